@@ -1,0 +1,43 @@
+# make run   : set up .venv, ingest the bundled example articles, serve on http://127.0.0.1:8000
+# make test  : set up .venv and system packages (PostgreSQL, Chromium), run every test
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+DYAD   := $(VENV)/bin/dyad
+DB     ?= sqlite:///dyad.db
+
+.PHONY: install system run test test-fast eval bench screenshots clean
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e '.[test]'
+	touch $@
+
+install: $(VENV)/.installed
+
+system:
+	bash scripts/system-deps.sh
+
+run: install
+	$(DYAD) ingest --db $(DB) examples/ || true
+	$(DYAD) serve --db $(DB) --host 127.0.0.1 --port 8000
+
+test: install system
+	DYAD_TEST_PG_URL=$$(bash scripts/pg.sh start) $(PY) -m pytest -q -n 2 -p no:cacheprovider; \
+	  status=$$?; bash scripts/pg.sh stop; exit $$status
+
+test-fast: install
+	$(PY) -m pytest -q -x -m "not slow and not browser and not pg"
+
+eval: install
+	$(PY) -m dyad.eval.report ../shared/eval-dev/factRuEval-2016 docs/quality.md
+
+bench: install
+	$(PY) bench/run.py
+
+screenshots: install system
+	$(PY) bench/screenshots.py
+
+clean:
+	rm -rf $(VENV) dyad.db dyad.db-wal dyad.db-shm

@@ -1,0 +1,3 @@
+from dyad.serve.cli import app
+
+app(prog_name="dyad")

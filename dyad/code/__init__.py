@@ -1,0 +1,1 @@
+"""Coding: events (CAMEO, PLOVER) and facts (trade figures, memberships, stances)."""

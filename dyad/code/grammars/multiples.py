@@ -1,0 +1,64 @@
+"""Multiples: ``в 4,5 раза``, ``в два раза``, ``в полтора раза``, ``вдвое``, ``втрое``.
+
+The factor is what the later value is of the earlier one: ``вырос в 2 раза`` -> 2.0 (+1),
+``сократился в 2 раза`` and ``в 2 раза меньше`` -> 0.5 (-1), ``в 3 раза`` alone -> 3.0 (0).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import cache
+
+from yargy import Parser, or_, rule
+from yargy.interpretation import fact
+from yargy.predicates import caseless, in_caseless, normalized
+
+from dyad.types import Change
+
+from .directions import COMPARATIVES, direction_of
+from .numbers import NUMBER, NUMBER_HINT, parse_number
+from .tokens import chunks, clause_before, tokenizer
+
+ADVERBS = {"вдвое": 2, "втрое": 3, "вчетверо": 4, "впятеро": 5, "вшестеро": 6, "всемеро": 7,
+           "ввосьмеро": 8, "вдевятеро": 9, "вдесятеро": 10}
+
+
+@dataclass(frozen=True, slots=True)
+class Multiple:
+    start: int
+    end: int
+    factor: float                    # < 1 for a fall
+    direction: int                   # +1 | -1 | 0
+
+    def to_change(self) -> Change:
+        return Change(kind="multiple", value=self.factor)
+
+
+MultipleFact = fact("MultipleFact", ["factor", "after"])
+
+AFTER = rule(in_caseless(set(COMPARATIVES))).interpretation(MultipleFact.after.custom(str.lower))
+TIMES = rule(caseless("в"), NUMBER.interpretation(MultipleFact.factor.custom(parse_number)),
+             normalized("раз"))
+ADVERB = rule(in_caseless(set(ADVERBS))).interpretation(
+    MultipleFact.factor.custom(lambda w: Decimal(ADVERBS[w.lower()])))
+MULTIPLE = rule(or_(TIMES, ADVERB), AFTER.optional()).interpretation(MultipleFact)
+
+
+@cache
+def parser() -> Parser:
+    return Parser(MULTIPLE, tokenizer=tokenizer())
+
+
+def find_multiples(text: str) -> list[Multiple]:
+    found = []
+    for offset, piece in chunks(text, NUMBER_HINT):
+        for match in parser().findall(piece):
+            f = match.fact
+            start, end = match.span.start, match.span.stop
+            direction = COMPARATIVES[f.after] if f.after else direction_of(
+                clause_before(piece, start, 5))
+            factor = float(f.factor)
+            if direction < 0 and factor:
+                factor = 1 / factor
+            found.append(Multiple(start + offset, end + offset, round(factor, 6), direction))
+    return found

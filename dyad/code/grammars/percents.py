@@ -1,0 +1,83 @@
+"""Percentages and percentage points, signed by the direction of the change.
+
+``26,7%`` -> 26.7 (direction 0); ``на 5% меньше`` -> -5.0; ``вырос на 15 процентов`` -> 15.0 (+1);
+``на 2 процентных пункта`` -> unit ``pp``. The direction comes from a comparative right after the
+figure (``больше``, ``ниже``), else from the nearest direction word before it in the same clause
+(``снизился на 3%``, ``рост 15%``). ``до 20%`` and ``с 20%`` are levels: direction 0.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from yargy import Parser, or_, rule
+from yargy.interpretation import const, fact
+from yargy.predicates import caseless, eq, in_caseless, normalized
+
+from dyad.types import Change
+
+from .directions import COMPARATIVES, direction_of
+from .numbers import NUMBER, NUMBER_HINT, parse_number
+from .tokens import chunks, clause_before, tokenizer
+
+
+@dataclass(frozen=True, slots=True)
+class Percent:
+    start: int
+    end: int
+    value: float                     # signed when the direction is known
+    unit: str                        # % | pp
+    direction: int                   # +1 | -1 | 0
+
+    def to_change(self) -> Change:
+        return Change(kind="percent", value=self.value)
+
+
+PercentFact = fact("PercentFact", ["prep", "value", "unit", "after"])
+
+DOT = eq(".")
+PREP = rule(in_caseless({"на", "до", "с", "со", "от", "в"})).interpretation(
+    PercentFact.prep.custom(str.lower))
+PCT = or_(
+    rule(eq("%")),
+    rule(normalized("процент")),
+    rule(caseless("проц"), DOT.optional()),
+).interpretation(const("%"))
+POINTS = or_(
+    rule(normalized("процентный"), normalized("пункт")),
+    rule(caseless("п"), DOT.optional(), caseless("п"), DOT.optional()),
+    rule(caseless("пп"), DOT.optional()),
+).interpretation(const("pp"))
+AFTER = rule(in_caseless(set(COMPARATIVES))).interpretation(PercentFact.after.custom(str.lower))
+
+PERCENT = rule(
+    PREP.optional(),
+    NUMBER.interpretation(PercentFact.value.custom(parse_number)),
+    or_(POINTS, PCT).interpretation(PercentFact.unit),
+    AFTER.optional(),
+).interpretation(PercentFact)
+
+
+@cache
+def parser() -> Parser:
+    return Parser(PERCENT, tokenizer=tokenizer())
+
+
+def find_percents(text: str) -> list[Percent]:
+    found = []
+    for offset, piece in chunks(text, NUMBER_HINT):
+        for match in parser().findall(piece):
+            f = match.fact
+            start, end = match.span.start, match.span.stop
+            direction = _direction(f.prep, f.after, piece, start)
+            value = float(f.value) * (direction or 1)
+            found.append(Percent(start + offset, end + offset, value, f.unit, direction))
+    return found
+
+
+def _direction(prep: str | None, after: str | None, text: str, start: int) -> int:
+    if after:
+        return COMPARATIVES[after]
+    if prep in ("до", "с", "со", "от"):
+        return 0
+    return direction_of(clause_before(text, start, 6 if prep else 3))

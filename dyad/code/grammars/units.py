@@ -1,0 +1,100 @@
+"""Units an amount can carry: currencies (from ``dyad/data/currencies.tsv``), tonnes, barrels and
+cubic metres. Each unit rule is interpreted as a constant code: ``USD``, ``t``, ``bbl``, ``m3``.
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from functools import cache
+from pathlib import Path
+
+from yargy import or_, rule
+from yargy.interpretation import const
+from yargy.predicates import caseless, eq, in_caseless, normalized
+
+from .tokens import tokenizer
+
+CURRENCIES_TSV = Path(__file__).resolve().parents[2] / "data" / "currencies.tsv"
+DOT = eq(".")
+
+
+def read_currencies(path: Path = CURRENCIES_TSV) -> list[tuple[str, str, str]]:
+    """Rows ``(form, iso, source)`` of the currency table, comments and header skipped."""
+    rows = []
+    lines = (ln for ln in path.read_text(encoding="utf-8").splitlines()
+             if ln.strip() and not ln.startswith("#"))
+    header = next(lines).split("\t")
+    assert header[:3] == ["form", "iso", "source"], header
+    for line in lines:
+        form, iso, source = line.split("\t")[:3]
+        rows.append((form, iso, source))
+    return rows
+
+
+def _lemma(word: str) -> str:
+    forms = tokenizer().morph(word.lower())
+    return forms[0].normalized if forms else word.lower()
+
+
+def word_rule(word: str):
+    """One written word of a form as a yargy rule (see the table's header for the conventions)."""
+    if word.endswith(".") and len(word) > 1:
+        return rule(caseless(word[:-1]), DOT.optional())
+    if re.fullmatch(r"[A-Z]{3}", word) or not word.isalnum():
+        return rule(eq(word))
+    if word.isupper():                      # США, ОАЭ
+        return rule(or_(eq(word), normalized(word.lower())))
+    return rule(or_(caseless(word), normalized(_lemma(word))))
+
+
+def form_rule(form: str):
+    return rule(*(word_rule(w) for w in form.split()))
+
+
+def is_symbol(form: str) -> bool:
+    """``$``, ``€``: may stand before the number (``$2,5 млрд``)."""
+    return len(form) == 1 and not form.isalnum()
+
+
+@cache
+def currency_rules() -> tuple[dict[str, list], dict[str, list]]:
+    """``({iso: [form rules]}, {iso: [prefix symbol rules]})``."""
+    words: dict[str, list] = defaultdict(list)
+    symbols: dict[str, list] = defaultdict(list)
+    for form, iso, _source in read_currencies():
+        words[iso].append(form_rule(form))
+        if is_symbol(form):
+            symbols[iso].append(form_rule(form))
+    return dict(words), dict(symbols)
+
+
+TONNES = or_(
+    rule(normalized("тонна")),
+    rule(caseless("т"), DOT.optional()),
+)
+BARRELS = or_(
+    rule(normalized("баррель")),
+    rule(in_caseless({"барр", "брл"}), DOT.optional()),
+)
+CUBIC_METRES = or_(
+    rule(normalized("кубометр")),
+    rule(normalized("кубический"), normalized("метр")),
+    rule(caseless("куб"), DOT.optional(), or_(rule(caseless("м"), DOT.optional()),
+                                             rule(normalized("метр")))),
+    rule(caseless("м"), in_caseless({"3", "³"})),
+)
+PHYSICAL = {"t": TONNES, "bbl": BARRELS, "m3": CUBIC_METRES}
+
+
+def unit_rule():
+    """Any unit, interpreted as its code (attach to a fact attribute with ``.interpretation``)."""
+    words, _ = currency_rules()
+    parts = [or_(*rules).interpretation(const(iso)) for iso, rules in words.items()]
+    parts += [r.interpretation(const(code)) for code, r in PHYSICAL.items()]
+    return or_(*parts)
+
+
+def prefix_symbol_rule():
+    """Currency symbols that may precede the number, interpreted as ISO codes."""
+    _, symbols = currency_rules()
+    return or_(*(or_(*rules).interpretation(const(iso)) for iso, rules in symbols.items()))

@@ -1,0 +1,354 @@
+"""Mentions -> actors, valid on the article date.
+
+Rules, applied in order (each mention records the rule that resolved it):
+
+- ``kb.alias``      a knowledge-base alias (name, official name, abbreviation, adjective, capital
+                    as metonym, person's full name) matched on lemmas;
+- ``kb.compound``   a hyphenated compound split into parts ("Баку-Пекин", "российско-китайские");
+- ``kb.title``      a title designating an office holder on the date ("Председатель КНР",
+                    "азербайджанский лидер");
+- ``doc.surname``   a surname alone, for a person already named in the document;
+- ``kb.surname``    a surname alone that the knowledge base lists;
+- ``geo.city``      a LOC found in the gazetteer of cities (it resolves to its country);
+- ``ner.person`` / ``ner.org`` / ``ner.place``  anything else the NER found becomes an actor with
+                    what is known (kind, name, country if an adjective or name says so);
+- ``doc.pair`` / ``doc.leaders`` / ``doc.country``  anaphors ("двух стран", "лидеров", "страна")
+                    resolved to actors already introduced.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass, replace
+
+from ..nlp.types import Analysis, NerSpan, Token
+from ..types import ActorRef, Mention
+from .keys import fold, word_keys
+from .kb import Alias, KnowledgeBase, load_kb
+from .places import best, candidates
+from .translit import slug
+
+KIND_TYPE = {"country": "LOC", "place": "LOC", "region": "LOC", "person": "PER",
+             "igo": "ORG", "organization": "ORG", "initiative": "ORG", "group": "ORG"}
+ALIAS_RANK = {"official": 0, "name": 0, "abbr": 1, "metonym": 2, "adj": 3, "demonym": 3, "surname": 5}
+PAIR_WORDS = {"сторона", "страна", "государство"}
+PAIR_NUMERALS = {"два", "обе", "оба", "двух", "обеих", "двое"}
+LEADER_WORDS = {"лидер", "руководитель", "глава"}
+
+
+@dataclass(frozen=True, slots=True)
+class _Match:
+    start: int
+    end: int
+    first: int          # token index
+    last: int           # token index, inclusive
+    alias: Alias | None
+    actor_id: str
+    rule: str
+
+
+def _parse_day(date: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(date) if date else None
+    except ValueError:
+        return None
+
+
+class ActorResolver:
+    """Resolves the mentions of one document. Stateless between documents."""
+
+    def __init__(self, kb: KnowledgeBase | None = None):
+        self.kb = kb or load_kb()
+        self._adj_prefix = self._compound_prefixes()
+
+    def _compound_prefixes(self) -> dict[str, str]:
+        out: dict[str, str] = {}
+        for alias in self.kb.aliases:
+            if alias.type != "adj" or alias.lang != "ru":
+                continue
+            a = fold(alias.alias)
+            forms = {a[:-2] + "о"}
+            if a.endswith("ский") or a.endswith("цкий"):
+                forms.add(a[:-4] + "о")
+            for form in forms:
+                out.setdefault(form, alias.actor_id)
+        return out
+
+    # --- alias matching ---------------------------------------------------------------------
+    def _token_keys(self, tok: Token) -> frozenset[str]:
+        return word_keys(tok.text) | {tok.lemma}
+
+    def _alias_matches(self, tokens: list[Token], day) -> list[_Match]:
+        keys = [self._token_keys(t) for t in tokens]
+        found: list[_Match] = []
+        i = 0
+        while i < len(tokens):
+            best_match: tuple | None = None
+            for key in keys[i]:
+                for alias in self.kb.by_first_key.get(key, ()):
+                    if alias.alias[:1].isupper() and tokens[i].text[:1].islower():
+                        continue                  # "тем" is not Того: a proper name is capitalised
+                    n = len(alias.keys)
+                    if i + n > len(tokens):
+                        continue
+                    if all(alias.keys[j] in keys[i + j] for j in range(1, n)):
+                        score = (n, -ALIAS_RANK.get(alias.type, 4), self._alive(alias.actor_id, day))
+                        if best_match is None or score > best_match[0]:
+                            best_match = (score, alias, n)
+            if best_match:
+                _, alias, n = best_match
+                found.append(_Match(tokens[i].start, tokens[i + n - 1].end, i, i + n - 1, alias,
+                                    alias.actor_id, "kb.alias"))
+                i += n
+                continue
+            if "-" in tokens[i].text:
+                found.extend(self._compound(tokens[i], i))
+            i += 1
+        return found
+
+    def _alive(self, actor_id: str, day) -> int:
+        actor = self.kb.actors.get(actor_id)
+        if actor is None or actor.kind != "person":
+            return 1
+        return 1 if self.kb.roles(actor_id, day) else 0
+
+    def _compound(self, tok: Token, index: int) -> list[_Match]:
+        out = []
+        pos = 0
+        for part in tok.text.split("-"):
+            start = tok.start + pos
+            pos += len(part) + 1
+            if not part:
+                continue
+            actor_id = self._adj_prefix.get(fold(part))
+            alias = None
+            if actor_id is None:
+                for key in word_keys(part):
+                    hits = [a for a in self.kb.by_first_key.get(key, ()) if len(a.keys) == 1]
+                    if hits:
+                        alias = min(hits, key=lambda a: ALIAS_RANK.get(a.type, 4))
+                        actor_id = alias.actor_id
+                        break
+            if actor_id is not None:
+                out.append(_Match(start, start + len(part), index, index, alias, actor_id, "kb.compound"))
+        return out if len(out) >= 2 else []
+
+    # --- the pass over one document ---------------------------------------------------------
+    def resolve(self, analysis: Analysis, date: str | None) -> tuple[Mention, ...]:
+        day = _parse_day(date)
+        text = analysis.text
+        mentions: list[Mention] = []
+        ner = sorted(analysis.spans, key=lambda s: s.start)
+        covered: set[int] = set()   # NER span starts already explained by an alias match
+        people: dict[str, ActorRef] = {}     # surname key -> person actor, as introduced
+        for sent in analysis.sentences:
+            tokens = list(sent.tokens)
+            matches = self._alias_matches(tokens, day)
+            spans = [s for s in ner if sent.start <= s.start < sent.end]
+            for m in matches:
+                ref = self.kb.ref(m.actor_id, day)
+                if ref is None:
+                    continue
+                span = next((s for s in spans if s.start <= m.start and m.end <= s.end), None)
+                if span is not None and m.rule == "kb.alias" and span.start == m.start and span.end == m.end:
+                    mtype, norm, start, end = span.type, span.normal, span.start, span.end
+                    covered.add(span.start)
+                elif span is not None and m.rule == "kb.alias" and span.type == "PER" and ref.kind == "person":
+                    mtype, norm, start, end = "PER", span.normal, span.start, span.end
+                    covered.add(span.start)
+                else:
+                    mtype = self._type_for(m.alias, ref)
+                    norm = m.alias.alias if m.alias else text[m.start:m.end]
+                    start, end = m.start, m.end
+                    if span is not None and span.type == "LOC" and ref.kind in ("country", "place", "region") \
+                            and m.rule == "kb.compound":
+                        covered.add(span.start)
+                mentions.append(Mention(start, end, text[start:end], mtype, norm, ref, m.rule))
+                if ref.kind == "person":
+                    people[self._surname_key(norm)] = ref
+            mentions.extend(self._titles(tokens, matches, day, text))
+            for span in spans:
+                if span.start in covered:
+                    continue
+                mention = self._ner_mention(span, day, people, mentions, text)
+                if mention is not None:
+                    mentions.append(mention)
+                    if mention.actor and mention.actor.kind == "person":
+                        people.setdefault(self._surname_key(mention.norm or mention.text), mention.actor)
+            mentions.extend(self._anaphors(tokens, mentions, day, text))
+        mentions.sort(key=lambda m: (m.start, -m.end))
+        return tuple(self._dedupe(mentions))
+
+    @staticmethod
+    def _dedupe(mentions: list[Mention]) -> list[Mention]:
+        seen = set()
+        out = []
+        for m in mentions:
+            key = (m.start, m.end, m.actor.id if m.actor else None)
+            if key not in seen:
+                seen.add(key)
+                out.append(m)
+        return out
+
+    @staticmethod
+    def _surname_key(name: str) -> str:
+        return fold(name.split()[-1]) if name.split() else ""
+
+    @staticmethod
+    def _type_for(alias: Alias | None, ref: ActorRef) -> str:
+        if alias is not None and alias.type == "adj":
+            return "ADJ"
+        if alias is not None and alias.type == "demonym":
+            return "DEMONYM"
+        return KIND_TYPE.get(ref.kind, "LOC")
+
+    # --- titles -----------------------------------------------------------------------------
+    def _titles(self, tokens: list[Token], matches: list[_Match], day, text: str) -> list[Mention]:
+        out = []
+        by_first = {m.first: m for m in matches}
+        by_last = {m.last: m for m in matches}
+        keys = [self._token_keys(t) for t in tokens]
+        for title in self.kb.titles:
+            n = len(title.keys)
+            for i in range(len(tokens) - n + 1):
+                if not all(title.keys[j] in keys[i + j] for j in range(n)):
+                    continue
+                last = i + n - 1
+                nxt = by_first.get(last + 1)
+                if nxt is not None and self.kb.actors.get(nxt.actor_id) and \
+                        self.kb.actors[nxt.actor_id].kind == "person":
+                    continue                       # "Президент Ильхам Алиев": the name resolves
+                country, start, end, rule = title.country, tokens[i].start, tokens[last].end, "kb.title"
+                if nxt is not None and self._is_country(nxt.actor_id) and \
+                        tokens[last + 1].feat("Case") in ("Gen", None):
+                    country, end = self._country_of(nxt.actor_id), nxt.end
+                else:
+                    prev = by_last.get(i - 1)
+                    if prev is not None and prev.alias is not None and prev.alias.type == "adj":
+                        country, start = self._country_of(prev.actor_id), prev.start
+                if not country:
+                    continue
+                if tokens[last].feat("Number") == "Plur":
+                    continue                       # "лидеры двух стран" is a group, not one holder
+                term = self.kb.holder(country, title.office, day)
+                if term is None:
+                    continue
+                ref = self.kb.ref(term.person_id, day)
+                if ref is None:
+                    continue
+                ref = replace(ref, role=title.office)
+                out.append(Mention(start, end, text[start:end], "TITLE",
+                                   text[start:end], ref, rule))
+        return out
+
+    def _is_country(self, actor_id: str) -> bool:
+        actor = self.kb.actors.get(actor_id)
+        return actor is not None and actor.kind == "country"
+
+    def _country_of(self, actor_id: str) -> str | None:
+        actor = self.kb.actors.get(actor_id)
+        return (actor.country or actor.id) if actor else None
+
+    # --- NER spans the knowledge base did not explain ---------------------------------------
+    def _ner_mention(self, span: NerSpan, day, people: dict[str, ActorRef], mentions: list[Mention],
+                     text: str) -> Mention | None:
+        norm = span.normal or span.text
+        if span.type == "PER":
+            key = self._surname_key(norm)
+            if len(norm.split()) == 1 and key in people:
+                return Mention(span.start, span.end, span.text, "PER", norm, people[key], "doc.surname")
+            country = self._nearby_country(span, mentions)
+            ref = ActorRef(id="person:" + slug(norm), name=norm, kind="person", country=country,
+                           code=(country or "") + "ELI" if country else None)
+            return Mention(span.start, span.end, span.text, "PER", norm, ref, "ner.person")
+        if span.type == "LOC":
+            countries = {m.actor.country for m in mentions if m.actor and m.actor.country}
+            place = best(candidates(span.text, norm), countries)
+            if place is not None:
+                ref = ActorRef(id=f"{slug(place.name_en)}-{place.country.lower()}", name=norm,
+                               kind="place", country=place.country, code=place.country,
+                               lat=place.lat, lon=place.lon, geonames_id=place.geonames_id)
+                return Mention(span.start, span.end, span.text, "LOC", norm, ref, "geo.city")
+            ref = ActorRef(id="place:" + slug(norm), name=norm, kind="place")
+            return Mention(span.start, span.end, span.text, "LOC", norm, ref, "ner.place")
+        inner = [m for m in mentions if m.actor and span.start <= m.start and m.end <= span.end
+                 and m.actor.kind == "country"]
+        country = inner[0].actor.id if inner else self._nearby_country(span, mentions)
+        ref = ActorRef(id="org:" + slug(norm), name=norm, kind="organization", country=country,
+                       code=(country + "GOV") if inner and self._is_government(norm) else country)
+        return Mention(span.start, span.end, span.text, "ORG", norm, ref, "ner.org")
+
+    @staticmethod
+    def _is_government(name: str) -> bool:
+        low = fold(name)
+        return any(w in low for w in ("мид", "министерств", "правительств", "администрац", "посольств",
+                                      "парламент", "кабинет", "генштаб", "минобороны"))
+
+    @staticmethod
+    def _nearby_country(span: NerSpan, mentions: list[Mention]) -> str | None:
+        """A country adjective or name right before the span ("турецкий министр Хакан Фидан")."""
+        before = [m for m in mentions if m.end <= span.start and span.start - m.end <= 30
+                  and m.actor and m.actor.kind == "country" and m.type in ("ADJ", "LOC")]
+        return before[-1].actor.id if before else None
+
+    # --- anaphors ---------------------------------------------------------------------------
+    def _anaphors(self, tokens: list[Token], mentions: list[Mention], day, text: str) -> list[Mention]:
+        countries = Counter()
+        order: dict[str, int] = {}
+        refs: dict[str, ActorRef] = {}
+        for m in mentions:
+            if m.actor and m.actor.kind in ("country",) or (m.actor and m.actor.kind == "person"
+                                                              and m.actor.country):
+                cid = m.actor.id if m.actor.kind == "country" else m.actor.country
+                countries[cid] += 1
+                order[cid] = m.start
+                if m.actor.kind == "country":
+                    refs[cid] = m.actor
+        out = []
+        sent_start = tokens[0].start if tokens else 0
+        for i, tok in enumerate(tokens):
+            if tok.start in {m.start for m in mentions}:
+                continue
+            prev = tokens[i - 1].lemma if i else ""
+            top = [c for c, _ in countries.most_common(2)]
+            if tok.lemma in PAIR_WORDS and (prev in PAIR_NUMERALS or fold(tokens[i - 1].text) in PAIR_NUMERALS) \
+                    and len(top) == 2:
+                members = tuple(refs.get(c) or self.kb.ref(c, day) for c in sorted(top))
+                members = tuple(m for m in members if m)
+                start = tokens[i - 1].start
+                group = ActorRef(id="group:" + "+".join(a.id for a in members),
+                                 name=", ".join(a.name for a in members), kind="group")
+                out.append(Mention(start, tok.end, text[start:tok.end], "ANAPHOR", tok.lemma, group,
+                                   "doc.pair", members))
+            elif tok.lemma in LEADER_WORDS and tok.feat("Number") == "Plur" and len(top) == 2 \
+                    and not (i + 1 < len(tokens) and any(m.start == tokens[i + 1].start for m in mentions)):
+                leaders = []
+                for c in sorted(top):
+                    term = self.kb.holder(c, "head_of_state", day)
+                    ref = self.kb.ref(term.person_id, day) if term else None
+                    if ref:
+                        leaders.append(replace(ref, role="head_of_state"))
+                if len(leaders) == 2:
+                    group = ActorRef(id="group:" + "+".join(a.id for a in leaders),
+                                     name=", ".join(a.name for a in leaders), kind="group")
+                    out.append(Mention(tok.start, tok.end, tok.text, "ANAPHOR", tok.lemma, group,
+                                       "doc.leaders", tuple(leaders)))
+            elif tok.lemma == "страна" and tok.feat("Number") == "Sing" and prev not in ("наш", "свой", "эта", "этот") \
+                    and fold(tokens[i - 1].text if i else "") not in ("нашей", "нашу", "наша", "нашим", "этой", "эту"):
+                recent = [m for m in mentions if m.actor and m.actor.kind == "country"
+                          and m.start < tok.start and m.type != "ANAPHOR"]
+                if recent:
+                    ref = recent[-1].actor
+                    out.append(Mention(tok.start, tok.end, tok.text, "ANAPHOR", tok.lemma, ref,
+                                       "doc.country"))
+        return out
+
+
+_RESOLVER: ActorResolver | None = None
+
+
+def resolve_mentions(analysis: Analysis, date: str | None) -> tuple[Mention, ...]:
+    global _RESOLVER
+    if _RESOLVER is None:
+        _RESOLVER = ActorResolver()
+    return _RESOLVER.resolve(analysis, date)

@@ -1,0 +1,180 @@
+"""The knowledge base: actors, aliases, dated offices, titles and memberships from dyad/data/.
+
+Loaded once per process (:func:`load_kb`). Everything is plain data; resolution logic lives in
+:mod:`dyad.resolve.actors`.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from ..types import ActorRef
+from .keys import alias_keys
+from .tsv import DATA_DIR, read_all
+
+OFFICE_CODES = {"head_of_state": "GOV", "head_of_government": "GOV", "foreign_minister": "GOV"}
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    id: str
+    kind: str
+    name_en: str
+    name_ru: str
+    country: str | None
+    code: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Alias:
+    actor_id: str
+    lang: str
+    alias: str
+    type: str
+    keys: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    country: str
+    office: str
+    person_id: str
+    start: dt.date
+    end: dt.date | None
+    acting: bool
+
+    def holds(self, day: dt.date) -> bool:
+        return self.start <= day and (self.end is None or day <= self.end)
+
+
+@dataclass(frozen=True, slots=True)
+class Title:
+    keys: tuple[str, ...]
+    office: str
+    country: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Membership:
+    org: str
+    member: str
+    status: str
+    start: str | None
+    end: str | None
+    state: str = "held"
+
+
+@dataclass
+class KnowledgeBase:
+    actors: dict[str, Actor] = field(default_factory=dict)
+    aliases: list[Alias] = field(default_factory=list)
+    by_first_key: dict[str, list[Alias]] = field(default_factory=lambda: defaultdict(list))
+    terms: dict[tuple[str, str], list[Term]] = field(default_factory=lambda: defaultdict(list))
+    terms_by_person: dict[str, list[Term]] = field(default_factory=lambda: defaultdict(list))
+    titles: list[Title] = field(default_factory=list)
+    memberships: list[Membership] = field(default_factory=list)
+    max_alias_len: int = 1
+
+    # --- look-ups -------------------------------------------------------------------------
+    def holder(self, country: str, office: str, day: dt.date | None) -> Term | None:
+        terms = self.terms.get((country, office), [])
+        if day is None:
+            return next((t for t in terms if t.end is None), terms[-1] if terms else None)
+        return next((t for t in terms if t.holds(day)), None)
+
+    def roles(self, person_id: str, day: dt.date | None) -> list[Term]:
+        terms = self.terms_by_person.get(person_id, [])
+        if day is None:
+            return [t for t in terms if t.end is None]
+        return [t for t in terms if t.holds(day)]
+
+    def ref(self, actor_id: str, day: dt.date | None = None) -> ActorRef | None:
+        actor = self.actors.get(actor_id)
+        if actor is None:
+            return None
+        role = None
+        code = actor.code
+        if actor.kind == "person":
+            held = self.roles(actor_id, day)
+            if held:
+                rank = ["head_of_state", "head_of_government", "foreign_minister"]
+                best = min(held, key=lambda t: rank.index(t.office) if t.office in rank else 9)
+                role = best.office
+                code = best.country + OFFICE_CODES.get(best.office, "GOV")
+            elif actor.country:
+                code = actor.country + ("ELI" if self.terms_by_person.get(actor_id) else "")
+        name = actor.name_ru or actor.name_en
+        return ActorRef(id=actor.id, name=name, kind=actor.kind, country=actor.country or None,
+                        code=code or None, role=role)
+
+    def members(self, org: str, day: dt.date | None = None) -> list[Membership]:
+        out = []
+        for m in self.memberships:
+            if m.org != org:
+                continue
+            if day is not None:
+                if m.start and m.start > day.isoformat():
+                    continue
+                if m.end and m.end < day.isoformat():
+                    continue
+            out.append(m)
+        return out
+
+    def search(self, name: str, limit: int = 20) -> list[Actor]:
+        from .keys import fold
+        needle = fold(name)
+        hits: dict[str, Actor] = {}
+        for actor in self.actors.values():
+            if needle in fold(actor.name_ru) or needle in fold(actor.name_en) or needle == fold(actor.id):
+                hits[actor.id] = actor
+        for alias in self.aliases:
+            if needle in fold(alias.alias) and alias.actor_id in self.actors:
+                hits.setdefault(alias.actor_id, self.actors[alias.actor_id])
+        return sorted(hits.values(), key=lambda a: (a.kind != "country", a.id))[:limit]
+
+
+def _date(value: str) -> dt.date | None:
+    return dt.date.fromisoformat(value) if value else None
+
+
+@lru_cache(maxsize=1)
+def load_kb(data_dir: Path = DATA_DIR) -> KnowledgeBase:
+    kb = KnowledgeBase()
+    for row in read_all("actors*.tsv", data_dir):
+        if not row.get("id"):
+            continue
+        kb.actors[row["id"]] = Actor(row["id"], row.get("kind", ""), row.get("name_en", ""),
+                                     row.get("name_ru", ""), row.get("country") or None,
+                                     row.get("code") or None)
+    for row in read_all("aliases*.tsv", data_dir):
+        if not row.get("alias") or row.get("actor_id") not in kb.actors:
+            continue
+        keys = alias_keys(row["alias"], case_sensitive=row.get("type") == "abbr")
+        if not keys:
+            continue
+        alias = Alias(row["actor_id"], row.get("lang", "ru"), row["alias"], row.get("type", "name"), keys)
+        kb.aliases.append(alias)
+        kb.by_first_key[keys[0]].append(alias)
+        kb.max_alias_len = max(kb.max_alias_len, len(keys))
+    for row in read_all("offices*.tsv", data_dir):
+        if not row.get("person_id") or not row.get("start"):
+            continue
+        term = Term(row["country"], row["office"], row["person_id"], _date(row["start"]),
+                    _date(row.get("end", "")), row.get("acting") == "1")
+        kb.terms[(term.country, term.office)].append(term)
+        kb.terms_by_person[term.person_id].append(term)
+    for terms in kb.terms.values():
+        terms.sort(key=lambda t: t.start)
+    for row in read_all("titles.tsv", data_dir):
+        if row.get("title"):
+            kb.titles.append(Title(alias_keys(row["title"]), row.get("office", ""),
+                                   row.get("country") or None))
+    for row in read_all("memberships.tsv", data_dir):
+        if row.get("org") and row.get("member"):
+            kb.memberships.append(Membership(row["org"], row["member"], row.get("status", "member"),
+                                             row.get("start") or None, row.get("end") or None,
+                                             row.get("state") or "held"))
+    return kb

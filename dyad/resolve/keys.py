@@ -1,0 +1,60 @@
+"""Match keys: how a surface word and a dictionary alias are compared.
+
+A word's keys are its folded surface form and every pymorphy3 normal form (lowercase, ё -> е), so
+that "Азербайджаном", "азербайджанской" and "КНР" meet their dictionary forms. Abbreviations
+compare case-sensitively through a ``=`` key. Place keys also drop soft and hard signs
+(Тянцзин ~ Тяньцзинь).
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+WORD = re.compile(r"[\w'’+]+|[^\w\s]", re.UNICODE)
+STRESS = "\u0301"
+
+
+def fold(text: str) -> str:
+    return text.replace(STRESS, "").lower().replace("ё", "е")
+
+
+def place_fold(text: str) -> str:
+    return fold(text).replace("ь", "").replace("ъ", "").replace("-", " ")
+
+
+@lru_cache(maxsize=1)
+def morph():
+    import pymorphy3
+    return pymorphy3.MorphAnalyzer()
+
+
+@lru_cache(maxsize=300_000)
+def normal_forms(word: str) -> frozenset[str]:
+    low = fold(word)
+    if not any(ch.isalpha() for ch in low):
+        return frozenset({low})
+    forms = {fold(p.normal_form) for p in morph().parse(low)}
+    forms.add(low)
+    return frozenset(forms)
+
+
+def word_keys(word: str) -> frozenset[str]:
+    """Every key a word in running text may match."""
+    return normal_forms(word) | {"=" + word.replace(STRESS, "")}
+
+
+def alias_keys(alias: str, case_sensitive: bool = False) -> tuple[str, ...]:
+    """One key per word of a dictionary alias (its first normal form, or its exact form)."""
+    words = WORD.findall(alias.replace(STRESS, ""))
+    if case_sensitive:
+        return tuple("=" + w for w in words)
+    keys = []
+    for w in words:
+        low = fold(w)
+        parses = morph().parse(low) if any(ch.isalpha() for ch in low) else []
+        keys.append(fold(parses[0].normal_form) if parses else low)
+    return tuple(keys)
+
+
+def tokens(text: str) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), m.group()) for m in WORD.finditer(text)]

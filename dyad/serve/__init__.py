@@ -1,0 +1,1 @@
+"""Edges: the command line, the HTTP API, the web dashboard."""

@@ -1,0 +1,160 @@
+"""The `dyad` command: thin wrappers around importable functions.
+
+Exit status: 0 when every input was processed, 1 when some input failed, 2 for a usage error.
+"""
+from __future__ import annotations
+
+import json
+import sys
+from typing import List, Optional
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from .. import __version__
+
+app = typer.Typer(add_completion=False, no_args_is_help=True,
+                  help="Dyad: dated, evidence-linked relations between states from Russian news.")
+actors_app = typer.Typer(no_args_is_help=True, help="What the knowledge base holds about actors.")
+app.add_typer(actors_app, name="actors")
+
+DB_HELP = "Database URL (else $DYAD_DB, else sqlite:///dyad.db); created and migrated if new."
+DATE_HELP = "Article date YYYY-MM-DD for plain text files without a 'date' header."
+
+
+def _check_date(date: Optional[str]) -> Optional[str]:
+    if date is None:
+        return None
+    import datetime as dt
+    try:
+        dt.date.fromisoformat(date)
+    except ValueError:
+        raise typer.BadParameter(f"{date!r} is not a date YYYY-MM-DD", param_hint="--date")
+    return date
+
+
+@app.command()
+def ingest(paths: List[str] = typer.Argument(..., help="Files or directories (dated .txt, .jsonl)."),
+           db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
+           date: Optional[str] = typer.Option(None, "--date", help=DATE_HELP)) -> None:
+    """Read, extract and store documents; print a one-line summary per file."""
+    from ..ingest.run import ingest as run_ingest
+    from ..store import open_store
+    store = open_store(db)
+    summary = run_ingest(paths, store, _check_date(date), on_file=lambda f: print(f.line()))
+    raise typer.Exit(summary.exit_code)
+
+
+@app.command()
+def extract(paths: List[str] = typer.Argument(..., help="Files or directories (dated .txt, .jsonl)."),
+            date: Optional[str] = typer.Option(None, "--date", help=DATE_HELP)) -> None:
+    """Print one JSON record per document per line; store nothing."""
+    from ..ingest.run import extract as run_extract
+    summary = run_extract(paths, sys.stdout, _check_date(date))
+    raise typer.Exit(summary.exit_code)
+
+
+@app.command()
+def show(a: str = typer.Argument(..., help="Actor id or country code, e.g. AZE"),
+         b: str = typer.Argument(..., help="Actor id or country code, e.g. CHN"),
+         db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
+         limit: int = typer.Option(50, "--limit", min=1, max=10000)) -> None:
+    """A table of the events and facts stored for the pair A-B, newest first, with evidence."""
+    from ..store import open_store
+    store = open_store(db)
+    rows = store.pair_records(a, b, limit)
+    table = Table(title=f"{a} - {b}: {len(rows)} records", show_lines=True)
+    for col in ("date", "what", "code", "actors", "evidence"):
+        table.add_column(col, overflow="fold")
+    for r in rows:
+        text = r["text"]
+        ev = text[r["evidence_start"]:r["evidence_end"]]
+        if r["what"] == "event":
+            code = f"{r['cameo']} {r['plover_type'] or ''}".strip()
+            actors = ", ".join(x["name"] for x in json.loads(r["sources_json"])) + " -> " + \
+                ", ".join(x["name"] for x in json.loads(r["targets_json"]))
+            when = r["date"] or ""
+        else:
+            code = r["kind"] + (f" {r['value']:g} {r['unit'] or ''}" if r["value"] is not None else "")
+            actors = f"{r['subject_id']} -> {r['object_id'] or ''}"
+            when = (r["period_start"] or "") + (".." + r["period_end"] if r["period_end"] else "") or r["doc_date"]
+        table.add_row(when, r["what"], code, actors, ev)
+    Console().print(table)
+
+
+@app.command()
+def serve(host: str = typer.Option("127.0.0.1", "--host"),
+          port: int = typer.Option(8000, "--port", min=1, max=65535),
+          db: Optional[str] = typer.Option(None, "--db", help=DB_HELP)) -> None:
+    """Serve the dashboard and the HTTP API on the configured database."""
+    import uvicorn
+    from .api import create_app
+    uvicorn.run(create_app(db), host=host, port=port, log_level="info")
+
+
+@app.command()
+def pipeline() -> None:
+    """List the pipeline's stages: what each requires and provides."""
+    from ..pipeline import STAGES, check_stages
+    table = Table(title="Dyad pipeline")
+    for col in ("stage", "id", "requires", "provides"):
+        table.add_column(col)
+    for s in STAGES:
+        table.add_row(s.name, s.id, ", ".join(s.requires), ", ".join(s.provides))
+    Console().print(table)
+    for problem in check_stages():
+        print(problem, file=sys.stderr)
+
+
+@app.command()
+def version() -> None:
+    """Print Dyad's version."""
+    print(__version__)
+
+
+@actors_app.command("search")
+def actors_search(name: str = typer.Argument(..., help="Part of a name, in Russian or English"),
+                  limit: int = typer.Option(20, "--limit", min=1, max=1000)) -> None:
+    """Find actors in the knowledge base by name."""
+    from ..resolve.kb import load_kb
+    kb = load_kb()
+    table = Table(title=f"actors matching {name!r}")
+    for col in ("id", "kind", "name_ru", "name_en", "country", "code"):
+        table.add_column(col)
+    for a in kb.search(name, limit):
+        table.add_row(a.id, a.kind, a.name_ru, a.name_en, a.country or "", a.code or "")
+    Console().print(table)
+
+
+@actors_app.command("show")
+def actors_show(actor_id: str = typer.Argument(..., help="Actor id: AZE, SCO, ilham-aliyev"),
+                date: Optional[str] = typer.Option(None, "--date", help="Show roles on this date")) -> None:
+    """Everything the knowledge base holds about one actor."""
+    import datetime as dt
+    from ..resolve.kb import load_kb
+    kb = load_kb()
+    actor = kb.actors.get(actor_id)
+    if actor is None:
+        print(f"E301 no actor {actor_id!r}; try `dyad actors search`", file=sys.stderr)
+        raise typer.Exit(2)
+    day = dt.date.fromisoformat(_check_date(date)) if date else None
+    console = Console()
+    console.print(f"[bold]{actor.id}[/bold] {actor.kind} {actor.name_ru} / {actor.name_en} "
+                  f"country={actor.country or '-'} code={actor.code or '-'}")
+    ref = kb.ref(actor_id, day)
+    if ref and ref.role:
+        console.print(f"role on {date or 'today'}: {ref.role} ({ref.code})")
+    aliases = [a for a in kb.aliases if a.actor_id == actor_id]
+    console.print("aliases: " + "; ".join(f"{a.alias} ({a.type}, {a.lang})" for a in aliases))
+    terms = kb.terms_by_person.get(actor_id, [])
+    for term in terms:
+        console.print(f"office: {term.country} {term.office} {term.start}..{term.end or ''}"
+                      + (" (acting)" if term.acting else ""))
+    mem = [m for m in kb.memberships if m.member == actor_id or m.org == actor_id]
+    for m in mem[:200]:
+        console.print(f"membership: {m.member} in {m.org}: {m.status} {m.state} {m.start or ''}..{m.end or ''}")
+
+
+def main() -> None:  # pragma: no cover - console entry
+    app()

@@ -1,0 +1,227 @@
+"""One interface over SQLite (default, WAL mode) and PostgreSQL.
+
+The database URL comes from ``--db``, else ``DYAD_DB``, else ``sqlite:///dyad.db``. A database that
+does not exist yet is created and migrated to the newest Alembic revision on open. Each document
+is written in one transaction with its mentions, events and facts.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+from pathlib import Path
+from typing import Iterable
+
+from sqlalchemy import create_engine, delete, event, func, insert, select
+from sqlalchemy.engine import Engine
+
+from ..types import Event, Fact, Mention, Record
+from . import schema as t
+
+DEFAULT_URL = "sqlite:///dyad.db"
+MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+
+
+def resolve_url(url: str | None = None) -> str:
+    return url or os.environ.get("DYAD_DB") or DEFAULT_URL
+
+
+def content_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _sqlite_pragmas(dbapi_connection, _record) -> None:
+    cur = dbapi_connection.cursor()
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA synchronous=NORMAL")
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA busy_timeout=30000")
+    cur.close()
+
+
+def make_engine(url: str) -> Engine:
+    if url.startswith("sqlite"):
+        engine = create_engine(url, connect_args={"timeout": 30, "check_same_thread": False})
+        event.listen(engine, "connect", _sqlite_pragmas)
+        return engine
+    return create_engine(url, pool_pre_ping=True)
+
+
+def migrate(engine: Engine) -> None:
+    """Bring the schema to the newest revision (creates every table on a new database)."""
+    from alembic import command
+    from alembic.config import Config
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    cfg.set_main_option("sqlalchemy.url", engine.url.render_as_string(hide_password=False))
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "head")
+
+
+def _dump(value) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
+class Store:
+    """The project's only door to the database."""
+
+    def __init__(self, url: str):
+        self.url = url
+        self.engine = make_engine(url)
+
+    # --- writing ----------------------------------------------------------------------------
+    def has(self, text: str) -> bool:
+        with self.engine.connect() as conn:
+            return conn.execute(select(t.documents.c.id).where(
+                t.documents.c.content_hash == content_hash(text))).first() is not None
+
+    def save(self, record: Record) -> bool:
+        """Store one record in one transaction. Returns False when it was already stored."""
+        doc = record.document
+        digest = content_hash(doc.text)
+        with self.engine.begin() as conn:
+            if conn.execute(select(t.documents.c.id).where(t.documents.c.content_hash == digest)).first():
+                return False
+            if conn.execute(select(t.documents.c.id).where(t.documents.c.id == doc.id)).first():
+                self._delete(conn, doc.id)       # same id, new content: the new version replaces it
+            conn.execute(insert(t.documents).values(
+                id=doc.id, content_hash=digest, date=doc.date, lang=doc.lang, title=doc.title,
+                url=doc.url, source=doc.source, encoding=doc.encoding, text=doc.text,
+                warnings=_dump(list(record.warnings)),
+                ingested_at=dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")))
+            self._save_actors(conn, record)
+            if record.mentions:
+                conn.execute(insert(t.mentions), [self._mention_row(doc.id, m) for m in record.mentions])
+            if record.events:
+                conn.execute(insert(t.events), [self._event_row(doc.id, e) for e in record.events])
+                dyads = [row for e in record.events for row in self._dyad_rows(doc.id, e)]
+                if dyads:
+                    conn.execute(insert(t.event_dyads), dyads)
+            if record.facts:
+                conn.execute(insert(t.facts), [self._fact_row(doc.id, f) for f in record.facts])
+        return True
+
+    def _delete(self, conn, doc_id: str) -> None:
+        ids = [r[0] for r in conn.execute(select(t.events.c.id).where(t.events.c.document_id == doc_id))]
+        if ids:
+            conn.execute(delete(t.event_dyads).where(t.event_dyads.c.event_id.in_(ids)))
+        for table in (t.events, t.facts, t.mentions):
+            conn.execute(delete(table).where(table.c.document_id == doc_id))
+        conn.execute(delete(t.documents).where(t.documents.c.id == doc_id))
+
+    def _save_actors(self, conn, record: Record) -> None:
+        refs = {}
+        for m in record.mentions:
+            if m.actor:
+                refs[m.actor.id] = m.actor
+        for e in record.events:
+            for a in e.sources + e.targets:
+                refs[a.id] = a
+        for f in record.facts:
+            for a in (f.subject, f.object):
+                if a:
+                    refs[a.id] = a
+        if not refs:
+            return
+        known = {r[0] for r in conn.execute(select(t.actors.c.id).where(t.actors.c.id.in_(list(refs))))}
+        new = [dict(id=a.id, name=a.name, kind=a.kind, country=a.country, code=a.code)
+               for i, a in refs.items() if i not in known]
+        if new:
+            conn.execute(insert(t.actors), new)
+
+    @staticmethod
+    def _mention_row(doc_id: str, m: Mention) -> dict:
+        return dict(document_id=doc_id, start=m.start, end=m.end, text=m.text, type=m.type, norm=m.norm,
+                    actor_id=m.actor.id if m.actor else None,
+                    actor_json=_dump(m.actor.to_json()) if m.actor else None, rule=m.rule)
+
+    @staticmethod
+    def _event_row(doc_id: str, e: Event) -> dict:
+        return dict(
+            id=f"{doc_id}:{e.id}", document_id=doc_id, cluster_id=f"{doc_id}:{e.id}", date=e.date,
+            date_precision=e.date_precision, cameo=e.cameo, root=e.cameo[:2], quad_class=e.quad_class,
+            goldstein=e.goldstein, plover_type=e.plover.type if e.plover else None,
+            plover_mode=e.plover.mode if e.plover else None,
+            plover_context=e.plover.context if e.plover else None,
+            location_json=_dump(e.location.to_json()) if e.location else None,
+            trigger_start=e.trigger.start, trigger_end=e.trigger.end, trigger_text=e.trigger_text,
+            evidence_start=e.evidence.start, evidence_end=e.evidence.end, negated=e.negated,
+            modality=e.modality, rule=e.rule, confidence=e.confidence,
+            sources_json=_dump([a.to_json() for a in e.sources]),
+            targets_json=_dump([a.to_json() for a in e.targets]), record_json=_dump(e.to_json()))
+
+    @staticmethod
+    def _dyad_rows(doc_id: str, e: Event) -> Iterable[dict]:
+        """GDELT-style dyadic expansion: every source with every target (or every pair of
+        participants of a symmetric event listed only as sources)."""
+        pairs = [(s, g) for s in e.sources for g in e.targets if s.id != g.id]
+        if not e.targets:
+            pairs = [(a, b) for a in e.sources for b in e.sources if a.id != b.id]
+        for s, g in pairs:
+            yield dict(event_id=f"{doc_id}:{e.id}", source_id=s.id, target_id=g.id,
+                       source_country=s.country, target_country=g.country, date=e.date,
+                       month=e.date[:7] if e.date else None, quad_class=e.quad_class,
+                       goldstein=e.goldstein, cameo=e.cameo)
+
+    @staticmethod
+    def _fact_row(doc_id: str, f: Fact) -> dict:
+        return dict(
+            id=f"{doc_id}:{f.id}", document_id=doc_id, kind=f.kind, subject_id=f.subject.id,
+            object_id=f.object.id if f.object else None, subject_country=f.subject.country,
+            object_country=f.object.country if f.object else None,
+            period_start=f.period.start if f.period else None, period_end=f.period.end if f.period else None,
+            value=f.value, unit=f.unit, comparator=f.comparator,
+            change_kind=f.change.kind if f.change else None, change_value=f.change.value if f.change else None,
+            baseline_start=f.change.baseline.start if f.change and f.change.baseline else None,
+            baseline_end=f.change.baseline.end if f.change and f.change.baseline else None,
+            attributes_json=_dump(f.to_json()["attributes"]), evidence_start=f.evidence.start,
+            evidence_end=f.evidence.end, rule=f.rule, record_json=_dump(f.to_json()))
+
+    # --- reading ----------------------------------------------------------------------------
+    def count(self, table: str) -> int:
+        with self.engine.connect() as conn:
+            return conn.execute(select(func.count()).select_from(getattr(t, table))).scalar_one()
+
+    def document(self, doc_id: str) -> dict | None:
+        with self.engine.connect() as conn:
+            row = conn.execute(select(t.documents).where(t.documents.c.id == doc_id)).mappings().first()
+            return dict(row) if row else None
+
+    def pair_records(self, a: str, b: str, limit: int = 200) -> list[dict]:
+        """Events and facts that involve both actors (ids or country codes), newest first."""
+        out: list[dict] = []
+        with self.engine.connect() as conn:
+            ev = t.events
+            rows = conn.execute(select(ev, t.documents.c.text).join(t.documents)
+                                .order_by(ev.c.date.desc())).mappings()
+            for row in rows:
+                ids = self._ids(row["sources_json"]) | self._ids(row["targets_json"])
+                if {a, b} <= ids:
+                    out.append({"what": "event", **dict(row)})
+            fa = t.facts
+            rows = conn.execute(select(fa, t.documents.c.text, t.documents.c.date.label("doc_date"))
+                                .join(t.documents)).mappings()
+            for row in rows:
+                ids = {row["subject_id"], row["object_id"], row["subject_country"], row["object_country"]}
+                if {a, b} <= ids:
+                    out.append({"what": "fact", **dict(row)})
+        out.sort(key=lambda r: (r.get("date") or r.get("period_end") or r.get("doc_date") or ""),
+                 reverse=True)
+        return out[:limit]
+
+    @staticmethod
+    def _ids(blob: str | None) -> set[str]:
+        ids = set()
+        for a in json.loads(blob or "[]"):
+            ids.add(a.get("id"))
+            if a.get("country"):
+                ids.add(a["country"])
+        return ids
+
+
+def open_store(url: str | None = None) -> Store:
+    store = Store(resolve_url(url))
+    migrate(store.engine)
+    return store

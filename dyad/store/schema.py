@@ -1,0 +1,120 @@
+"""The tables (SQLAlchemy Core). Alembic migrations under migrations/ create exactly these."""
+from __future__ import annotations
+
+from sqlalchemy import (Boolean, Column, Float, ForeignKey, Index, Integer, MetaData, String, Table,
+                        Text)
+
+metadata = MetaData()
+
+documents = Table(
+    "documents", metadata,
+    Column("id", String(200), primary_key=True),
+    Column("content_hash", String(64), nullable=False, unique=True),
+    Column("date", String(10), index=True),
+    Column("lang", String(8)),
+    Column("title", Text),
+    Column("url", Text),
+    Column("source", Text),
+    Column("encoding", String(32)),
+    Column("text", Text, nullable=False),
+    Column("warnings", Text),               # JSON list
+    Column("dup_group", String(200), index=True),  # near-duplicate group (first document's id)
+    Column("ingested_at", String(32)),
+)
+
+actors = Table(
+    "actors", metadata,
+    Column("id", String(200), primary_key=True),
+    Column("name", Text),
+    Column("kind", String(20), index=True),
+    Column("country", String(3), index=True),
+    Column("code", String(40)),
+)
+
+mentions = Table(
+    "mentions", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("document_id", String(200), ForeignKey("documents.id", ondelete="CASCADE"), nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("text", Text),
+    Column("type", String(16)),
+    Column("norm", Text),
+    Column("actor_id", String(200), index=True),
+    Column("actor_json", Text),
+    Column("rule", String(40)),
+    Index("ix_mentions_document", "document_id", "start"),
+)
+
+events = Table(
+    "events", metadata,
+    Column("id", String(240), primary_key=True),
+    Column("document_id", String(200), ForeignKey("documents.id", ondelete="CASCADE"), nullable=False,
+           index=True),
+    Column("cluster_id", String(240), index=True),  # one real-world event across documents
+    Column("date", String(10), index=True),
+    Column("date_precision", String(8)),
+    Column("cameo", String(4), index=True),
+    Column("root", String(2)),
+    Column("quad_class", Integer),
+    Column("goldstein", Float),
+    Column("plover_type", String(16), index=True),
+    Column("plover_mode", String(40)),
+    Column("plover_context", String(60)),
+    Column("location_json", Text),
+    Column("trigger_start", Integer),
+    Column("trigger_end", Integer),
+    Column("trigger_text", Text),
+    Column("evidence_start", Integer),
+    Column("evidence_end", Integer),
+    Column("negated", Boolean, default=False),
+    Column("modality", String(16)),
+    Column("rule", String(80)),
+    Column("confidence", Float),
+    Column("sources_json", Text),
+    Column("targets_json", Text),
+    Column("record_json", Text),
+)
+
+# One row per (source, target) pair of an event: the dyadic expansion that timelines query.
+event_dyads = Table(
+    "event_dyads", metadata,
+    Column("event_id", String(240), ForeignKey("events.id", ondelete="CASCADE"), nullable=False),
+    Column("source_id", String(200), nullable=False),
+    Column("target_id", String(200), nullable=False),
+    Column("source_country", String(3)),
+    Column("target_country", String(3)),
+    Column("date", String(10)),
+    Column("month", String(7)),
+    Column("quad_class", Integer),
+    Column("goldstein", Float),
+    Column("cameo", String(4)),
+    Index("ix_event_dyads_pair", "source_country", "target_country", "month"),
+    Index("ix_event_dyads_event", "event_id"),
+)
+
+facts = Table(
+    "facts", metadata,
+    Column("id", String(240), primary_key=True),
+    Column("document_id", String(200), ForeignKey("documents.id", ondelete="CASCADE"), nullable=False,
+           index=True),
+    Column("kind", String(24), index=True),
+    Column("subject_id", String(200), index=True),
+    Column("object_id", String(200), index=True),
+    Column("subject_country", String(3)),
+    Column("object_country", String(3)),
+    Column("period_start", String(10)),
+    Column("period_end", String(10)),
+    Column("value", Float),
+    Column("unit", String(12)),
+    Column("comparator", String(1)),
+    Column("change_kind", String(10)),
+    Column("change_value", Float),
+    Column("baseline_start", String(10)),
+    Column("baseline_end", String(10)),
+    Column("attributes_json", Text),
+    Column("evidence_start", Integer),
+    Column("evidence_end", Integer),
+    Column("rule", String(80)),
+    Column("record_json", Text),
+)

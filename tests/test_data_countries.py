@@ -1,0 +1,97 @@
+"""Invariants of the country, organisation, region and initiative tables in dyad/data."""
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+
+DATA = Path(__file__).resolve().parent.parent / "dyad" / "data"
+
+COLUMNS = {
+    "actors.tsv": ["id", "kind", "name_en", "name_ru", "country", "code", "source"],
+    "aliases.tsv": ["actor_id", "lang", "alias", "type", "source"],
+    "memberships.tsv": ["org", "member", "status", "start", "end", "source", "state"],
+    "titles.tsv": ["title", "office", "country", "source"],
+}
+
+
+def read_lines(name: str) -> list[list[str]]:
+    with open(DATA / name, encoding="utf-8", newline="") as f:
+        lines = (line for line in f if not line.startswith("#"))
+        return list(csv.reader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+def read_rows(name: str) -> list[dict[str, str]]:
+    header, *rows = read_lines(name)
+    return [dict(zip(header, row)) for row in rows]
+
+
+@pytest.fixture(scope="module")
+def actors() -> dict[str, dict[str, str]]:
+    return {row["id"]: row for row in read_rows("actors.tsv")}
+
+
+@pytest.fixture(scope="module")
+def aliases() -> list[dict[str, str]]:
+    return read_rows("aliases.tsv")
+
+
+@pytest.mark.parametrize("name", sorted(COLUMNS))
+def test_data_countries_column_count(name):
+    header, *rows = read_lines(name)
+    assert header == COLUMNS[name]
+    bad = [(number, row) for number, row in enumerate(rows, 2) if len(row) != len(header)]
+    assert bad == []
+
+
+@pytest.mark.parametrize("name", sorted(COLUMNS))
+def test_data_countries_every_row_has_source(name):
+    assert [row for row in read_rows(name) if not row["source"]] == []
+
+
+def test_data_countries_actor_ids_unique():
+    ids = [row[0] for row in read_lines("actors.tsv")[1:]]
+    assert len(ids) == len(set(ids))
+
+
+def test_data_countries_no_duplicate_alias(aliases):
+    keys = [(row["actor_id"], row["lang"], row["alias"]) for row in aliases]
+    assert len(keys) == len(set(keys))
+
+
+def test_data_countries_alias_actor_exists(actors, aliases):
+    assert sorted({row["actor_id"] for row in aliases} - actors.keys()) == []
+
+
+def test_data_countries_membership_ends_exist(actors):
+    rows = read_rows("memberships.tsv")
+    missing = {row["org"] for row in rows} | {row["member"] for row in rows}
+    assert sorted(missing - actors.keys()) == []
+
+
+def test_data_countries_all_iso_codes(actors):
+    territorial = [row for row in actors.values() if len(row["id"]) == 3 and row["id"].isupper()
+                   and row["kind"] in ("country", "place")]
+    assert len(territorial) >= 249
+
+
+def test_data_countries_country_has_russian_name_and_adjective(actors, aliases):
+    types = {}
+    for row in aliases:
+        if row["lang"] == "ru":
+            types.setdefault(row["actor_id"], set()).add(row["type"])
+    countries = [code for code, row in actors.items() if row["kind"] == "country"]
+    assert [code for code in countries if "adj" not in types.get(code, set())] == []
+    assert [code for code in countries if not types.get(code, set()) & {"name", "official"}] == []
+
+
+@pytest.mark.parametrize("alias, actor_id, kind", [
+    ("азербайджанский", "AZE", "adj"),
+    ("КНР", "CHN", "abbr"),
+    ("Пекин", "CHN", "metonym"),
+    ("ШОС", "SCO", "abbr"),
+    ("Средний коридор", "middle-corridor", "name"),
+])
+def test_data_countries_examples(aliases, alias, actor_id, kind):
+    assert {"actor_id": actor_id, "lang": "ru", "alias": alias, "type": kind, "source": "manual"} in aliases

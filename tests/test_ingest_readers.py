@@ -1,0 +1,96 @@
+"""Readers: each format, and every error case as PATH:LINE: message."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from dyad.ingest.readers import read_path
+
+GOOD_BODY = "Президент Казахстана провел переговоры в Астане."
+
+
+def _write(tmp_path, name, data):
+    p = tmp_path / name
+    p.write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
+    return p
+
+
+@pytest.mark.parametrize("content, date, expect_date, expect_text", [
+    (f"date 2025-08-31 {GOOD_BODY}", None, "2025-08-31", GOOD_BODY),
+    (f"  \n date 2025-08-31\n{GOOD_BODY}\n", None, "2025-08-31", GOOD_BODY + "\n"),
+    (f"DATE 2024-02-29\n\n{GOOD_BODY}", None, "2024-02-29", GOOD_BODY),
+    (GOOD_BODY, "2025-01-02", "2025-01-02", GOOD_BODY),
+])
+def test_readers_dated_text(tmp_path, content, date, expect_date, expect_text):
+    items = list(read_path(_write(tmp_path, "a.txt", content), date))
+    assert len(items) == 1 and items[0].error is None
+    doc = items[0].document
+    assert doc.date == expect_date
+    assert doc.text == expect_text
+
+
+@pytest.mark.parametrize("content, line, code, fragment", [
+    ("", 1, "E101", "empty"),
+    ("   \n\n", 1, "E101", "empty"),
+    (GOOD_BODY, 1, "E103", "no 'date YYYY-MM-DD' header"),
+    (f"\n\ndate 2025-02-30 {GOOD_BODY}", 3, "E104", "does not exist"),
+    (f"date 31.08.2025 {GOOD_BODY}", 1, "E104", "not YYYY-MM-DD"),
+    ("date 2025-08-31\n", 1, "E101", "no article text"),
+    (b"date 2025-08-31\n\xff\xfe bad", 2, "E102", "not valid UTF-8"),
+])
+def test_readers_dated_text_errors(tmp_path, content, line, code, fragment):
+    path = _write(tmp_path, "bad.txt", content)
+    items = list(read_path(path))
+    assert len(items) == 1 and items[0].document is None
+    message = str(items[0].error)
+    assert message.startswith(f"{path}:{line}: {code} ")
+    assert fragment in message
+
+
+def test_readers_jsonl_good_and_broken_lines(tmp_path):
+    lines = [
+        json.dumps({"id": "a1", "date": "2025-08-31", "text": GOOD_BODY, "title": "T", "url": "http://x", "lang": "ru"}),
+        "{not json",
+        json.dumps({"id": "a2", "date": None, "text": GOOD_BODY + " Второй."}),
+        "",
+        json.dumps({"id": "a3", "date": "2025-13-01", "text": "x"}),
+        json.dumps({"id": "a4", "date": "2025-08-31"}),
+        json.dumps(["not", "an", "object"]),
+        json.dumps({"date": "2025-08-31", "text": "без id"}, ensure_ascii=False),
+    ]
+    path = _write(tmp_path, "docs.jsonl", "\n".join(lines) + "\n")
+    items = list(read_path(path))
+    docs = [i.document for i in items if i.document]
+    errors = [str(i.error) for i in items if i.error]
+    assert [d.id for d in docs[:2]] == ["a1", "a2"]
+    assert docs[0].title == "T" and docs[0].url == "http://x" and docs[0].lang == "ru"
+    assert docs[1].date is None
+    assert len(docs[2].id) == 16                       # derived from content
+    assert errors[0].startswith(f"{path}:2: E105 ")
+    assert errors[1].startswith(f"{path}:5: E104 ")
+    assert errors[2].startswith(f"{path}:6: E106 ")
+    assert errors[3].startswith(f"{path}:7: E105 ")
+
+
+def test_readers_directory_reads_every_file_in_order(tmp_path):
+    _write(tmp_path, "b.txt", f"date 2025-01-02 {GOOD_BODY}")
+    _write(tmp_path, "a.txt", f"date 2025-01-01 {GOOD_BODY} А.")
+    (tmp_path / "sub").mkdir()
+    _write(tmp_path / "sub", "c.jsonl", json.dumps({"id": "c", "date": "2025-01-03", "text": GOOD_BODY}))
+    _write(tmp_path, "ignored.bin", b"\x00\x01")
+    items = list(read_path(tmp_path))
+    assert [i.document.date for i in items] == ["2025-01-01", "2025-01-02", "2025-01-03"]
+
+
+def test_readers_missing_path(tmp_path):
+    items = list(read_path(tmp_path / "nope.txt"))
+    assert str(items[0].error).startswith(f"{tmp_path / 'nope.txt'}:1: E109 ")
+
+
+def test_readers_stored_text_is_the_body_unchanged(seed_path):
+    doc = next(read_path(seed_path)).document
+    raw = seed_path.read_text(encoding="utf-8")
+    assert raw.endswith(doc.text)
+    assert doc.date == "2025-08-31"
+    assert not doc.text[0].isspace()
