@@ -29,7 +29,7 @@ from .places import best, candidates
 from .translit import slug
 
 KIND_TYPE = {"country": "LOC", "place": "LOC", "region": "LOC", "person": "PER",
-             "igo": "ORG", "organization": "ORG", "initiative": "ORG", "group": "ORG"}
+             "igo": "ORG", "organization": "ORG", "initiative": "MISC", "group": "ORG"}
 ALIAS_RANK = {"official": 0, "name": 0, "abbr": 1, "metonym": 2, "adj": 3, "demonym": 3, "surname": 5}
 PAIR_WORDS = {"сторона", "страна", "государство"}
 PAIR_NUMERALS = {"два", "обе", "оба", "двух", "обеих", "двое"}

@@ -13,7 +13,9 @@ Resolution rules:
   article's year: ``этого года`` is always the article's year.
 - A period named without a year (``в декабре``, ``в I квартале``, ``за 9 месяцев``) is the latest
   such period that starts on or before the article date: ``в декабре`` in a January 2026 article
-  is December 2025; ``в сентябре`` in a 15 September 2025 article is September 2025.
+  is December 2025; ``в сентябре`` in a 15 September 2025 article is September 2025 (and
+  ``за 9 месяцев`` in an August 2025 article is January-September 2025, not yet complete).
+  A day without a year (``1 сентября``) is the nearest such day, before or after the article.
 - ``с начала года`` runs from 1 January to the article date itself (not to the end of its month):
   the figure can only cover what had happened when the article was written.
 - ``аналогичный период`` repeats the months of the nearest preceding period in ``text`` in another
@@ -98,7 +100,7 @@ YEAR_NUM = and_(type_(NUM), custom(lambda v: bool(re.fullmatch(r"(19|20)\d\d", v
 DAY_NUM = and_(type_(NUM), custom(lambda v: v.isdigit() and 1 <= int(v) <= 31))
 YEAR_SUFFIX = rule(DASH, in_caseless({"го", "м", "й", "ом", "ого", "е", "х"}))
 YEAR_WORD = or_(rule(normalized("год")), rule(in_caseless({"г", "гг"}), DOT.optional()))
-YEAR_TAIL = or_(YEAR_SUFFIX, YEAR_WORD)
+YEAR_TAIL = or_(rule(YEAR_SUFFIX, YEAR_WORD.optional()), YEAR_WORD)
 
 PREP = or_(
     rule(in_caseless({"в", "во", "за", "на"})),
@@ -256,10 +258,18 @@ def _year(f, article_date: dt.date | None, month: int, day: int = 1) -> int | No
     return year if dt.date(year, month, min(day, 28)) <= article_date else year - 1
 
 
+def _day_year(f, article_date: dt.date | None) -> int | None:
+    """A day without a year is the nearest such day to the article date, before or after."""
+    if f.year or f.rel is not None or article_date is None:
+        return _year(f, article_date, f.month, f.day)
+    years = (article_date.year - 1, article_date.year, article_date.year + 1)
+    return min(years, key=lambda y: abs((dt.date(y, f.month, min(f.day, 28)) - article_date).days))
+
+
 def _resolve(f, article_date: dt.date | None) -> Period | None:
     kind = f.kind
     if kind == "day":
-        year = _year(f, article_date, f.month, f.day)
+        year = _day_year(f, article_date)
         if year is None or f.day > calendar.monthrange(year, f.month)[1]:
             return None
         day = dt.date(year, f.month, f.day).isoformat()
