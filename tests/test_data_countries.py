@@ -12,7 +12,7 @@ COLUMNS = {
     "actors.tsv": ["id", "kind", "name_en", "name_ru", "country", "code", "source"],
     "aliases.tsv": ["actor_id", "lang", "alias", "type", "source"],
     "memberships.tsv": ["org", "member", "status", "start", "end", "source", "state"],
-    "titles.tsv": ["title", "office", "country", "source"],
+    "titles.tsv": ["title", "office", "country", "alone", "source"],
 }
 
 

@@ -7,7 +7,8 @@ Between two consecutive parts of a pattern up to MAX_GAP other tokens may stand:
     ['подписать соглашение']
 
 When candidate matches share tokens, the one with more parts wins, then the tighter one, then the
-more specific CAMEO code; the losers are dropped.
+one that starts first (`пригрозить выслать` over `выслать наблюдатель`), then the more specific
+CAMEO code; the losers are dropped.
 """
 from __future__ import annotations
 
@@ -150,13 +151,13 @@ def candidates(lemmas: Sequence[str]) -> list[TriggerMatch]:
 
 
 def _preference(m: TriggerMatch) -> tuple:
-    return (-len(m.trigger.parts), m.index_end - m.index_start, -len(m.trigger.cameo),
-            m.index_start, m.trigger.id)
+    return (-len(m.trigger.parts), m.index_end - m.index_start, m.index_start,
+            -len(m.trigger.cameo), m.trigger.id)
 
 
 def match_lemmas(lemmas: Sequence[str]) -> list[TriggerMatch]:
     """Triggers found in a sentence's lemma list, in text order, with no token shared by two
-    matches (longest pattern first, then the tightest, then the most specific CAMEO code)."""
+    matches (more parts first, then the tightest, the leftmost, the most specific CAMEO code)."""
     taken: set[int] = set()
     chosen = []
     for m in sorted(candidates(lemmas), key=_preference):

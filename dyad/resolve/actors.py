@@ -208,17 +208,21 @@ class ActorResolver:
         by_first = {m.first: m for m in matches}
         by_last = {m.last: m for m in matches}
         keys = [self._token_keys(t) for t in tokens]
-        for title in self.kb.titles:
-            n = len(title.keys)
+        taken: set[int] = set()
+        for n, rows in self._titles_by_length():
             for i in range(len(tokens) - n + 1):
-                if not all(title.keys[j] in keys[i + j] for j in range(n)):
+                if i in taken:
+                    continue
+                hits = [r for r in rows if all(r.keys[j] in keys[i + j] for j in range(n))]
+                if not hits:
                     continue
                 last = i + n - 1
                 nxt = by_first.get(last + 1)
                 if nxt is not None and self.kb.actors.get(nxt.actor_id) and \
                         self.kb.actors[nxt.actor_id].kind == "person":
+                    taken.add(i)
                     continue                       # "Президент Ильхам Алиев": the name resolves
-                country, start, end, rule = title.country, tokens[i].start, tokens[last].end, "kb.title"
+                start, end, country = tokens[i].start, tokens[last].end, None
                 if nxt is not None and self._is_country(nxt.actor_id) and \
                         tokens[last + 1].feat("Case") in ("Gen", None):
                     country, end = self._country_of(nxt.actor_id), nxt.end
@@ -226,20 +230,40 @@ class ActorResolver:
                     prev = by_last.get(i - 1)
                     if prev is not None and prev.alias is not None and prev.alias.type == "adj":
                         country, start = self._country_of(prev.actor_id), prev.start
-                if not country:
+                title = self._pick_title(hits, country)
+                if title is None:
                     continue
-                if tokens[last].feat("Number") == "Plur":
+                country = country or title.country
+                if tokens[i].feat("Number") == "Plur":
                     continue                       # "лидеры двух стран" is a group, not one holder
                 term = self.kb.holder(country, title.office, day)
-                if term is None:
-                    continue
-                ref = self.kb.ref(term.person_id, day)
+                ref = self.kb.ref(term.person_id, day) if term else None
                 if ref is None:
                     continue
-                ref = replace(ref, role=title.office)
-                out.append(Mention(start, end, text[start:end], "TITLE",
-                                   text[start:end], ref, rule))
+                taken.update(range(i, last + 1))
+                out.append(Mention(start, end, text[start:end], "TITLE", text[start:end],
+                                   replace(ref, role=title.office), "kb.title"))
         return out
+
+    def _titles_by_length(self) -> list[tuple[int, list]]:
+        """Titles grouped by length, longest first ("председатель правительства" before
+        "председатель")."""
+        groups: dict[int, list] = {}
+        for title in self.kb.titles:
+            groups.setdefault(len(title.keys), []).append(title)
+        return sorted(groups.items(), reverse=True)
+
+    @staticmethod
+    def _pick_title(rows, country: str | None):
+        """The row for this country, else the generic row; a bare title only when it stands alone."""
+        if country:
+            same = [r for r in rows if r.country == country]
+            if same:
+                return same[0]
+            generic = [r for r in rows if r.country is None]
+            return generic[0] if generic else None
+        alone = [r for r in rows if r.alone]
+        return alone[0] if len(alone) == 1 else None
 
     def _is_country(self, actor_id: str) -> bool:
         actor = self.kb.actors.get(actor_id)

@@ -55,6 +55,7 @@ class Title:
     keys: tuple[str, ...]
     office: str
     country: str | None
+    alone: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,7 +172,7 @@ def load_kb(data_dir: Path = DATA_DIR) -> KnowledgeBase:
     for row in read_all("titles.tsv", data_dir):
         if row.get("title"):
             kb.titles.append(Title(alias_keys(row["title"]), row.get("office", ""),
-                                   row.get("country") or None))
+                                   row.get("country") or None, row.get("alone") == "1"))
     for row in read_all("memberships.tsv", data_dir):
         if row.get("org") and row.get("member"):
             kb.memberships.append(Membership(row["org"], row["member"], row.get("status", "member"),

@@ -19,13 +19,13 @@ from functools import cache
 
 from yargy import Parser, or_, rule
 from yargy.interpretation import const, fact
-from yargy.predicates import caseless, eq, in_, in_caseless, normalized
+from yargy.predicates import caseless, in_, in_caseless, normalized
 
 from .directions import REACHED
 from .numbers import (BILLION, MILLION, NUMBER, NUMBER_HINT, SCALE_ALONE, THOUSAND, TRILLION,
                       parse_number, scale_value)
-from .tokens import chunks, clause_after, clause_before, tokenizer
-from .units import prefix_symbol_rule, unit_rule
+from .tokens import clause_after, clause_before, tokenizer, windows
+from .units import prefix_symbol_rule, unit_hint, unit_rule
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,16 +88,22 @@ def _shape(name: str, predicate):
     return rule(predicate).interpretation(AmountFact.shape.const(name))
 
 
-SINGLE = rule(COMPARATOR.optional(), LOW, LOW_TAIL)
-SCALE_ONLY = rule(COMPARATOR.optional(), ALONE_SCALE, LOW_UNIT)                 # миллиард долларов
-PREFIXED = rule(COMPARATOR.optional(), PREFIX_UNIT, LOW, LOW_SCALE.optional())  # $2,5 млрд
+SINGLE = rule(LOW, LOW_TAIL)
+SCALE_ONLY = rule(ALONE_SCALE, LOW_UNIT)                                        # миллиард долларов
+PREFIXED = rule(PREFIX_UNIT, LOW, LOW_SCALE.optional())                         # $2,5 млрд
 RANGE = rule(_shape("range", caseless("от")), LOW, LOW_SCALE.optional(), LOW_UNIT.optional(),
              caseless("до"), HIGH, HIGH_TAIL)
-RANGE_DASH = rule(COMPARATOR.optional(), LOW, _shape("range", DASH), HIGH, HIGH_TAIL)
+RANGE_DASH = rule(LOW, _shape("range", DASH), HIGH, HIGH_TAIL)
 FROM_TO = rule(_shape("fromto", caseless("с")), LOW, LOW_SCALE.optional(), LOW_UNIT.optional(),
                caseless("до"), HIGH, HIGH_TAIL)
 
-AMOUNT = or_(SINGLE, SCALE_ONLY, PREFIXED, RANGE, RANGE_DASH, FROM_TO).interpretation(AmountFact)
+AMOUNT = or_(
+    rule(COMPARATOR.optional(), or_(SINGLE, SCALE_ONLY, PREFIXED, RANGE_DASH)),
+    RANGE, FROM_TO,
+).interpretation(AmountFact)
+
+
+UNIT_HINT = unit_hint()
 
 
 @cache
@@ -108,9 +114,9 @@ def parser() -> Parser:
 def find_amounts(text: str) -> list[Amount]:
     """Every amount in ``text``, in order; units are not carried over (see :func:`carry_units`)."""
     found: list[Amount] = []
-    for offset, piece in chunks(text, NUMBER_HINT):
+    for offset, piece in windows(text, NUMBER_HINT, 25, 45, UNIT_HINT):
         for match in parser().findall(piece):
-            found.extend(_amounts(match, piece, offset))
+            found.extend(_amounts(match, text, offset))
     return found
 
 
@@ -134,11 +140,12 @@ def _times(number: Decimal | None, scale: int | None) -> float:
 
 
 def _amounts(match, text: str, offset: int) -> list[Amount]:
+    """The amounts of one match; ``text`` is the whole text, the match is ``offset`` into it."""
     f = match.fact
-    start, end = match.span.start, match.span.stop
+    start, end = match.span.start + offset, match.span.stop + offset
     if f.shape is None:
         unit = f.unit
-        one = Amount(start + offset, end + offset, _times(f.value, f.scale), unit,
+        one = Amount(start, end, _times(f.value, f.scale), unit,
                      _comparator(f.comparator, text, start), None, False,
                      unit is None and _can_carry(text, end), _rule_name(f))
         return [one]
@@ -148,21 +155,17 @@ def _amounts(match, text: str, offset: int) -> list[Amount]:
     unit = f.high_unit or f.unit
     carry = unit is None and _can_carry(text, end)
     if f.shape == "fromto":
-        until = next(t for t in match.tokens if t.value.lower() == "до")
-        low_end = start + len(text[start:until.span.start].rstrip())
-        first = match.tokens[1].span.start
-        return [Amount(first + offset, low_end + offset, low, unit, "=", None, False, carry,
-                       "amount.fromto"),
-                Amount(until.span.start + offset, end + offset, high, unit, "=", None, False, carry,
-                       "amount.fromto")]
+        until = next(t for t in match.tokens if t.value.lower() == "до").span.start + offset
+        low_end = start + len(text[start:until].rstrip())
+        first = match.tokens[1].span.start + offset
+        return [Amount(first, low_end, low, unit, "=", None, False, carry, "amount.fromto"),
+                Amount(until, end, high, unit, "=", None, False, carry, "amount.fromto")]
     if low > high:                                   # "в 2023 - 300 млн": not a range
         dash = next(i for i, t in enumerate(match.tokens) if t.value in "-–—")
-        first = match.tokens[dash + 1].span.start
-        return [Amount(first + offset, end + offset, high, unit, "=", None, False, carry,
-                       "amount.single")]
+        first = match.tokens[dash + 1].span.start + offset
+        return [Amount(first, end, high, unit, "=", None, False, carry, "amount.single")]
     comparator = _comparator(f.comparator, text, start) if f.comparator else "="
-    return [Amount(start + offset, end + offset, low, unit, comparator, high, False, carry,
-                   "amount.range")]
+    return [Amount(start, end, low, unit, comparator, high, False, carry, "amount.range")]
 
 
 def _rule_name(f) -> str:

@@ -5,6 +5,7 @@ The factor is what the later value is of the earlier one: ``вырос в 2 ра
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
@@ -17,7 +18,7 @@ from dyad.types import Change
 
 from .directions import COMPARATIVES, direction_of
 from .numbers import NUMBER, NUMBER_HINT, parse_number
-from .tokens import chunks, clause_before, tokenizer
+from .tokens import clause_before, tokenizer, windows
 
 ADVERBS = {"вдвое": 2, "втрое": 3, "вчетверо": 4, "впятеро": 5, "вшестеро": 6, "всемеро": 7,
            "ввосьмеро": 8, "вдевятеро": 9, "вдесятеро": 10}
@@ -44,6 +45,9 @@ ADVERB = rule(in_caseless(set(ADVERBS))).interpretation(
 MULTIPLE = rule(or_(TIMES, ADVERB), AFTER.optional()).interpretation(MultipleFact)
 
 
+MULTIPLE_HINT = re.compile(r"\bраз|" + "|".join(rf"\b{w}\b" for w in ADVERBS), re.IGNORECASE)
+
+
 @cache
 def parser() -> Parser:
     return Parser(MULTIPLE, tokenizer=tokenizer())
@@ -51,14 +55,14 @@ def parser() -> Parser:
 
 def find_multiples(text: str) -> list[Multiple]:
     found = []
-    for offset, piece in chunks(text, NUMBER_HINT):
+    for offset, piece in windows(text, NUMBER_HINT, 12, 40, MULTIPLE_HINT):
         for match in parser().findall(piece):
             f = match.fact
-            start, end = match.span.start, match.span.stop
+            start, end = match.span.start + offset, match.span.stop + offset
             direction = COMPARATIVES[f.after] if f.after else direction_of(
-                clause_before(piece, start, 5))
+                clause_before(text, start, 5))
             factor = float(f.factor)
             if direction < 0 and factor:
                 factor = 1 / factor
-            found.append(Multiple(start + offset, end + offset, round(factor, 6), direction))
+            found.append(Multiple(start, end, round(factor, 6), direction))
     return found

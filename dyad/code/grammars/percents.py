@@ -7,6 +7,7 @@ figure (``больше``, ``ниже``), else from the nearest direction word be
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 
@@ -18,7 +19,7 @@ from dyad.types import Change
 
 from .directions import COMPARATIVES, direction_of
 from .numbers import NUMBER, NUMBER_HINT, parse_number
-from .tokens import chunks, clause_before, tokenizer
+from .tokens import clause_before, tokenizer, windows
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +59,9 @@ PERCENT = rule(
 ).interpretation(PercentFact)
 
 
+PERCENT_HINT = re.compile(r"%|процент|\bп\.\s?п|\bпп\b|\bпроц", re.IGNORECASE)
+
+
 @cache
 def parser() -> Parser:
     return Parser(PERCENT, tokenizer=tokenizer())
@@ -65,13 +69,13 @@ def parser() -> Parser:
 
 def find_percents(text: str) -> list[Percent]:
     found = []
-    for offset, piece in chunks(text, NUMBER_HINT):
+    for offset, piece in windows(text, NUMBER_HINT, 12, 40, PERCENT_HINT):
         for match in parser().findall(piece):
             f = match.fact
-            start, end = match.span.start, match.span.stop
-            direction = _direction(f.prep, f.after, piece, start)
+            start, end = match.span.start + offset, match.span.stop + offset
+            direction = _direction(f.prep, f.after, text, start)
             value = float(f.value) * (direction or 1)
-            found.append(Percent(start + offset, end + offset, value, f.unit, direction))
+            found.append(Percent(start, end, value, f.unit, direction))
     return found
 
 

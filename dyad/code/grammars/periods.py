@@ -3,8 +3,8 @@
 Handled: months and month ranges (``в августе``, ``в январе-июле этого года``,
 ``с января по июль``), quarters (``в I квартале``, ``во втором квартале 2024 года``), halves
 (``за первое полугодие``), the first N months (``за 9 месяцев``), years (``в 2024 году``,
-``2024-го``, ``по итогам 2024 года``, ``в 2023-2024 годах``), relative years (``в прошлом году``,
-``этого года``), ``с начала года``, days (``1 сентября``), and the baseline
+``2024-го``, ``по итогам 2024 года``, ``в 2023-2024 годах``, ``с 2020 по 2024 год``), relative
+years (``в прошлом году``, ``этого года``), ``с начала года``, days (``1 сентября``), and the baseline
 ``за аналогичный период 2024-го`` / ``прошлого года``.
 
 Resolution rules:
@@ -41,7 +41,7 @@ from yargy.predicates import type as type_
 from dyad.types import Period
 
 from .numbers import NUMBER, parse_number
-from .tokens import NUM, chunks, clause_before, tokenizer
+from .tokens import NUM, clause_before, tokenizer, windows
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,8 +66,8 @@ PRECISION = {"day": "day", "months": "month", "nmonths": "month", "quarter": "qu
              "half": "halfyear", "year": "year", "relyear": "year", "since": "custom"}
 
 PERIOD_HINT = re.compile(
-    r"\d|январ|феврал|март|апрел|ма[йяе]|июн|июл|август|сентябр|октябр|ноябр|декабр|квартал|"
-    r"полугод|месяц|год|период", re.IGNORECASE)
+    r"\d|\b(?:январ|феврал|март|апрел|ма[йяе]\b|июн|июл|август|сентябр|октябр|ноябр|декабр|"
+    r"квартал|полугод|месяц|год|период)", re.IGNORECASE)
 
 
 def ordinal_value(text: str) -> int:
@@ -146,28 +146,36 @@ ORDINAL = or_(
          rule(DASH, in_caseless({"й", "м", "го", "е", "ом", "ый", "ое"})).optional()),
 ).interpretation(P.number.custom(ordinal_value))
 
-DAY = rule(PREP.optional(), rule(DAY_NUM).interpretation(P.day.custom(int)), MONTH,
+DAY = rule(rule(DAY_NUM).interpretation(P.day.custom(int)), MONTH,
            YEAR_SPEC.optional())
-MONTH_RANGE = rule(PREP.optional(), MONTH, rule(DASH, MONTH2).optional(), YEAR_SPEC.optional())
+MONTH_RANGE = rule(MONTH, rule(DASH, MONTH2).optional(), YEAR_SPEC.optional())
 MONTH_SPAN = rule(caseless("с"), MONTH, caseless("по"), MONTH2, YEAR_SPEC.optional())
-QUARTER = rule(PREP.optional(), ORDINAL,
-               _kind("quarter", or_(rule(normalized("квартал")), rule(caseless("кв"), DOT.optional()))),
+QUARTER = rule(ORDINAL,
+               _kind("quarter", or_(rule(normalized("квартал")),
+                                    rule(caseless("кв"), DOT.optional()))),
                YEAR_SPEC.optional())
-HALF = rule(PREP.optional(), ORDINAL, _kind("half", normalized("полугодие")), YEAR_SPEC.optional())
-N_MONTHS = rule(PREP.optional(), in_caseless({"первые", "первых"}).optional(),
+HALF = rule(ORDINAL, _kind("half", or_(rule(normalized("полугодие")), rule(normalized("половина")))),
+            YEAR_SPEC.optional())
+N_MONTHS = rule(in_caseless({"первые", "первых"}).optional(),
                 NUMBER.interpretation(P.number.custom(parse_number)),
                 _kind("nmonths", normalized("месяц")), YEAR_SPEC.optional())
-ONE_YEAR = rule(PREP.optional(), STRICT_YEAR)
-YEARS = rule(PREP.optional(), rule(YEAR_NUM).interpretation(P.year.custom(int)), DASH,
+ONE_YEAR = rule(STRICT_YEAR)
+YEARS = rule(rule(YEAR_NUM).interpretation(P.year.custom(int)), DASH,
              rule(YEAR_NUM).interpretation(P.year2.custom(int)), YEAR_TAIL.optional())
-RELATIVE = rule(PREP.optional(), REL_YEAR)
+YEAR_SPAN = rule(caseless("с"), rule(YEAR_NUM).interpretation(P.year.custom(int)),
+                 YEAR_TAIL.optional(), caseless("по"), rule(YEAR_NUM).interpretation(P.year2.custom(int)),
+                 YEAR_TAIL.optional())
+RELATIVE = rule(REL_YEAR)
 SINCE = rule(caseless("с"), _kind("since", normalized("начало")),
              or_(REL_YEAR, STRICT_YEAR, rule(normalized("год"))))
-BASELINE = rule(PREP.optional(), normalized("аналогичный"), _kind("baseline", normalized("период")),
+BASELINE = rule(normalized("аналогичный"), _kind("baseline", normalized("период")),
                 YEAR_SPEC.optional())
 
-PERIOD = or_(DAY, MONTH_RANGE, MONTH_SPAN, QUARTER, HALF, N_MONTHS, ONE_YEAR, YEARS, RELATIVE,
-             SINCE, BASELINE).interpretation(P)
+PERIOD = or_(
+    rule(PREP.optional(), or_(DAY, MONTH_RANGE, QUARTER, HALF, N_MONTHS, ONE_YEAR, YEARS, RELATIVE,
+                              BASELINE)),
+    MONTH_SPAN, YEAR_SPAN, SINCE,
+).interpretation(P)
 
 # Words before "N месяцев" that make it a duration, not the first N months of a year.
 _DURATION = re.compile(r"(?:последн|ближайш|течение|через|спустя|назад|около|более|менее)\w*$")
@@ -181,19 +189,19 @@ def parser() -> Parser:
 def find_periods(text: str, article_date: dt.date | None = None) -> list[PeriodMatch]:
     """Every period named in ``text``, resolved against ``article_date``."""
     found: list[PeriodMatch] = []
-    for offset, piece in chunks(text, PERIOD_HINT):
+    for offset, piece in windows(text, PERIOD_HINT, 35, 45):
         for match in parser().findall(piece):
             f = match.fact
             f.kind = _kind_of(f)
-            start, end = match.span.start, match.span.stop
-            if f.kind == "nmonths" and (_DURATION.search(clause_before(piece, start, 1))
+            start, end = match.span.start + offset, match.span.stop + offset
+            if f.kind == "nmonths" and (_DURATION.search(clause_before(text, start, 1))
                                         or not 1 <= f.number <= 12):
                 continue
             if f.kind == "baseline":
-                found.append(_baseline(f, start + offset, end + offset, found))
+                found.append(_baseline(f, start, end, found))
                 continue
             period = _resolve(f, article_date)
-            found.append(PeriodMatch(start + offset, end + offset, period, PRECISION[f.kind],
+            found.append(PeriodMatch(start, end, period, PRECISION[f.kind],
                                      False, f"period.{f.kind}"))
     return found
 

@@ -7,6 +7,7 @@ separator is one space, no-break space, narrow no-break space or thin space; the
 from __future__ import annotations
 
 import re
+from collections import OrderedDict
 from collections.abc import Iterator
 from functools import cache
 
@@ -24,10 +25,31 @@ _ABBREVIATION = re.compile(
     re.IGNORECASE)
 
 
+class SharedTokenizer(MorphTokenizer):
+    """A morph tokenizer that remembers the tokens of recent texts: the four grammars run over
+    the same sentences, and tokenising (with pymorphy) costs more than parsing."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.add_rules(TokenRule(NUM, NUM_PATTERN))
+        self._recent: OrderedDict[str, list] = OrderedDict()
+
+    def __call__(self, text):
+        tokens = self._recent.get(text)
+        if tokens is None:
+            tokens = list(super().__call__(text))
+            self._recent[text] = tokens
+            if len(self._recent) > 256:
+                self._recent.popitem(last=False)
+        else:
+            self._recent.move_to_end(text)
+        return iter(tokens)
+
+
 @cache
-def tokenizer() -> MorphTokenizer:
+def tokenizer() -> SharedTokenizer:
     """The shared morph tokenizer (built once; pymorphy is slow to load)."""
-    return MorphTokenizer().add_rules(TokenRule(NUM, NUM_PATTERN))
+    return SharedTokenizer()
 
 
 def chunks(text: str, wanted: re.Pattern[str]) -> Iterator[tuple[int, str]]:
@@ -37,7 +59,8 @@ def chunks(text: str, wanted: re.Pattern[str]) -> Iterator[tuple[int, str]]:
     """
     start = 0
     for brk in _SENTENCE_BREAK.finditer(text):
-        if "\n" not in brk.group(0) and _ABBREVIATION.search(text, max(0, brk.start() - 8), brk.start()):
+        if "\n" not in brk.group(0) and _ABBREVIATION.search(
+                text, max(0, brk.start() - 8), brk.start()):
             continue
         piece = text[start:brk.start()]
         if piece and wanted.search(piece):
@@ -46,6 +69,32 @@ def chunks(text: str, wanted: re.Pattern[str]) -> Iterator[tuple[int, str]]:
     piece = text[start:]
     if piece and wanted.search(piece):
         yield start, piece
+
+
+def windows(text: str, hint: re.Pattern[str], before: int = 40, after: int = 70,
+            needs: re.Pattern[str] | None = None) -> Iterator[tuple[int, str]]:
+    """Pieces of ``text`` around each ``hint`` match, with their offsets: ``before`` and
+    ``after`` characters either side, widened to whole words, merged when they overlap and kept
+    inside one sentence. Parsing is linear in tokens with a large constant, so the grammars parse
+    only these pieces. A grammar whose matches each contain a hint, start at most ``before``
+    characters before their first hint and end at most ``after`` characters after it, finds in
+    the pieces exactly what it would find in the whole sentence. Pieces without a match of
+    ``needs`` (when given) are skipped: an amount needs a scale or a unit word."""
+    for offset, sentence in chunks(text, hint):
+        spans: list[list[int]] = []
+        for m in hint.finditer(sentence):
+            start, end = max(0, m.start() - before), min(len(sentence), m.end() + after)
+            while start > 0 and not sentence[start - 1].isspace():
+                start -= 1
+            while end < len(sentence) and not sentence[end].isspace():
+                end += 1
+            if spans and start <= spans[-1][1]:
+                spans[-1][1] = max(spans[-1][1], end)
+            else:
+                spans.append([start, end])
+        for start, end in spans:
+            if needs is None or needs.search(sentence, start, end):
+                yield offset + start, sentence[start:end]
 
 
 def clause_before(text: str, start: int, words: int = 6) -> str:

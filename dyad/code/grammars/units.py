@@ -11,6 +11,7 @@ from pathlib import Path
 from yargy import or_, rule
 from yargy.interpretation import const
 from yargy.predicates import caseless, eq, in_caseless, normalized
+from yargy.predicates.bank import DictionaryPredicate  # matches lemmas as given, unnormalised
 
 from .tokens import tokenizer
 
@@ -31,9 +32,10 @@ def read_currencies(path: Path = CURRENCIES_TSV) -> list[tuple[str, str, str]]:
     return rows
 
 
-def _lemma(word: str) -> str:
-    forms = tokenizer().morph(word.lower())
-    return forms[0].normalized if forms else word.lower()
+def _lemmas(word: str) -> set[str]:
+    """The word itself and every dictionary form pymorphy offers for it (``сум``: сум, сума,
+    сумы): pymorphy does not know ``сум`` as a lemma, though it lemmatises ``сумов`` to it."""
+    return {f.normalized for f in tokenizer().morph(word.lower())} | {word.lower()}
 
 
 def word_rule(word: str):
@@ -44,7 +46,7 @@ def word_rule(word: str):
         return rule(eq(word))
     if word.isupper():                      # США, ОАЭ
         return rule(or_(eq(word), normalized(word.lower())))
-    return rule(or_(caseless(word), normalized(_lemma(word))))
+    return rule(or_(caseless(word), DictionaryPredicate(_lemmas(word))))
 
 
 def form_rule(form: str):
@@ -66,6 +68,27 @@ def currency_rules() -> tuple[dict[str, list], dict[str, list]]:
         if is_symbol(form):
             symbols[iso].append(form_rule(form))
     return dict(words), dict(symbols)
+
+
+def unit_hint() -> re.Pattern[str]:
+    """A cheap regex for a scale or unit word: the first letters of every word of every form."""
+    stems = {"тыс", "млн", "млрд", "трлн", "тысяч", "миллион", "миллиард", "триллион",
+             "тонн", "т", "баррел", "барр", "брл", "куб", "м"}
+    symbols = set()
+    for form, _iso, _source in read_currencies():
+        for word in form.split():
+            word = word.rstrip(".")
+            if is_symbol(word):
+                symbols.add(re.escape(word))
+            elif re.fullmatch(r"[A-Z]{3}", word):
+                symbols.add(rf"\b{word}\b")
+            else:
+                stems.add(word.lower()[:4] if len(word) > 4 else word.lower()[:3])
+    words = "|".join(sorted((s for s in stems if len(s) > 1), key=len, reverse=True))
+    letters = "".join(sorted(s for s in stems if len(s) == 1))
+    letters = rf"[{letters}](?![а-яёa-z])"
+    return re.compile(rf"(?<!\w)(?:{words}|{letters})|" + "|".join(sorted(symbols)),
+                      re.IGNORECASE)
 
 
 TONNES = or_(
