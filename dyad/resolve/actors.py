@@ -167,6 +167,7 @@ class ActorResolver:
                 if ref.kind == "person":
                     people[self._surname_key(norm)] = ref
             mentions.extend(self._titles(tokens, matches, day, text))
+            mentions.extend(self._sector_actors(tokens, matches, day, text))
             for span in spans:
                 if span.start in covered:
                     continue
@@ -264,6 +265,31 @@ class ActorResolver:
             return generic[0] if generic else None
         alone = [r for r in rows if r.alone]
         return alone[0] if len(alone) == 1 else None
+
+    def _sector_actors(self, tokens: list[Token], matches: list[_Match], day, text: str) -> list[Mention]:
+        """"китайские компании" -> the business sector of China (CHNBUS), "азербайджанская
+        сторона" -> the country itself."""
+        out = []
+        for m in matches:
+            if m.alias is None or m.alias.type != "adj" or m.last + 1 >= len(tokens):
+                continue
+            country = self._country_of(m.actor_id)
+            if not country or not self._is_country(m.actor_id):
+                continue
+            noun = tokens[m.last + 1]
+            role = self.kb.sector_nouns.get(noun.lemma)
+            if role is None:
+                continue
+            code, name_en, name_ru = role
+            start, end = m.start, noun.end
+            base = self.kb.ref(country, day)
+            if code == "self":
+                ref = base
+            else:
+                ref = ActorRef(id=f"{country}{code}", name=f"{base.name}: {name_ru}", kind="group",
+                               country=country, code=f"{country}{code}")
+            out.append(Mention(start, end, text[start:end], "GROUP", text[start:end], ref, "kb.sector"))
+        return out
 
     def _is_country(self, actor_id: str) -> bool:
         actor = self.kb.actors.get(actor_id)

@@ -77,6 +77,7 @@ class KnowledgeBase:
     terms_by_person: dict[str, list[Term]] = field(default_factory=lambda: defaultdict(list))
     titles: list[Title] = field(default_factory=list)
     memberships: list[Membership] = field(default_factory=list)
+    sector_nouns: dict[str, tuple[str, str, str]] = field(default_factory=dict)  # lemma -> role
     max_alias_len: int = 1
 
     # --- look-ups -------------------------------------------------------------------------
@@ -178,4 +179,8 @@ def load_kb(data_dir: Path = DATA_DIR) -> KnowledgeBase:
             kb.memberships.append(Membership(row["org"], row["member"], row.get("status", "member"),
                                              row.get("start") or None, row.get("end") or None,
                                              row.get("state") or "held"))
+    for row in read_all("actor_roles.tsv", data_dir):
+        if row.get("noun"):
+            kb.sector_nouns[" ".join(alias_keys(row["noun"]))] = (row["role"], row.get("name_en", ""),
+                                                               row.get("name_ru", ""))
     return kb
