@@ -18,6 +18,7 @@ Rules, applied in order (each mention records the rule that resolved it):
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
 from dataclasses import dataclass, replace
 
@@ -31,6 +32,11 @@ from .translit import slug
 KIND_TYPE = {"country": "LOC", "place": "LOC", "region": "LOC", "person": "PER",
              "igo": "ORG", "organization": "ORG", "initiative": "MISC", "group": "ORG"}
 ALIAS_RANK = {"official": 0, "name": 0, "abbr": 1, "metonym": 2, "adj": 3, "demonym": 3, "surname": 5}
+LIST_PUNCT = re.compile(r"[•,;()]")
+FUNCTION_POS = {"PRON", "DET", "ADP", "CCONJ", "SCONJ", "PART", "ADV", "AUX", "NUM"}
+# A capital after one of these words is the city, not its government: "в Москве", "мэр Москвы".
+PLACE_CUES = {"мэр", "мэрия", "житель", "улица", "окраина", "пригород", "центр", "губернатор",
+              "аэропорт", "метро", "вокзал", "район", "горожанин", "москвич"}
 PAIR_WORDS = {"сторона", "страна", "государство"}
 PAIR_NUMERALS = {"два", "обе", "оба", "двух", "обеих", "двое"}
 LEADER_WORDS = {"лидер", "руководитель", "глава"}
@@ -88,6 +94,10 @@ class ActorResolver:
                 for alias in self.kb.by_first_key.get(key, ()):
                     if alias.alias[:1].isupper() and tokens[i].text[:1].islower():
                         continue                  # "тем" is not Того: a proper name is capitalised
+                    if len(alias.keys) == 1 and alias.type != "abbr" and tokens[i].pos in FUNCTION_POS:
+                        continue                  # sentence-initial "Тем", "То" are not names
+                    if alias.type == "surname" and fold(alias.alias) not in keys[i]:
+                        continue                  # "Мир" is not the surname Миро
                     n = len(alias.keys)
                     if i + n > len(tokens):
                         continue
@@ -160,10 +170,19 @@ class ActorResolver:
                     mtype = self._type_for(m.alias, ref)
                     norm = m.alias.alias if m.alias else text[m.start:m.end]
                     start, end = m.start, m.end
-                    if span is not None and span.type == "LOC" and ref.kind in ("country", "place", "region") \
-                            and m.rule == "kb.compound":
-                        covered.add(span.start)
-                mentions.append(Mention(start, end, text[start:end], mtype, norm, ref, m.rule))
+                    if m.rule == "kb.compound":
+                        if m.alias is None or m.alias.type == "adj":
+                            mtype = "ADJ"          # "российско-" is the stem of an adjective
+                        if span is not None and span.type == "LOC" and ref.kind in ("country", "place", "region"):
+                            covered.add(span.start)
+                    elif span is not None and not LIST_PUNCT.search(span.text):
+                        mtype = "INNER"            # "Китая" inside "банк Китая": the actor, not an entity
+                place = self._capital_as_place(m, tokens, ref, day)
+                if place is not None:
+                    ref, rule = place, "kb.capital-place"
+                else:
+                    rule = m.rule
+                mentions.append(Mention(start, end, text[start:end], mtype, norm, ref, rule))
                 if ref.kind == "person":
                     people[self._surname_key(norm)] = ref
             mentions.extend(self._titles(tokens, matches, day, text))
@@ -290,6 +309,23 @@ class ActorResolver:
                                country=country, code=f"{country}{code}")
             out.append(Mention(start, end, text[start:end], "GROUP", text[start:end], ref, "kb.sector"))
         return out
+
+    def _capital_as_place(self, m: _Match, tokens: list[Token], ref: ActorRef, day) -> ActorRef | None:
+        """"в Москве" (locative) and "мэр Москвы" name the city; "Москва заявила" the government."""
+        if m.alias is None or m.alias.type != "metonym" or m.first != m.last:
+            return None
+        tok = tokens[m.first]
+        prev = tokens[m.first - 1] if m.first else None
+        located = prev is not None and prev.lemma in ("в", "во") and tok.feat("Case") == "Loc"
+        cued = prev is not None and prev.lemma in PLACE_CUES
+        if not (located or cued):
+            return None
+        place = best(candidates(tok.text), [ref.country] if ref.country else [])
+        if place is None or place.country != ref.country:
+            return None
+        return ActorRef(id=f"{slug(place.name_en)}-{place.country.lower()}", name=m.alias.alias,
+                        kind="place", country=place.country, code=place.country, lat=place.lat,
+                        lon=place.lon, geonames_id=place.geonames_id)
 
     def _is_country(self, actor_id: str) -> bool:
         actor = self.kb.actors.get(actor_id)

@@ -108,8 +108,20 @@ PREP = or_(
     rule(caseless("в"), caseless("течение")),
 )
 
-MONTH = dictionary(set(MONTHS)).interpretation(P.month.normalized().custom(MONTHS.__getitem__))
-MONTH2 = dictionary(set(MONTHS)).interpretation(P.month2.normalized().custom(MONTHS.__getitem__))
+
+
+def month_number(word: str) -> int:
+    """The month a word names, whichever of its normal forms is a month ("мая" is also a form
+    of "майя", which pymorphy may rank first)."""
+    from ...resolve.keys import normal_forms
+    for form in sorted(normal_forms(word)):
+        if form in MONTHS:
+            return MONTHS[form]
+    raise ValueError(f"{word!r} is not a month")
+
+
+MONTH = dictionary(set(MONTHS)).interpretation(P.month.custom(month_number))
+MONTH2 = dictionary(set(MONTHS)).interpretation(P.month2.custom(month_number))
 
 YEAR = rule(rule(YEAR_NUM).interpretation(P.year.custom(int)), YEAR_TAIL.optional())
 STRICT_YEAR = rule(rule(YEAR_NUM).interpretation(P.year.custom(int)), YEAR_TAIL)
