@@ -1,8 +1,8 @@
 """The ordered stages of Dyad, what each requires and provides, and per-document error handling.
 
-    document --lang--> language --nlp--> analysis --actors--> mentions
-             --syntax (only sentences that can yield a record)--> parsed analysis
-             --events--> events --facts--> facts  => Record
+    document --lang--> language --nlp--> analysis
+             --syntax (only sentences that hold an event trigger)--> parsed analysis
+             --actors--> mentions --events--> events --facts--> facts  => Record
 
 Each stage is a plain function; :data:`STAGES` lists them with what they need and give, and
 :func:`check_stages` verifies that every requirement is provided by an earlier stage (shown at
@@ -32,10 +32,10 @@ STAGES: tuple[Stage, ...] = (
     Stage("lang", "lang.cyrillic-share.v1", ("text",), ("lang",), "language of the text"),
     Stage("nlp", "nlp.natasha.v1", ("text",), ("sentences", "tokens", "lemmas", "ner"),
           "razdel segmentation, slovnet morphology and NER, natasha normal forms"),
+    Stage("syntax", "nlp.slovnet-syntax.v1", ("tokens", "lemmas"), ("syntax",),
+          "dependency parse of the sentences that hold an event trigger"),
     Stage("actors", "resolve.actors.v1", ("tokens", "lemmas", "ner", "date"), ("mentions",),
           "knowledge-base aliases, titles, gazetteer, anaphors -> ActorRef valid on the date"),
-    Stage("syntax", "nlp.slovnet-syntax.v1", ("tokens", "mentions"), ("syntax",),
-          "dependency parse of the sentences that can yield an event or a fact"),
     Stage("events", "code.events.v1", ("syntax", "mentions", "date"), ("events",),
           "CAMEO/PLOVER event coding from the trigger lexicon"),
     Stage("facts", "code.facts.v1", ("tokens", "mentions", "date"), ("facts",),
@@ -55,38 +55,33 @@ def check_stages(stages: tuple[Stage, ...] = STAGES) -> list[str]:
     return missing
 
 
-def _needs_parse(sentence: Sentence, mention_starts: list[int]) -> bool:
-    """Cheap before expensive: parse a sentence only if it names an actor or holds a number."""
-    if any(sentence.start <= s < sentence.end for s in mention_starts):
-        return True
-    return any(ch.isdigit() for ch in sentence.text)
+def _needs_parse(sentence: Sentence) -> bool:
+    """Cheap before expensive: the event coder reads the parse only of sentences that hold a
+    trigger (the lexicon matches on lemmas, which need no parse), and the fact rules read none,
+    so only those sentences are parsed. The coder ignores every other sentence, so the records
+    are the same as with every sentence parsed (tests/test_pipeline.py checks it)."""
+    from .code.lexicon import match_lemmas
+    return bool(match_lemmas([t.lemma for t in sentence.tokens]))
+
+
+def analysis_for(doc: Document) -> Analysis:
+    """The NLP analysis as :func:`process` sees it (also used by ``dyad explain``)."""
+    from .nlp.natasha import parse_selected
+    return parse_selected(analyse(doc.text, parse=False), _needs_parse)
 
 
 def process(doc: Document) -> Record:
     """Run every stage on one document."""
     from .code.events import code_events
     from .code.facts import extract_facts
-    from .nlp.natasha import parse_selected
     from .resolve.actors import resolve_mentions
 
     lang = doc.lang or detect(doc.text)
     doc = replace(doc, lang=lang)
     if lang != "ru":
         return Record(doc, warnings=(f"W103 language {lang}: stored, not coded",))
-    analysis = analyse(doc.text, parse=False)
+    analysis = analysis_for(doc)
     mentions = resolve_mentions(analysis, doc.date)
-    starts = sorted(m.start for m in mentions)
-    analysis = parse_selected(analysis, lambda s: _needs_parse(s, starts))
     events = code_events(doc, analysis, mentions)
     facts = extract_facts(doc, analysis, mentions)
     return Record(doc, mentions, tuple(events), tuple(facts))
-
-
-def analysis_for(doc: Document) -> Analysis:
-    """The NLP analysis as :func:`process` sees it (used by ``dyad explain``)."""
-    from .nlp.natasha import parse_selected
-    from .resolve.actors import resolve_mentions
-    analysis = analyse(doc.text, parse=False)
-    mentions = resolve_mentions(analysis, doc.date)
-    starts = sorted(m.start for m in mentions)
-    return parse_selected(analysis, lambda s: _needs_parse(s, starts))
