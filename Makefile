@@ -14,7 +14,18 @@ $(VENV)/.installed: pyproject.toml
 	$(PY) -m pip install -q -e '.[test]'
 	touch $@
 
-install: $(VENV)/.installed
+WEB    := dyad/serve/web
+VENDOR := $(WEB)/static/vendor
+
+# Browser libraries for the dashboard, from npm (no CDN at run time): cytoscape.js, Swagger UI.
+$(VENDOR)/.installed: $(WEB)/package.json $(WEB)/package-lock.json
+	cd $(WEB) && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	mkdir -p $(VENDOR)
+	cp $(WEB)/node_modules/cytoscape/dist/cytoscape.min.js $(VENDOR)/
+	cp $(WEB)/node_modules/swagger-ui-dist/swagger-ui-bundle.js $(WEB)/node_modules/swagger-ui-dist/swagger-ui.css $(VENDOR)/
+	touch $@
+
+install: $(VENV)/.installed $(VENDOR)/.installed
 
 system:
 	bash scripts/system-deps.sh
@@ -40,4 +51,4 @@ screenshots: install system
 	$(PY) bench/screenshots.py
 
 clean:
-	rm -rf $(VENV) dyad.db dyad.db-wal dyad.db-shm
+	rm -rf $(VENV) dyad.db dyad.db-wal dyad.db-shm $(VENDOR) $(WEB)/node_modules

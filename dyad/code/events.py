@@ -1,6 +1,418 @@
-"""Event coding (CAMEO and PLOVER). The coder lands with its issue; until then no events."""
+"""Event coding: CAMEO and PLOVER events from the trigger lexicon and the dependency parse.
+
+For each parsed sentence: find triggers (dyad.code.lexicon), take their arguments from the
+parse (dyad.code.arguments), date them (dyad.resolve.dates), decide negation and modality
+(dyad.code.modality), place them, code them (dyad.code.codebook), then merge the same event told
+twice (dyad.code.dedupe). Every decision, accepted or rejected, is a :class:`Decision` with the
+rule that made it; `dyad explain` prints them.
+
+Coding conventions (docs/events.md):
+
+- ``between`` triggers (встреча, переговоры, подписали): the host, else the first-named
+  participant, is the source and the others are the targets. A 040 meeting whose place lies in
+  one participant's country becomes 043 (host a visit) with that participant as source; in no
+  participant's country, 044 (meet at a third location).
+- a cooperative event stated as an intention ("намерен посетить") is coded in CAMEO 03
+  (036 intend to meet, 031 material, 032 diplomatic, 033 aid, 035 yield) with modality intent.
+- a generic statement (CAMEO 01x) is dropped when the same sentence codes its content.
+- an event needs a source actor, and a target for every trigger but ``subj>`` ones and those of
+  the roots in UNDIRECTED_ROOTS (08 yield, 12 reject, 14 protest, 15 force posture, 17 coerce,
+  18-20 violence), whose acts need no named recipient.
+
+Regenerate the golden file after a deliberate change:
+``python -m dyad.code.events --regen tests/golden/events.txt``.
+"""
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import dataclass, replace
+from typing import Sequence
 
-def code_events(doc, analysis, mentions) -> tuple:
-    return ()
+from ..nlp.types import Analysis, Sentence
+from ..resolve.dates import DateRef, find_dates, parse_day
+from ..types import ActorRef, Document, Event, Location, Mention, Plover, Span
+from . import codebook
+from .arguments import Arguments, SentenceView, actor_key, arguments
+from .dedupe import merge_mentions
+from .lexicon import TriggerMatch, match_lemmas
+from .modality import Modality, modality_of
+
+CODER_ID = "code.events.v1"
+INTENT_CODES = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
+INTENT_CONTEXT = {("06", "economic"): "0311", ("06", "military"): "0312", ("06", "legal"): "0313",
+                  ("06", "intelligence"): "0314", ("07", "economic"): "0331", ("07", "military"): "0332",
+                  ("07", "human_security"): "0333", ("07", "peacekeeping"): "0334"}
+ECONOMIC = {"экономический", "экономика", "торговля", "торговый", "инвестиция", "инвестиционный",
+            "энергетика", "энергетический", "проект", "бизнес", "товарооборот", "промышленность",
+            "финансовый", "кредит", "рынок", "логистика", "транзит", "нефть", "газ", "экспорт", "импорт"}
+MILITARY = {"военный", "оборона", "оборонный", "армия", "войско", "вооружение", "учение", "безопасность"}
+# roots whose acts need no named recipient (a withdrawal, a veto, a protest, exercises, a strike)
+UNDIRECTED_ROOTS = {"08", "12", "14", "15", "17", "18", "19", "20"}
+ANAPHOR_WINDOW = 2          # sentences within which an actor-less nominal trigger repeats an event
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """What the coder did with one trigger match."""
+    sentence: int
+    match: TriggerMatch
+    trigger: Span
+    trigger_text: str
+    evidence: Span
+    event: Event | None
+    reason: str                 # the rule that fired, or why the trigger was rejected
+    args: Arguments | None = None
+    modality: Modality | None = None
+    date: DateRef | None = None
+
+
+def _location(view: SentenceView, anchor: int, head: int, countries: set[str]) -> Location | None:
+    """The place an event happened: a "в/на X" (locative) dependent of the anchor or trigger."""
+    from ..resolve.places import best, candidates
+    picks = []
+    for i in dict.fromkeys((anchor, head)):
+        for c in view.children[i]:
+            if view.rel(c) in ("obl", "nmod") and view.case(c) in ("в", "на") \
+                    and view.tokens[c].feat("Case") == "Loc" and view.cover[c] is not None:
+                picks.append(view.cover[c])
+    if not picks:                   # the parse attached "в Пекине" elsewhere: any locative place
+        picks = [view.cover[c] for c in range(len(view.tokens)) if view.cover[c] is not None
+                 and view.case(c) in ("в", "на") and view.tokens[c].feat("Case") == "Loc"
+                 and (view.rel(c) == "obl" or view.cover[view.head(c)] is not None)
+                 and view.cover[c].actor.kind in ("place", "country")
+                 and view.tokens[c].start == view.cover[c].start]
+    for m in picks:
+        a = m.actor
+        if a is None:
+            continue
+        if a.kind == "place":
+            return Location(m.norm or a.name, a.country, a.lat, a.lon, a.geonames_id)
+        if a.kind in ("country", "region"):
+            place = best(candidates(m.text, m.norm), countries | {a.id})
+            if place is not None and place.country == (a.country or a.id) and m.norm and \
+                    m.norm.lower() != a.name.lower():
+                return Location(m.norm, place.country, place.lat, place.lon, place.geonames_id)
+            return Location(a.name, a.country or a.id)
+    return None
+
+
+def _country(a: ActorRef) -> str | None:
+    return a.country or (a.id if a.kind == "country" else None)
+
+
+def _host(code: str, sources: tuple[ActorRef, ...], targets: tuple[ActorRef, ...],
+          location: Location | None) -> tuple[str, tuple, tuple, str]:
+    """043 host / 044 third location for a 040 meeting with a known place."""
+    if location is None or not location.country or code[:2] != "04" or code not in ("040", "046"):
+        return code, sources, targets, ""
+    everyone = sources + targets
+    countries = {_country(a) for a in everyone} - {None}
+    if len(countries) < 2:
+        return code, sources, targets, ""
+    hosts = tuple(a for a in everyone if _country(a) == location.country)
+    if hosts:
+        guests = tuple(a for a in everyone if a not in hosts)
+        return ("043" if code == "040" else code), hosts, guests, "+host"
+    return ("044" if code == "040" else code), sources, targets, "+third"
+
+
+def _context(plover: Plover | None, lemmas: set[str], actors: Sequence[ActorRef],
+             trigger_context: str | None) -> Plover | None:
+    """The trigger's own context, else economic or military when the actors or the sentence's
+    words say so, else the codebook's."""
+    if plover is None:
+        return None
+    if trigger_context:
+        return Plover(plover.type, plover.mode, trigger_context)
+    if any((a.code or "").endswith("BUS") for a in actors) or lemmas & ECONOMIC:
+        return Plover(plover.type, plover.mode, "economic")
+    if lemmas & MILITARY:
+        return Plover(plover.type, plover.mode, "military")
+    return plover
+
+
+PHRASE_RELS = {"obj", "iobj", "nmod", "amod", "xcomp"}
+
+
+def _phrase_tokens(view: SentenceView, head: int, parts: Sequence[int]) -> set[int]:
+    """The trigger and the subtrees of its object-like dependents (not its subject, clauses or
+    circumstances: "по случаю военного парада" says nothing about what was done)."""
+    out = set(parts)
+    todo = [c for p in parts for c in view.children[p] if view.rel(c) in PHRASE_RELS]
+    while todo:
+        i = todo.pop()
+        if i in out:
+            continue
+        out.add(i)
+        todo.extend(c for c in view.children[i] if view.rel(c) not in ("acl:relcl", "parataxis", "punct"))
+    return out
+
+
+def _intent_code(code: str, plover: Plover | None) -> str:
+    """The CAMEO 03 code of an intended cooperative act (036 for a meeting, 0311 for investing)."""
+    context = plover.context if plover else None
+    return INTENT_CONTEXT.get((code[:2], context), INTENT_CODES[code[:2]])
+
+
+def _code_info(code: str) -> tuple[float | None, int | None]:
+    for c in (code, code[:3], code[:2]):
+        if codebook.is_cameo(c):
+            info = codebook.cameo(c)
+            return info.goldstein, info.quad_class
+    return None, None
+
+
+def _pick_date(dates: list[DateRef], view: SentenceView, anchor: int, head: int) -> DateRef | None:
+    if not dates:
+        return None
+    attached = [d for d in dates if any(view.head(i) in (anchor, head) for i in range(d.first, d.last + 1))]
+    pool = attached or dates
+    return min(pool, key=lambda d: min(abs(d.first - head), abs(d.last - head)))
+
+
+def _decide(doc: Document, k: int, sent: Sentence, view: SentenceView, match: TriggerMatch,
+            text: str) -> Decision:
+    trig = match.trigger
+    toks = view.tokens
+    first, last = toks[match.index_start], toks[match.index_end - 1]
+    span = Span(first.start, last.end)
+    ttext = text[span.start:span.end]
+    head = match.head
+
+    def reject(reason: str, args=None) -> Decision:
+        return Decision(k, match, span, ttext, Span(sent.start, sent.end), None, "rejected: " + reason, args)
+
+    if trig.pos == "VERB" and toks[head].pos in ("NOUN", "PROPN"):
+        return reject("verb trigger on a noun")
+    args = arguments(view, head, match.token_indices, trig.args, trig.pos,
+                     destination=trig.cameo.startswith("042"))
+    if args.rejected:
+        return reject(args.rejected, args)
+    if not args.sources:
+        return reject("no source actor", args)
+    if trig.args != "subj>" and not args.targets and trig.cameo[:2] not in UNDIRECTED_ROOTS:
+        return reject("no target actor", args)
+    mod = modality_of(toks, head, args.anchor)
+    dates = find_dates(toks, doc.date, future=mod.modality == "future")
+    date = _pick_date(dates, view, args.anchor, head)
+    mod = modality_of(toks, head, args.anchor, date, doc.date)
+    if date is not None:
+        ev_date, precision = date.date, date.precision
+    elif mod.modality is None and doc.date:
+        ev_date, precision = doc.date, "day"
+    else:
+        ev_date, precision = None, None
+    code = trig.cameo
+    rule = f"trigger:{trig.id}+{args.rule}"
+    sources, targets = args.sources, args.targets
+    countries = {c for c in (_country(a) for a in sources + targets) if c}
+    location = _location(view, args.anchor, head, countries)
+    code, sources, targets, how = _host(code, sources, targets, location)
+    rule += how
+    lemmas = {toks[i].lemma for i in _phrase_tokens(view, head, match.token_indices)}
+    plover = _context(codebook.plover_for(code), lemmas, sources + targets, trig.context)
+    if mod.modality == "intent" and code[:2] in INTENT_CODES:
+        code, rule = _intent_code(code, plover), rule + "+intent"
+        plover = _context(codebook.plover_for(code), lemmas, sources + targets, trig.context)
+    goldstein, quad = _code_info(code)
+    event = Event(
+        id=f"ev{span.start}", date=ev_date, date_precision=precision, sources=sources,
+        targets=targets, cameo=code, goldstein=goldstein, plover=plover, location=location,
+        trigger=span, trigger_text=ttext, evidence=Span(sent.start, sent.end), negated=mod.negated,
+        modality=mod.modality, rule=rule, confidence=args.confidence, quad_class=quad)
+    return Decision(k, match, span, ttext, event.evidence, event, rule, args, mod, date)
+
+
+def _supersede_statements(decisions: list[Decision]) -> list[Decision]:
+    """A generic statement (01x) gives way to the content coded in the same sentence."""
+    coded = [d for d in decisions if d.event and d.event.cameo[:2] != "01"]
+    if not coded:
+        return decisions
+    out = []
+    for d in decisions:
+        if d.event and d.event.cameo[:2] == "01":
+            d = replace(d, event=None, reason="rejected: statement superseded by its content")
+        out.append(d)
+    return out
+
+
+CONTENT_RELS = {"obj", "xcomp", "ccomp", "obl", "iobj", "nmod", "csubj"}
+
+
+def _inside(view: SentenceView, inner: int, outer: TriggerMatch) -> bool:
+    """Token ``inner`` lies in the content of trigger ``outer`` (its object, complement or
+    oblique subtree, not a frame such as "в ходе встречи")."""
+    i, path = inner, []
+    for _ in range(len(view.tokens)):
+        h = view.head(i)
+        if h < 0:
+            return False
+        path.append(i)
+        if h in outer.token_indices:
+            return view.rel(i) in CONTENT_RELS and view.case(i) not in ("в ход", "во время", "после")
+        i = h
+    return False
+
+
+def _drop_contents(view: SentenceView, decisions: list[Decision]) -> list[Decision]:
+    """An act named inside another trigger's content ("осудила удар", "потребовал снять
+    санкции", "пригласила посетить") is what that trigger is about, not an event itself; a
+    statement's (01x) content is the exception: it supersedes the statement."""
+    out = []
+    for d in decisions:
+        outer = next((o for o in decisions if o is not d and o.match.trigger.cameo[:2] != "01"
+                      and _inside(view, d.match.head, o.match)), None)
+        if outer is not None and d.event is not None:
+            d = replace(d, event=None, reason=f"rejected: content of {outer.trigger_text!r}")
+        out.append(d)
+    return out
+
+
+def _anaphoric(d: Decision, previous: list[Decision]) -> Decision:
+    """An actor-less nominal trigger ("Переговоры прошли...") right after an event of the same
+    root repeats it: it becomes a mention of that event."""
+    if d.match.trigger.pos != "NOUN" or not ("nearest" in d.reason or d.reason == "rejected: no source actor"):
+        return d
+    for p in reversed(previous):
+        if p.event and d.sentence - p.sentence <= ANAPHOR_WINDOW and \
+                p.event.cameo[:2] == d.match.trigger.cameo[:2] and p.sentence != d.sentence:
+            e = replace(p.event, id=f"ev{d.trigger.start}", trigger=d.trigger, trigger_text=d.trigger_text,
+                        evidence=d.evidence, rule=d.match.trigger.rule.replace("lexicon:", "trigger:")
+                        + "+anaphor:" + p.event.id, mentions=())
+            return replace(d, event=e, reason=e.rule)
+    return d
+
+
+def decide(doc: Document, analysis: Analysis, mentions: Sequence[Mention]) -> list[Decision]:
+    """Every trigger decision in the document, in text order."""
+    out: list[Decision] = []
+    for k, sent in enumerate(analysis.sentences):
+        if not sent.tokens:
+            continue
+        matches = match_lemmas([t.lemma for t in sent.tokens])
+        if not matches:
+            continue
+        if not sent.parsed:         # no actor named: only "Переговоры прошли..." can repeat an event
+            for m in matches:
+                if m.trigger.pos == "NOUN" and m.index_start <= 1:
+                    first, last = sent.tokens[m.index_start], sent.tokens[m.index_end - 1]
+                    d = Decision(k, m, Span(first.start, last.end), analysis.text[first.start:last.end],
+                                 Span(sent.start, sent.end), None, "rejected: no source actor")
+                    out.append(_anaphoric(d, out))
+            continue
+        view = SentenceView(sent, mentions)
+        here = [_decide(doc, k, sent, view, m, analysis.text) for m in matches]
+        here = _supersede_statements(_drop_contents(view, here))
+        for d in here:
+            out.append(_anaphoric(d, out))
+    return out
+
+
+def code_events(doc: Document, analysis: Analysis, mentions: Sequence[Mention]) -> tuple[Event, ...]:
+    """The events of one document (the pipeline's `events` stage)."""
+    return merge_mentions([d.event for d in decide(doc, analysis, mentions) if d.event])
+
+
+# --- golden lines ---------------------------------------------------------------------------
+def actor_label(a: ActorRef) -> str:
+    """How the golden file names an actor: countries, their people and their state organs by
+    alpha-3, non-state sectors by their code (CHNBUS), organisations by id (UN, SCO)."""
+    return actor_key(a)
+
+
+def event_label(e: Event, article_date: str | None) -> str:
+    src = "+".join(actor_label(a) for a in e.sources) or "?"
+    tgt = "+".join(actor_label(a) for a in e.targets) or "-"
+    out = f"{src}|{e.cameo}|{tgt}"
+    if e.negated:
+        out += " neg"
+    if e.modality:
+        out += f" {e.modality}"
+    if e.date != article_date or (e.date_precision not in ("day", None)):
+        out += f" @{e.date or 'none'}" + (f"/{e.date_precision}" if e.date_precision not in ("day", None) else "")
+    return out
+
+
+def golden_label(events: Sequence[Event], article_date: str | None) -> str:
+    return " ; ".join(event_label(e, article_date) for e in events) or "-"
+
+
+def read_golden(path) -> list[tuple[int, str, str, str]]:
+    """(line number, article date, sentence, expected) for each case of a golden file."""
+    from pathlib import Path
+    date = "2025-08-31"
+    out = []
+    for n, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
+        line = line.strip()
+        if not line:
+            continue
+        if line.startswith("#"):
+            parts = line[1:].split()
+            if len(parts) == 2 and parts[0] == "date":
+                date = parts[1]
+            continue
+        sentence, sep, expected = line.partition("⇒")
+        if not sep:
+            raise ValueError(f"{path}:{n}: no ⇒ in the line")
+        out.append((n, date, sentence.strip(), expected.strip()))
+    return out
+
+
+def code_text(text: str, date: str | None) -> tuple[Event, ...]:
+    """Run the whole pipeline on a bit of text and return its events."""
+    from ..pipeline import process
+    doc = Document(id="golden", text=text, date=date, lang="ru")
+    return process(doc).events
+
+
+def run_golden(path) -> list[tuple[int, str, str, str, str]]:
+    """(line, date, sentence, expected, got) for every case."""
+    return [(n, d, s, exp, golden_label(code_text(s, d), d)) for n, d, s, exp in read_golden(path)]
+
+
+def regen(path) -> tuple[int, int]:
+    """Rewrite the expectations of a golden file with what the coder now produces."""
+    from pathlib import Path
+    p = Path(path)
+    lines = p.read_text(encoding="utf-8").splitlines()
+    date = "2025-08-31"
+    changed = total = 0
+    for i, line in enumerate(lines):
+        s = line.strip()
+        if s.startswith("# date"):
+            date = s.split()[2]
+        if not s or s.startswith("#") or "⇒" not in s:
+            continue
+        sentence, _, expected = s.partition("⇒")
+        got = golden_label(code_text(sentence.strip(), date), date)
+        total += 1
+        if got != expected.strip():
+            changed += 1
+        lines[i] = f"{sentence.strip()} ⇒ {got}"
+    p.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return changed, total
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    import argparse
+    parser = argparse.ArgumentParser(prog="python -m dyad.code.events", description=__doc__.split("\n")[0])
+    parser.add_argument("--regen", metavar="GOLDEN", help="rewrite the expectations of a golden file")
+    parser.add_argument("--check", metavar="GOLDEN", help="print the differences and the accuracy")
+    ns = parser.parse_args(argv)
+    if ns.regen:
+        changed, total = regen(ns.regen)
+        print(f"{ns.regen}: {changed} of {total} expectations changed")
+        return 0
+    if ns.check:
+        rows = run_golden(ns.check)
+        bad = [r for r in rows if r[3] != r[4]]
+        for n, _, s, exp, got in bad:
+            print(f"{ns.check}:{n}: {s}\n    expected {exp}\n    got      {got}")
+        print(f"{len(rows) - len(bad)}/{len(rows)} exact ({100 * (len(rows) - len(bad)) / max(len(rows), 1):.1f}%)")
+        return 0 if not bad else 1
+    parser.print_help()
+    return 2
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

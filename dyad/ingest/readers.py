@@ -8,39 +8,71 @@
 Each yields :class:`Item`: a document or an :class:`~dyad.errors.InputError` naming the file and
 line. A bad input never stops the others. The stored text is the body exactly as decoded: every
 offset indexes it.
+
+Bad input (docs/reliability.md): an empty file is E101; bytes that are neither UTF-8 nor confidently
+cp1251/KOI8-R Russian are E102 (:mod:`dyad.ingest.encoding`; a detected encoding is kept in
+``Document.encoding`` and reported as W102); a binary file is E107; a file, or a JSON line, above
+``DYAD_MAX_BYTES`` bytes (default 1,000,000) is refused with E108 without being read whole; a date
+after tomorrow is kept with W101.
 """
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
 import json
+import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import BinaryIO, Iterable, Iterator
 
-from ..errors import (BadDate, BadJsonLine, EmptyInput, InputError, MissingField, NoDateHeader,
-                      NotUtf8, UnreadablePath)
+from ..errors import (W_ENCODING, W_FUTURE_DATE, BadDate, BadJsonLine, BinaryInput, EmptyInput,
+                      InputError, MissingField, NoDateHeader, NotUtf8, TooLarge, UnreadablePath,
+                      UsageError)
 from ..types import Document
+from . import encoding
 
 DATE_HEADER = re.compile(r"\A(\s*)date[ \t]+(\S+)[ \t]*(?:\r?\n|[ \t]|\Z)", re.IGNORECASE)
+LOOKS_LIKE_HEADER = re.compile(r"\A(\s*)(date\b[ \t:]*[^\n]{0,40})", re.IGNORECASE)
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
 TEXT_SUFFIXES = {".txt", ".text", ""}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+WEB_SUFFIXES = {".html", ".htm", ".xml", ".rss", ".atom"}   # pages and feeds: dyad.ingest.web
+DEFAULT_MAX_BYTES = 1_000_000
+MAX_ID = 200                 # documents.id is String(200)
+MAX_LANG = 8                 # documents.lang is String(8)
 
 
 @dataclass(frozen=True, slots=True)
 class Item:
-    """One unit a reader produced: a document, or the error that replaced it."""
+    """One unit a reader produced: a document, or the error that replaced it.
+
+    ``warnings`` are the reader's own (W101 future date, W102 detected encoding): the ingest driver
+    prints them as ``PATH:LINE: Wnnn ...`` and stores them with the document's other warnings."""
     path: str
     line: int
     document: Document | None = None
     error: InputError | None = None
+    warnings: tuple[str, ...] = ()
+
+
+def max_bytes() -> int:
+    """The largest input accepted, in bytes: ``$DYAD_MAX_BYTES``, else 1,000,000."""
+    raw = os.environ.get("DYAD_MAX_BYTES", "").strip()
+    if not raw:
+        return DEFAULT_MAX_BYTES
+    try:
+        value = int(raw.replace("_", ""))
+    except ValueError:
+        value = 0
+    if value <= 0:
+        raise UsageError(f"DYAD_MAX_BYTES={raw!r} is not a positive whole number of bytes")
+    return value
 
 
 def content_id(text: str) -> str:
     """A stable id derived from the content (used when the input has none)."""
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
 def parse_date(value, path: str, line: int) -> str:
@@ -53,17 +85,44 @@ def parse_date(value, path: str, line: int) -> str:
     return value
 
 
-def decode(data: bytes, path: str) -> str:
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise NotUtf8(path, line, f"bytes at offset {exc.start} are not valid UTF-8") from None
+def input_warnings(doc: Document, today: dt.date | None = None) -> tuple[str, ...]:
+    """W101 for a date after tomorrow (a day of slack for time zones), W102 for a guessed encoding."""
+    out = []
+    today = today or dt.datetime.now(dt.timezone.utc).date()
+    if doc.date and dt.date.fromisoformat(doc.date) > today + dt.timedelta(days=1):
+        out.append(W_FUTURE_DATE.format(date=doc.date))
+    if doc.encoding not in ("utf-8", "utf-8-sig", "utf-16"):
+        out.append(W_ENCODING.format(encoding=doc.encoding))
+    return tuple(out)
+
+
+def _too_large(path: str, line: int, size: int | str, limit: int, what: str = "file") -> TooLarge:
+    return TooLarge(path, line, f"{what} is {size} bytes, above the limit of {limit:,} bytes "
+                                "(set DYAD_MAX_BYTES to raise it)")
+
+
+def decode(data: bytes, path: str, line: int = 1) -> encoding.Decoded:
+    """Binary -> E107; UTF-8, else confident cp1251/KOI8-R; else E102 at the first bad byte."""
+    reason = encoding.binary_reason(data)
+    if reason:
+        raise BinaryInput(path, line, f"{reason}; Dyad reads text")
+    decoded = encoding.decode(data)
+    if decoded is None:
+        offset = encoding.first_bad_utf8(data)
+        where = line + data[:offset].count(b"\n")
+        raise NotUtf8(path, where, f"bytes at offset {offset} are not valid UTF-8 "
+                                   "(nor confidently cp1251 or KOI8-R Russian text)")
+    if "\x00" in decoded.text:
+        raise BinaryInput(path, line, "text holds NUL characters; Dyad reads text")
+    return decoded
 
 
 def read_dated_text(path: str, data: bytes, date: str | None = None) -> Document:
     """Format (a), or (b) when ``date`` is given and the file has no header."""
-    text = decode(data, path)
+    if not data.strip():
+        raise EmptyInput(path, 1, "file is empty")
+    decoded = decode(data, path)
+    text = decoded.text
     if not text.strip():
         raise EmptyInput(path, 1, "file is empty")
     m = DATE_HEADER.match(text)
@@ -75,71 +134,167 @@ def read_dated_text(path: str, data: bytes, date: str | None = None) -> Document
         body = body[len(body) - len(body.lstrip()):]
         if not body.strip():
             raise EmptyInput(path, line, "no article text after the date header")
-        return Document(id=content_id(body), text=body, date=date or header_date, source=path)
+        return Document(id=content_id(body), text=body, date=date or header_date, source=path,
+                        encoding=decoded.encoding)
     if date is None:
+        lead = text[: len(text) - len(text.lstrip())]
+        line = lead.count("\n") + 1
+        bad = LOOKS_LIKE_HEADER.match(text)
+        if bad:
+            raise BadDate(path, line, f"malformed date header {bad.group(2).strip()!r}; "
+                                      "expected 'date YYYY-MM-DD'")
         first = text.lstrip().split("\n", 1)[0][:40]
-        line = text[: len(text) - len(text.lstrip())].count("\n") + 1
         raise NoDateHeader(path, line, f"no 'date YYYY-MM-DD' header (starts with {first!r}); "
                                        "give --date for plain text")
-    return Document(id=content_id(text), text=text, date=date, source=path)
+    return Document(id=content_id(text), text=text, date=date, source=path, encoding=decoded.encoding)
 
 
-def read_jsonl(path: str, lines: Iterable[bytes]) -> Iterator[Item]:
+class Overlong(int):
+    """Stands for a JSON line longer than the limit (its length so far); the line is skipped."""
+
+
+def bounded_lines(fh: BinaryIO, limit: int) -> Iterator[bytes | Overlong]:
+    """The lines of ``fh``, never holding more than ``limit`` + 1 bytes of one line in memory."""
+    while True:
+        raw = fh.readline(limit + 1)
+        if not raw:
+            return
+        if len(raw) > limit and not raw.endswith(b"\n"):
+            size = len(raw)
+            while True:                   # skip the rest of the line in bounded pieces
+                rest = fh.readline(1 << 20)
+                size += len(rest)
+                if not rest or rest.endswith(b"\n"):
+                    break
+            yield Overlong(size)
+        else:
+            yield raw
+
+
+def _string_field(obj: dict, name: str, path: str, number: int) -> str | None:
+    value = obj.get(name)
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise BadJsonLine(path, number, f"field {name!r} must be a string")
+    if "\x00" in value:
+        raise BinaryInput(path, number, f"field {name!r} holds NUL characters")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise NotUtf8(path, number, f"field {name!r} holds invalid Unicode (a lone surrogate)") from None
+    return value
+
+
+def _jsonl_document(path: str, number: int, raw: bytes) -> tuple[Document, tuple[str, ...]]:
+    if b"\x00" in raw:
+        raise BinaryInput(path, number, f"binary data (NUL byte at column {raw.index(0) + 1})")
+    try:
+        line, codec = raw.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        decoded = decode(raw, path, number)
+        line, codec = decoded.text, decoded.encoding
+    try:
+        obj = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise BadJsonLine(path, number, f"not JSON: {exc.msg} at column {exc.colno}") from None
+    except RecursionError:
+        raise BadJsonLine(path, number, "not JSON: nested too deeply") from None
+    if not isinstance(obj, dict):
+        raise BadJsonLine(path, number, "a line must hold a JSON object")
+    text = obj.get("text")
+    if not isinstance(text, str) or not text.strip():
+        raise MissingField(path, number, "field 'text' is missing or empty")
+    text = _string_field(obj, "text", path, number)
+    date = obj.get("date")
+    if date is not None:
+        date = parse_date(date, path, number)
+    doc_id = obj.get("id")
+    if isinstance(doc_id, bool) or not isinstance(doc_id, (str, int, float, type(None))):
+        raise BadJsonLine(path, number, "field 'id' must be a string or a number")
+    doc_id = _string_field({"id": str(doc_id)}, "id", path, number) if doc_id not in (None, "") else None
+    if doc_id is not None and len(doc_id) > MAX_ID:
+        raise BadJsonLine(path, number, f"field 'id' is longer than {MAX_ID} characters")
+    lang = obj.get("lang")
+    lang = lang if isinstance(lang, str) and 0 < len(lang) <= MAX_LANG and lang.isascii() else None
+    title = obj.get("title") if isinstance(obj.get("title"), str) else None
+    url = obj.get("url") if isinstance(obj.get("url"), str) else None
+    title = _string_field({"title": title}, "title", path, number)
+    url = _string_field({"url": url}, "url", path, number)
+    doc = Document(id=doc_id or content_id(text), text=text, date=date, lang=lang, title=title,
+                   url=url, source=path, encoding=codec)
+    return doc, input_warnings(doc)
+
+
+def read_jsonl(path: str, lines: Iterable[bytes | Overlong], limit: int | None = None) -> Iterator[Item]:
     """Format (c): one JSON object per line; blank lines are skipped; bad lines are reported."""
+    limit = limit or max_bytes()
     for number, raw in enumerate(lines, 1):
+        if isinstance(raw, Overlong) or len(raw.rstrip(b"\r\n")) > limit:
+            err = _too_large(path, number, f"{int(raw) if isinstance(raw, Overlong) else len(raw):,}",
+                             limit, "line")
+            yield Item(path, number, error=err)
+            continue
         if not raw.strip():
             continue
         try:
-            try:
-                line = raw.decode("utf-8")
-            except UnicodeDecodeError:
-                raise NotUtf8(path, number, "line is not valid UTF-8") from None
-            try:
-                obj = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise BadJsonLine(path, number, f"not JSON: {exc.msg} at column {exc.colno}") from None
-            if not isinstance(obj, dict):
-                raise BadJsonLine(path, number, "a line must hold a JSON object")
-            text = obj.get("text")
-            if not isinstance(text, str) or not text.strip():
-                raise MissingField(path, number, "field 'text' is missing or empty")
-            date = obj.get("date")
-            if date is not None:
-                date = parse_date(date, path, number)
-            doc_id = obj.get("id")
-            doc_id = str(doc_id) if doc_id not in (None, "") else content_id(text)
-            lang = obj.get("lang")
-            yield Item(path, number, Document(
-                id=doc_id, text=text, date=date, lang=lang if isinstance(lang, str) else None,
-                title=obj.get("title") if isinstance(obj.get("title"), str) else None,
-                url=obj.get("url") if isinstance(obj.get("url"), str) else None, source=path))
+            doc, warnings = _jsonl_document(path, number, raw)
         except InputError as err:
             yield Item(path, number, error=err)
+            continue
+        yield Item(path, number, doc, warnings=warnings)
 
 
 def read_path(path: str | Path, date: str | None = None) -> Iterator[Item]:
     """Read one file or directory; never raises for bad input, yields errors instead."""
     p = Path(path)
     name = str(path)
-    if p.is_dir():
-        for child in sorted(p.rglob("*")):
-            if child.is_file() and not child.name.startswith(".") and (
-                    child.suffix.lower() in TEXT_SUFFIXES | JSONL_SUFFIXES):
-                yield from read_path(child, date)
-        return
-    if not p.is_file():
-        yield Item(name, 1, error=UnreadablePath(name, 1, "no such file or directory"))
-        return
-    if p.suffix.lower() in JSONL_SUFFIXES:
-        with p.open("rb") as fh:   # streamed: a JSON Lines file of any size
-            yield from read_jsonl(name, fh)
+    if name.startswith(("http://", "https://")):
+        from .web import read_url
+        yield from read_url(name, date)
         return
     try:
-        doc = read_dated_text(name, p.read_bytes(), date)
+        if p.is_dir():
+            for child in sorted(p.rglob("*")):
+                if child.is_file() and not child.name.startswith(".") and (
+                        child.suffix.lower() in TEXT_SUFFIXES | JSONL_SUFFIXES | WEB_SUFFIXES):
+                    yield from read_path(child, date)
+            return
+        if not p.is_file():
+            yield Item(name, 1, error=UnreadablePath(name, 1, "no such file or directory"))
+            return
+        limit = max_bytes()
+        if p.suffix.lower() in JSONL_SUFFIXES:
+            with p.open("rb") as fh:   # streamed: a JSON Lines file of any size, bounded per line
+                yield from read_jsonl(name, bounded_lines(fh, limit), limit)
+            return
+        size = p.stat().st_size
+        if size > limit:
+            yield Item(name, 1, error=_too_large(name, 1, f"{size:,}", limit))
+            return
+        with p.open("rb") as fh:
+            data = fh.read(limit + 1)      # the size may have changed since stat
+    except OSError as exc:
+        yield Item(name, 1, error=UnreadablePath(name, 1, f"cannot read: {exc.strerror or exc}"))
+        return
+    if len(data) > limit:
+        yield Item(name, 1, error=_too_large(name, 1, f"more than {limit:,}", limit))
+        return
+    if p.suffix.lower() in WEB_SUFFIXES:
+        from .web import read_web_file
+        reason = encoding.binary_reason(data)
+        if reason:
+            yield Item(name, 1, error=BinaryInput(name, 1, f"{reason}; Dyad reads text"))
+            return
+        for item in read_web_file(name, data, p.suffix.lower(), date):
+            yield replace(item, warnings=input_warnings(item.document)) if item.document else item
+        return
+    try:
+        doc = read_dated_text(name, data, date)
     except InputError as err:
         yield Item(name, err.line, error=err)
         return
-    yield Item(name, 1, document=doc)
+    yield Item(name, 1, document=doc, warnings=input_warnings(doc))
 
 
 def read_paths(paths: Iterable[str | Path], date: str | None = None) -> Iterator[Item]:

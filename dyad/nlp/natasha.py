@@ -28,11 +28,28 @@ class Models:
 
 
 @lru_cache(maxsize=1)
+def vocab():
+    """natasha's MorphVocab, on pymorphy3 (with its compiled DAWG when installed) instead of
+    pymorphy2: same forms and lemmas (checked on the factRuEval dev texts), faster, and the one
+    morphological dictionary the whole process loads (dyad.resolve.keys uses it too)."""
+    import pymorphy3
+    from natasha.morph.vocab import MorphForm
+
+    class Vocab(pymorphy3.MorphAnalyzer):
+        def __init__(self):
+            super().__init__(result_type=MorphForm)
+
+        parse = lru_cache(100_000)(pymorphy3.MorphAnalyzer.parse)
+        __call__ = parse
+
+    return Vocab()
+
+
+@lru_cache(maxsize=1)
 def load_models() -> Models:
-    from natasha import (MorphVocab, NewsEmbedding, NewsMorphTagger, NewsNERTagger,
-                         NewsSyntaxParser, Segmenter)
+    from natasha import NewsEmbedding, NewsMorphTagger, NewsNERTagger, NewsSyntaxParser, Segmenter
     emb = NewsEmbedding()
-    return Models(Segmenter(), MorphVocab(), NewsMorphTagger(emb), NewsSyntaxParser(emb),
+    return Models(Segmenter(), vocab(), NewsMorphTagger(emb), NewsSyntaxParser(emb),
                   NewsNERTagger(emb))
 
 
@@ -42,9 +59,9 @@ def fold(text: str) -> str:
 
 @lru_cache(maxsize=200_000)
 def _lemma(word: str, pos: str, feats: tuple) -> str:
-    vocab = load_models().vocab
+    from natasha.morph.lemma import lemmatize
     try:
-        lemma = vocab.lemmatize(word, pos, dict(feats))
+        lemma = lemmatize(vocab(), word, pos, dict(feats))
     except Exception:  # pymorphy cannot analyse some symbols; the surface form is the lemma
         lemma = word
     return fold(lemma or word)

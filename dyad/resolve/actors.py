@@ -66,6 +66,9 @@ class ActorResolver:
     def __init__(self, kb: KnowledgeBase | None = None):
         self.kb = kb or load_kb()
         self._adj_prefix = self._compound_prefixes()
+        self._titles_by_first: dict[str, list] = {}
+        for title in self.kb.titles:
+            self._titles_by_first.setdefault(title.keys[0], []).append(title)
 
     def _compound_prefixes(self) -> dict[str, str]:
         out: dict[str, str] = {}
@@ -229,49 +232,46 @@ class ActorResolver:
         by_last = {m.last: m for m in matches}
         keys = [self._token_keys(t) for t in tokens]
         taken: set[int] = set()
-        for n, rows in self._titles_by_length():
-            for i in range(len(tokens) - n + 1):
-                if i in taken:
+        found = []                                 # (length, start index, matching rows)
+        for i in range(len(tokens)):
+            rows = [r for key in keys[i] for r in self._titles_by_first.get(key, ())]
+            for n in sorted({len(r.keys) for r in rows}, reverse=True):
+                if i + n > len(tokens):
                     continue
-                hits = [r for r in rows if all(r.keys[j] in keys[i + j] for j in range(n))]
-                if not hits:
-                    continue
-                last = i + n - 1
-                nxt = by_first.get(last + 1)
-                if nxt is not None and self.kb.actors.get(nxt.actor_id) and \
-                        self.kb.actors[nxt.actor_id].kind == "person":
-                    taken.add(i)
-                    continue                       # "Президент Ильхам Алиев": the name resolves
-                start, end, country = tokens[i].start, tokens[last].end, None
-                if nxt is not None and self._is_country(nxt.actor_id) and \
-                        tokens[last + 1].feat("Case") in ("Gen", None):
-                    country, end = self._country_of(nxt.actor_id), nxt.end
-                else:
-                    prev = by_last.get(i - 1)
-                    if prev is not None and prev.alias is not None and prev.alias.type == "adj":
-                        country, start = self._country_of(prev.actor_id), prev.start
-                title = self._pick_title(hits, country)
-                if title is None:
-                    continue
-                country = country or title.country
-                if tokens[i].feat("Number") == "Plur":
-                    continue                       # "лидеры двух стран" is a group, not one holder
-                term = self.kb.holder(country, title.office, day)
-                ref = self.kb.ref(term.person_id, day) if term else None
-                if ref is None:
-                    continue
-                taken.update(range(i, last + 1))
-                out.append(Mention(start, end, text[start:end], "TITLE", text[start:end],
-                                   replace(ref, role=title.office), "kb.title"))
+                hits = [r for r in rows if len(r.keys) == n and all(r.keys[j] in keys[i + j] for j in range(n))]
+                if hits:
+                    found.append((n, i, hits))
+        for n, i, hits in sorted(found, key=lambda f: (-f[0], f[1])):   # longest titles first
+            if i in taken:
+                continue
+            last = i + n - 1
+            nxt = by_first.get(last + 1)
+            if nxt is not None and self.kb.actors.get(nxt.actor_id) and \
+                    self.kb.actors[nxt.actor_id].kind == "person":
+                taken.add(i)
+                continue                       # "Президент Ильхам Алиев": the name resolves
+            start, end, country = tokens[i].start, tokens[last].end, None
+            if nxt is not None and self._is_country(nxt.actor_id) and \
+                    tokens[last + 1].feat("Case") in ("Gen", None):
+                country, end = self._country_of(nxt.actor_id), nxt.end
+            else:
+                prev = by_last.get(i - 1)
+                if prev is not None and prev.alias is not None and prev.alias.type == "adj":
+                    country, start = self._country_of(prev.actor_id), prev.start
+            title = self._pick_title(hits, country)
+            if title is None:
+                continue
+            country = country or title.country
+            if tokens[i].feat("Number") == "Plur":
+                continue                       # "лидеры двух стран" is a group, not one holder
+            term = self.kb.holder(country, title.office, day)
+            ref = self.kb.ref(term.person_id, day) if term else None
+            if ref is None:
+                continue
+            taken.update(range(i, last + 1))
+            out.append(Mention(start, end, text[start:end], "TITLE", text[start:end],
+                               replace(ref, role=title.office), "kb.title"))
         return out
-
-    def _titles_by_length(self) -> list[tuple[int, list]]:
-        """Titles grouped by length, longest first ("председатель правительства" before
-        "председатель")."""
-        groups: dict[int, list] = {}
-        for title in self.kb.titles:
-            groups.setdefault(len(title.keys), []).append(title)
-        return sorted(groups.items(), reverse=True)
 
     @staticmethod
     def _pick_title(rows, country: str | None):

@@ -22,10 +22,10 @@ def place_fold(text: str) -> str:
     return fold(text).replace("ь", "").replace("ъ", "").replace("-", " ")
 
 
-@lru_cache(maxsize=1)
 def morph():
-    import pymorphy3
-    return pymorphy3.MorphAnalyzer()
+    """The process's one pymorphy3 analyser (shared with the NLP stage)."""
+    from ..nlp.natasha import vocab
+    return vocab()
 
 
 @lru_cache(maxsize=300_000)

@@ -1,28 +1,315 @@
-"""The HTTP API and the web pages, one FastAPI app on the configured store."""
+"""The HTTP API and the web pages: one FastAPI app on the configured store (``create_app``).
+
+JSON under ``/api/``, the spec at ``/openapi.json``, its docs at ``/docs`` (Swagger UI served from
+``/static/vendor``, no CDN), introspection at ``/-/version`` and ``/-/pipeline``; the pages live in
+:mod:`dyad.serve.web.pages`. Read-only, except ``POST /api/documents``, which needs
+``Authorization: Bearer $DYAD_TOKEN`` and is refused (403) while ``DYAD_TOKEN`` is unset.
+
+Every parameter is validated (an invalid one answers 422, never 500), pages are capped at
+``queries.PAGE_MAX`` items and exports at ``queries.EXPORT_MAX`` rows; the queries bind every value.
+See docs/api.md.
+"""
 from __future__ import annotations
 
-import html
+import csv
+import datetime as dt
+import hmac
+import io
+import json
+import os
+import platform
+import re
+from typing import Annotated, Iterable, Iterator, Literal
 
-from fastapi import FastAPI
-from fastapi.responses import HTMLResponse
+from fastapi import APIRouter, Depends, FastAPI, HTTPException, Path, Query, Request
+from fastapi.openapi.docs import get_swagger_ui_html
+from fastapi.responses import JSONResponse, Response, StreamingResponse
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from pydantic import BaseModel, Field, field_validator
 
 from .. import __version__
-from ..store import open_store
+from ..store import Store, open_store
+from ..store import queries as Q
+from ..types import FACT_KINDS
+
+COUNTRY = r"^[A-Za-z]{3}$"
+ACTOR_ID = r"^[\w.:-]{1,200}$"
+DOC_ID = r"^[^\x00-\x1f/]{1,200}$"
+NO_NUL = r"^[^\x00]*$"
+CAMEO = re.compile(r"^\d{2,4}$")
+PLOVER = re.compile(r"^[A-Z_]{2,16}$")
+MAX_UPLOAD = 1_000_000       # characters of one uploaded article
+
+Limit = Annotated[int, Query(ge=1, le=Q.PAGE_MAX, description=f"page size, at most {Q.PAGE_MAX}")]
+Offset = Annotated[int, Query(ge=0, le=1_000_000, description="items to skip")]
+Day = Annotated[dt.date | None, Query(description="YYYY-MM-DD, inclusive")]
+Actors = Annotated[list[str], Query(max_length=10, description="actor id or country code; repeat for more "
+                                                                "(every one must take part)")]
+
+
+def _invalid(name: str, value: str, why: str) -> HTTPException:
+    return HTTPException(422, detail=[{"loc": ["query", name], "msg": why, "input": value, "type": "value_error"}])
+
+
+def _each(values: Iterable[str], pattern: re.Pattern | str, name: str) -> tuple[str, ...]:
+    rx = re.compile(pattern) if isinstance(pattern, str) else pattern
+    for v in values:
+        if not rx.match(v):
+            raise _invalid(name, v, f"does not match {rx.pattern}")
+    return tuple(values)
+
+
+def _iso(day: dt.date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def event_filter(actor: Actors = [], start: Day = None, end: Day = None,
+                 cameo: Annotated[list[str], Query(max_length=20, description="CAMEO code or prefix (2-4 digits)")] = [],
+                 quad_class: Annotated[list[int], Query(max_length=4, description="1-4")] = [],
+                 plover: Annotated[list[str], Query(max_length=20, description="PLOVER event type")] = [],
+                 document: Annotated[str | None, Query(pattern=DOC_ID)] = None) -> Q.EventFilter:
+    for q in quad_class:
+        if q not in (1, 2, 3, 4):
+            raise _invalid("quad_class", str(q), "must be 1, 2, 3 or 4")
+    return Q.EventFilter(actors=_each(actor, ACTOR_ID, "actor"), start=_iso(start), end=_iso(end),
+                         cameo=_each(cameo, CAMEO, "cameo"), quad_class=tuple(quad_class),
+                         plover_type=_each(plover, PLOVER, "plover"), document=document)
+
+
+def fact_filter(actor: Actors = [], start: Day = None, end: Day = None,
+                kind: Annotated[list[str], Query(max_length=len(FACT_KINDS), description=", ".join(FACT_KINDS))] = [],
+                document: Annotated[str | None, Query(pattern=DOC_ID)] = None) -> Q.FactFilter:
+    for k in kind:
+        if k not in FACT_KINDS:
+            raise _invalid("kind", k, "must be one of " + ", ".join(FACT_KINDS))
+    return Q.FactFilter(actors=_each(actor, ACTOR_ID, "actor"), start=_iso(start), end=_iso(end),
+                        kinds=tuple(kind), document=document)
+
+
+class Upload(BaseModel):
+    """One article to ingest (the same fields as a JSON Lines input)."""
+    text: str = Field(min_length=1, max_length=MAX_UPLOAD)
+    date: dt.date
+    id: str | None = Field(None, pattern=DOC_ID)
+    title: str | None = Field(None, max_length=1000)
+    url: str | None = Field(None, max_length=2000)
+    lang: str | None = Field(None, pattern=r"^[a-z]{2,3}$")
+
+    @field_validator("text", "title", "url")
+    @classmethod
+    def _no_nul(cls, v: str | None) -> str | None:
+        if v is not None and "\x00" in v:
+            raise ValueError("must not contain NUL characters")
+        return v
+
+
+bearer = HTTPBearer(auto_error=False, description="the token set in DYAD_TOKEN on the server")
+
+
+def require_token(credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]) -> None:
+    """Writes need ``Authorization: Bearer $DYAD_TOKEN``; none are allowed while it is unset."""
+    expected = os.environ.get("DYAD_TOKEN") or ""
+    if not expected:
+        raise HTTPException(403, "writes are disabled: the server has no DYAD_TOKEN")
+    if credentials is None:
+        raise HTTPException(401, "missing 'Authorization: Bearer <token>'", headers={"WWW-Authenticate": "Bearer"})
+    if not hmac.compare_digest(credentials.credentials.encode("utf-8"), expected.encode("utf-8")):
+        raise HTTPException(403, "wrong token")
+
+
+def _csv(rows: Iterator[dict], columns: tuple[str, ...], delimiter: str = ",") -> Iterator[str]:
+    buf = io.StringIO()
+    writer = csv.DictWriter(buf, fieldnames=columns, delimiter=delimiter, extrasaction="ignore",
+                            lineterminator="\n")
+    writer.writeheader()
+    for i, row in enumerate(rows, 1):
+        if delimiter == "\t":      # GDELT files have no quoting: tabs and newlines in values become spaces
+            row = {k: (re.sub(r"[\t\r\n]+", " ", v) if isinstance(v, str) else v) for k, v in row.items()}
+        writer.writerow(row)
+        if i % 1000 == 0:
+            yield buf.getvalue()
+            buf.seek(0), buf.truncate()
+    yield buf.getvalue()
+
+
+def _jsonl(rows: Iterator[dict]) -> Iterator[str]:
+    for row in rows:
+        yield json.dumps(row, ensure_ascii=False) + "\n"
+
+
+def _parquet(rows: Iterator[dict], columns: tuple[str, ...]) -> bytes:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+    data = list(rows)
+    table = pa.Table.from_pydict({c: [r.get(c) for r in data] for c in columns})
+    out = io.BytesIO()
+    pq.write_table(table, out)
+    return out.getvalue()
+
+
+MEDIA = {"csv": "text/csv; charset=utf-8", "jsonl": "application/x-ndjson",
+         "parquet": "application/vnd.apache.parquet", "tsv": "text/tab-separated-values; charset=utf-8"}
+
+
+def _export(rows: Iterator[dict], columns: tuple[str, ...], fmt: str, name: str) -> Response:
+    headers = {"Content-Disposition": f'attachment; filename="{name}.{fmt}"'}
+    if fmt == "parquet":
+        return Response(_parquet(rows, columns), media_type=MEDIA[fmt], headers=headers)
+    body = _jsonl(rows) if fmt == "jsonl" else _csv(rows, columns, "\t" if fmt == "tsv" else ",")
+    return StreamingResponse(body, media_type=MEDIA[fmt], headers=headers)
+
+
+def api_router(store: Store) -> APIRouter:
+    r = APIRouter(prefix="/api")
+    engine = store.engine
+
+    def found(value: dict | None, what: str, key: str) -> dict:
+        if value is None:
+            raise HTTPException(404, f"no {what} {key!r}")
+        return value
+
+    @r.get("/dyads/{a}/{b}", tags=["dyads"], summary="Totals for a pair of countries")
+    def dyad(a: Annotated[str, Path(pattern=COUNTRY)], b: Annotated[str, Path(pattern=COUNTRY)],
+             start: Day = None, end: Day = None) -> dict:
+        """Events (each counted once, both directions), mean Goldstein, quad classes, top CAMEO event
+        types, and the number of facts by kind."""
+        return Q.dyad_summary(engine, a.upper(), b.upper(), _iso(start), _iso(end))
+
+    @r.get("/dyads/{a}/{b}/timeline", tags=["dyads"], summary="Events per month by quad class")
+    def timeline(a: Annotated[str, Path(pattern=COUNTRY)], b: Annotated[str, Path(pattern=COUNTRY)],
+                 start: Day = None, end: Day = None) -> dict:
+        return Q.dyad_timeline(engine, a.upper(), b.upper(), _iso(start), _iso(end))
+
+    @r.get("/dyads", tags=["dyads"], summary="The pairs with the most events")
+    def dyads(limit: Limit = 20) -> dict:
+        return {"items": Q.top_dyads(engine, limit)}
+
+    @r.get("/events", tags=["events"], summary="Events, newest first, with filters and paging")
+    def events(f: Annotated[Q.EventFilter, Depends(event_filter)], limit: Limit = 50, offset: Offset = 0,
+               pair: Annotated[str | None, Query(pattern=r"^[A-Za-z]{3}-[A-Za-z]{3}$",
+                                                 description="two country codes, e.g. AZE-CHN")] = None) -> dict:
+        if pair:
+            a, b = pair.upper().split("-")
+            f = Q.EventFilter(**{**{k: getattr(f, k) for k in f.__slots__}, "pair": (a, b)})
+        return Q.events(engine, f, limit, offset)
+
+    @r.get("/events/{event_id}", tags=["events"], summary="One event")
+    def event(event_id: Annotated[str, Path(pattern=DOC_ID)]) -> dict:
+        return found(Q.event(engine, event_id), "event", event_id)
+
+    @r.get("/facts", tags=["facts"], summary="Facts, latest period first, with filters and paging")
+    def facts(f: Annotated[Q.FactFilter, Depends(fact_filter)], limit: Limit = 50, offset: Offset = 0,
+              pair: Annotated[str | None, Query(pattern=r"^[A-Za-z]{3}-[A-Za-z]{3}$")] = None) -> dict:
+        if pair:
+            a, b = pair.upper().split("-")
+            f = Q.FactFilter(**{**{k: getattr(f, k) for k in f.__slots__}, "pair": (a, b)})
+        return Q.facts(engine, f, limit, offset)
+
+    @r.get("/facts/{fact_id}", tags=["facts"], summary="One fact")
+    def fact(fact_id: Annotated[str, Path(pattern=DOC_ID)]) -> dict:
+        return found(Q.fact(engine, fact_id), "fact", fact_id)
+
+    @r.get("/actors", tags=["actors"], summary="Search actors by name, alias or id")
+    def actors(q: Annotated[str, Query(min_length=1, max_length=200, pattern=NO_NUL)], limit: Limit = 20) -> dict:
+        return {"q": q, "items": Q.actor_search(engine, q, limit)}
+
+    @r.get("/actors/{actor_id}", tags=["actors"], summary="One actor with its partners network")
+    def actor(actor_id: Annotated[str, Path(pattern=ACTOR_ID)],
+              partners: Annotated[int, Query(ge=1, le=200)] = 30) -> dict:
+        return found(Q.actor_show(engine, actor_id, partners), "actor", actor_id)
+
+    @r.get("/documents", tags=["documents"], summary="Stored documents, newest first")
+    def documents(start: Day = None, end: Day = None, limit: Limit = 50, offset: Offset = 0) -> dict:
+        return Q.documents(engine, _iso(start), _iso(end), limit, offset)
+
+    @r.get("/documents/{doc_id}", tags=["documents"], summary="One document with its annotations")
+    def document(doc_id: Annotated[str, Path(pattern=DOC_ID)]) -> dict:
+        """The text and every mention, event and fact found in it; offsets index ``text``."""
+        return found(Q.document(engine, doc_id), "document", doc_id)
+
+    @r.post("/documents", tags=["documents"], status_code=201, dependencies=[Depends(require_token)],
+            summary="Ingest one article (needs the token)")
+    def upload(body: Upload) -> JSONResponse:
+        """Runs the pipeline on the article and stores the record in one transaction. 201 when
+        stored, 200 when the same text was already stored."""
+        from ..ingest.readers import content_id
+        from ..pipeline import process
+        from ..types import Document
+        doc = Document(id=body.id or content_id(body.text), text=body.text, date=body.date.isoformat(),
+                       lang=body.lang, title=body.title, url=body.url, source="api")
+        if store.has(doc.text):
+            return JSONResponse({"id": doc.id, "stored": False}, status_code=200)
+        record = process(doc)
+        stored = store.save(record)
+        return JSONResponse({"id": doc.id, "stored": stored, "mentions": len(record.mentions),
+                             "events": len(record.events), "facts": len(record.facts),
+                             "warnings": list(record.warnings)}, status_code=201 if stored else 200)
+
+    @r.get("/search", tags=["search"], summary="Full-text search over documents")
+    def search(q: Annotated[str, Query(min_length=1, max_length=200, pattern=NO_NUL)],
+               limit: Limit = 20, offset: Offset = 0) -> dict:
+        """FTS5 on SQLite (every word, as a prefix), ``websearch_to_tsquery('russian')`` on
+        PostgreSQL. Snippets come as segments; ``match`` marks the words found."""
+        return Q.search(engine, q, limit, offset)
+
+    @r.get("/export/events.{fmt}", tags=["exports"], summary="Events as CSV, JSON Lines, Parquet or GDELT TSV",
+           responses={200: {"content": {m: {} for m in MEDIA.values()}}})
+    def export_events(fmt: Literal["csv", "jsonl", "parquet", "tsv"],
+                      f: Annotated[Q.EventFilter, Depends(event_filter)],
+                      limit: Annotated[int, Query(ge=1, le=Q.EXPORT_MAX)] = 10_000) -> Response:
+        """``tsv`` is GDELT 2.0-style: one row per source-target pair of each event, GDELT's column
+        names. The others: one row per event."""
+        if fmt == "tsv":
+            return _export(Q.export_gdelt(engine, f, limit), Q.GDELT_COLUMNS, fmt, "events-gdelt")
+        return _export(Q.export_events(engine, f, limit), Q.EVENT_COLUMNS, fmt, "events")
+
+    @r.get("/export/facts.{fmt}", tags=["exports"], summary="Facts as CSV, JSON Lines or Parquet",
+           responses={200: {"content": {m: {} for m in MEDIA.values()}}})
+    def export_facts(fmt: Literal["csv", "jsonl", "parquet"], f: Annotated[Q.FactFilter, Depends(fact_filter)],
+                     limit: Annotated[int, Query(ge=1, le=Q.EXPORT_MAX)] = 10_000) -> Response:
+        return _export(Q.export_facts(engine, f, limit), Q.FACT_COLUMNS, fmt, "facts")
+
+    return r
+
+
+def meta_router(store: Store) -> APIRouter:
+    r = APIRouter(prefix="/-", tags=["introspection"])
+
+    @r.get("/version", summary="Versions of Dyad, its schema and its libraries")
+    def version() -> dict:
+        import fastapi
+        import sqlalchemy
+        return {"dyad": __version__, "python": platform.python_version(), "database": store.engine.dialect.name,
+                "schema": Q.schema_revision(store.engine), "sqlalchemy": sqlalchemy.__version__,
+                "fastapi": fastapi.__version__}
+
+    @r.get("/pipeline", summary="The pipeline's stages: what each requires and provides")
+    def pipeline() -> dict:
+        from ..pipeline import STAGES, check_stages
+        return {"stages": [{"name": s.name, "id": s.id, "requires": list(s.requires),
+                            "provides": list(s.provides), "doc": s.doc} for s in STAGES],
+                "problems": check_stages()}
+
+    return r
 
 
 def create_app(db: str | None = None) -> FastAPI:
+    """The app on the database ``db`` (else ``$DYAD_DB``, else sqlite:///dyad.db), migrated on open."""
+    from .web import pages
     store = open_store(db)
-    app = FastAPI(title="Dyad", version=__version__)
+    app = FastAPI(title="Dyad", version=__version__, docs_url=None, redoc_url=None,
+                  description="Dated, evidence-linked relations between states from Russian news. "
+                              "Read-only except `POST /api/documents` (Bearer token). See docs/api.md.")
     app.state.store = store
+    app.include_router(api_router(store))
+    app.include_router(meta_router(store))
 
-    @app.get("/-/version")
-    def version() -> dict:
-        return {"dyad": __version__}
+    @app.get("/docs", include_in_schema=False)
+    def docs():
+        return get_swagger_ui_html(openapi_url="/openapi.json", title="Dyad API",
+                                   swagger_js_url="/static/vendor/swagger-ui-bundle.js",
+                                   swagger_css_url="/static/vendor/swagger-ui.css",
+                                   swagger_favicon_url="/static/favicon.svg")
 
-    @app.get("/", response_class=HTMLResponse)
-    def index() -> str:
-        n = store.count("documents")
-        return (f"<!doctype html><html><head><meta charset='utf-8'><title>Dyad</title></head><body>"
-                f"<h1>Dyad</h1><p>{html.escape(str(n))} documents stored.</p></body></html>")
-
+    pages.mount(app, store)
     return app

@@ -35,14 +35,26 @@ def _check_date(date: Optional[str]) -> Optional[str]:
 
 
 @app.command()
-def ingest(paths: List[str] = typer.Argument(..., help="Files or directories (dated .txt, .jsonl)."),
+def ingest(paths: List[str] = typer.Argument(
+               ..., help="Files, directories or URLs (dated .txt, .jsonl, .html pages, RSS/Atom feeds)."),
            db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
-           date: Optional[str] = typer.Option(None, "--date", help=DATE_HELP)) -> None:
-    """Read, extract and store documents; print a one-line summary per file."""
+           date: Optional[str] = typer.Option(None, "--date", help=DATE_HELP),
+           workers: Optional[int] = typer.Option(
+               None, "--workers", min=1, help="Extraction processes (default: the number of cores)."),
+           cluster: Optional[str] = typer.Option(
+               None, "--cluster", help="Run extraction on a Dask scheduler, e.g. tcp://HOST:8786."),
+           progress: Optional[bool] = typer.Option(
+               None, "--progress/--no-progress",
+               help="Progress bar on stderr (default: when stderr is a terminal).")) -> None:
+    """Read, extract and store documents; print a one-line summary per file.
+
+    Documents already stored (same content) are skipped, so an interrupted run resumes."""
+    from ..ingest.run import default_workers
     from ..ingest.run import ingest as run_ingest
     from ..store import open_store
     store = open_store(db)
-    summary = run_ingest(paths, store, _check_date(date), on_file=lambda f: print(f.line()))
+    summary = run_ingest(paths, store, _check_date(date), on_file=lambda f: print(f.line()),
+                         workers=workers or default_workers(), cluster=cluster, progress=progress)
     raise typer.Exit(summary.exit_code)
 
 
@@ -111,6 +123,86 @@ def pipeline() -> None:
 def version() -> None:
     """Print Dyad's version."""
     print(__version__)
+
+
+@app.command()
+def duplicates(db: Optional[str] = typer.Option(None, "--db", help=DB_HELP)) -> None:
+    """List the groups of near-duplicate documents (wire copies, reposts)."""
+    from ..store import open_store
+    groups = open_store(db).duplicate_groups()
+    table = Table(title=f"{len(groups)} near-duplicate groups")
+    for col in ("group", "document", "date", "title / start"):
+        table.add_column(col, overflow="fold")
+    for g in groups:
+        for i, m in enumerate(g["members"]):
+            table.add_row(g["group"] if i == 0 else "", m["id"], m["date"] or "",
+                          m["title"] or (m["start"] or "").replace("\n", " "))
+    Console().print(table)
+
+
+@app.command("eval")
+def eval_(dataset: str = typer.Argument(..., help="factrueval | brat | jsonl"),
+          path: str = typer.Argument(..., help="The dataset's folder (factRuEval: its root or devset/)"),
+          task: str = typer.Option("entities", "--task", help="entities | resolution | meetings"),
+          errors: int = typer.Option(0, "--errors", min=0, help="Print the first N misses and false hits"),
+          date: Optional[str] = typer.Option(None, "--date", help="Date for undated texts (brat)")) -> None:
+    """Score Dyad on an annotated dataset; natasha's NER alone is the baseline (docs/quality.md)."""
+    from ..eval.report import run_cli
+    raise typer.Exit(run_cli(dataset, path, task, errors, _check_date(date)))
+
+
+@app.command()
+def explain(paths: List[str] = typer.Argument(..., help="Files or directories (dated .txt, .jsonl)."),
+            date: Optional[str] = typer.Option(None, "--date", help=DATE_HELP)) -> None:
+    """Why each event was (or was not) coded: triggers, rules, arguments, dates."""
+    from ..code.explain import explain_document
+    from ..ingest.readers import read_path
+    failed = False
+    for path in paths:
+        for item in read_path(path, date=_check_date(date)):
+            if item.document is None:               # one line per failed input, as ingest does
+                print(f"{item.path}:{item.line}: {item.error}", file=sys.stderr)
+                failed = True
+            else:
+                print(explain_document(item.document))
+    raise typer.Exit(1 if failed else 0)
+
+
+@app.command("export")
+def export_events(fmt: str = typer.Option("plover", "--format", help="gdelt (GDELT 2.0 Events TSV) or plover (JSON lines)"),
+                  db: Optional[str] = typer.Option(None, "--db", help=DB_HELP)) -> None:
+    """Print the stored events as GDELT 2.0 Events rows or POLECAT-style JSON lines."""
+    from ..code.export import export
+    if fmt not in ("gdelt", "plover"):
+        raise typer.BadParameter(f"{fmt!r}: use gdelt or plover", param_hint="--format")
+    export(fmt, sys.stdout, db)
+
+
+@app.command("facts")
+def facts_series(a: str = typer.Argument(..., help="Actor id or country code, e.g. AZE"),
+                 b: str = typer.Argument(..., help="Actor id or country code, e.g. CHN"),
+                 kind: Optional[str] = typer.Option(None, "--kind", help="trade_turnover, export, "
+                                                    "import, investment, loan, aid, rank, ..."),
+                 db: Optional[str] = typer.Option(None, "--db", help=DB_HELP)) -> None:
+    """The pair's facts as a series by period; figures from different documents side by side."""
+    from ..code.series import change_text, fact_series, value_text
+    from ..store import open_store
+    from ..types import FACT_KINDS
+    if kind is not None and kind not in FACT_KINDS:
+        raise typer.BadParameter(f"{kind!r} is not one of {', '.join(FACT_KINDS)}", param_hint="--kind")
+    rows = fact_series(open_store(db).engine, a, b, kind)
+    table = Table(title=f"{a} - {b}{' ' + kind if kind else ''}: {len(rows)} facts", show_lines=True)
+    for col in ("kind", "direction", "period", "value", "unit", "cmp", "change", "source", "evidence"):
+        table.add_column(col, overflow="fold")
+    for r in rows:
+        period = f"{r.start}..{r.end}" if r.start else "-"
+        if r.of > 1:
+            period += f" ({r.side} of {r.of})"
+        source = f"{r.document_id} {r.document_date or ''}".strip()
+        table.add_row(r.kind, f"{r.subject} > {r.object or '-'}", period, value_text(r), r.unit or "",
+                      r.comparator if r.value is not None else "", change_text(r.change), source,
+                      r.evidence)
+    Console(width=200).print(table)
 
 
 @actors_app.command("search")

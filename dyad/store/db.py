@@ -11,9 +11,9 @@ import hashlib
 import json
 import os
 from pathlib import Path
-from typing import Iterable
+from typing import Callable, Iterable
 
-from sqlalchemy import create_engine, delete, event, func, insert, select
+from sqlalchemy import create_engine, delete, event, func, insert, select, update
 from sqlalchemy.engine import Engine
 
 from ..types import Event, Fact, Mention, Record
@@ -77,30 +77,55 @@ class Store:
             return conn.execute(select(t.documents.c.id).where(
                 t.documents.c.content_hash == content_hash(text))).first() is not None
 
+    def stored_hashes(self, digests: Iterable[str]) -> set[str]:
+        """Which of these content hashes are stored (one query per 500; used to resume a run)."""
+        digests = list(digests)
+        found: set[str] = set()
+        with self.engine.connect() as conn:
+            for i in range(0, len(digests), 500):
+                col = t.documents.c.content_hash
+                found.update(r[0] for r in conn.execute(select(col).where(col.in_(digests[i:i + 500]))))
+        return found
+
     def save(self, record: Record) -> bool:
         """Store one record in one transaction. Returns False when it was already stored."""
+        with self.engine.begin() as conn:
+            return self.save_in(conn, record)
+
+    def save_many(self, records: list[Record], after: Callable | None = None) -> list[bool]:
+        """Store a batch in one transaction (each record as :meth:`save` would); ``after(conn,
+        record)`` runs for each newly stored record inside it. Returns one flag per record."""
+        with self.engine.begin() as conn:
+            flags = []
+            for record in records:
+                flags.append(self.save_in(conn, record))
+                if flags[-1] and after is not None:
+                    after(conn, record)
+            return flags
+
+    def save_in(self, conn, record: Record) -> bool:
+        """:meth:`save` on an open transaction."""
         doc = record.document
         digest = content_hash(doc.text)
-        with self.engine.begin() as conn:
-            if conn.execute(select(t.documents.c.id).where(t.documents.c.content_hash == digest)).first():
-                return False
-            if conn.execute(select(t.documents.c.id).where(t.documents.c.id == doc.id)).first():
-                self._delete(conn, doc.id)       # same id, new content: the new version replaces it
-            conn.execute(insert(t.documents).values(
-                id=doc.id, content_hash=digest, date=doc.date, lang=doc.lang, title=doc.title,
-                url=doc.url, source=doc.source, encoding=doc.encoding, text=doc.text,
-                warnings=_dump(list(record.warnings)),
-                ingested_at=dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")))
-            self._save_actors(conn, record)
-            if record.mentions:
-                conn.execute(insert(t.mentions), [self._mention_row(doc.id, m) for m in record.mentions])
-            if record.events:
-                conn.execute(insert(t.events), [self._event_row(doc.id, e) for e in record.events])
-                dyads = [row for e in record.events for row in self._dyad_rows(doc.id, e)]
-                if dyads:
-                    conn.execute(insert(t.event_dyads), dyads)
-            if record.facts:
-                conn.execute(insert(t.facts), [self._fact_row(doc.id, f) for f in record.facts])
+        if conn.execute(select(t.documents.c.id).where(t.documents.c.content_hash == digest)).first():
+            return False
+        if conn.execute(select(t.documents.c.id).where(t.documents.c.id == doc.id)).first():
+            self._delete(conn, doc.id)       # same id, new content: the new version replaces it
+        conn.execute(insert(t.documents).values(
+            id=doc.id, content_hash=digest, date=doc.date, lang=doc.lang, title=doc.title,
+            url=doc.url, source=doc.source, encoding=doc.encoding, text=doc.text,
+            warnings=_dump(list(record.warnings)),
+            ingested_at=dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")))
+        self._save_actors(conn, record)
+        if record.mentions:
+            conn.execute(insert(t.mentions), [self._mention_row(doc.id, m) for m in record.mentions])
+        if record.events:
+            conn.execute(insert(t.events), [self._event_row(doc.id, e) for e in record.events])
+            dyads = [row for e in record.events for row in self._dyad_rows(doc.id, e)]
+            if dyads:
+                conn.execute(insert(t.event_dyads), dyads)
+        if record.facts:
+            conn.execute(insert(t.facts), [self._fact_row(doc.id, f) for f in record.facts])
         return True
 
     def _delete(self, conn, doc_id: str) -> None:
@@ -178,6 +203,48 @@ class Store:
             baseline_end=f.change.baseline.end if f.change and f.change.baseline else None,
             attributes_json=_dump(f.to_json()["attributes"]), evidence_start=f.evidence.start,
             evidence_end=f.evidence.end, rule=f.rule, record_json=_dump(f.to_json()))
+
+    # --- near-duplicate groups (dyad.ingest.dedup) --------------------------------------------
+    @staticmethod
+    def set_dup_group(conn, doc_ids: Iterable[str], group: str) -> None:
+        """Put documents in a near-duplicate group (those already in one keep it)."""
+        d = t.documents
+        conn.execute(update(d).where(d.c.id.in_(list(doc_ids)), d.c.dup_group.is_(None))
+                     .values(dup_group=group))
+
+    @staticmethod
+    def set_event_cluster(conn, doc_id: str, event_id: str, cluster_id: str) -> None:
+        """Count an event as one more mention of the event ``cluster_id``."""
+        conn.execute(update(t.events).where(t.events.c.id == f"{doc_id}:{event_id}")
+                     .values(cluster_id=cluster_id))
+
+    @staticmethod
+    def group_events(conn, group: str) -> list[tuple[str, str, str]]:
+        """(document id, cluster id, event JSON) of every event stored in a near-duplicate group."""
+        d, e = t.documents, t.events
+        rows = conn.execute(select(e.c.document_id, e.c.cluster_id, e.c.record_json).join(d)
+                            .where(d.c.dup_group == group).order_by(e.c.id))
+        return [tuple(r) for r in rows]
+
+    def dedup_documents(self) -> Iterable[tuple[str, str | None, str]]:
+        """(id, dup_group, text) of every stored document, in the order they were stored."""
+        d = t.documents
+        with self.engine.connect() as conn:
+            yield from (tuple(r) for r in conn.execute(
+                select(d.c.id, d.c.dup_group, d.c.text).order_by(d.c.ingested_at, d.c.id)))
+
+    def duplicate_groups(self) -> list[dict]:
+        """Every near-duplicate group: its id and members (id, date, title, source), oldest first."""
+        d = t.documents
+        groups: dict[str, list[dict]] = {}
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(d.c.dup_group, d.c.id, d.c.date, d.c.title, d.c.source,
+                                       func.substr(d.c.text, 1, 80).label("start"))
+                                .where(d.c.dup_group.is_not(None))
+                                .order_by(d.c.dup_group, d.c.date, d.c.id)).mappings()
+            for r in rows:
+                groups.setdefault(r["dup_group"], []).append(dict(r))
+        return [{"group": g, "members": m} for g, m in groups.items()]
 
     # --- reading ----------------------------------------------------------------------------
     def count(self, table: str) -> int:

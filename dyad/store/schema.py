@@ -1,4 +1,7 @@
-"""The tables (SQLAlchemy Core). Alembic migrations under migrations/ create exactly these."""
+"""The tables (SQLAlchemy Core). Alembic migrations under migrations/ create exactly these.
+
+Full-text search is backend-specific and lives only in migration 0002: an FTS5 table with triggers
+on SQLite, a GIN expression index on PostgreSQL (see dyad.store.queries.search)."""
 from __future__ import annotations
 
 from sqlalchemy import (Boolean, Column, Float, ForeignKey, Index, Integer, MetaData, String, Table,
@@ -91,6 +94,25 @@ event_dyads = Table(
     Column("cameo", String(4)),
     Index("ix_event_dyads_pair", "source_country", "target_country", "month"),
     Index("ix_event_dyads_event", "event_id"),
+    Index("ix_event_dyads_pair_date", "source_country", "target_country", "date"),   # 0002
+    Index("ix_event_dyads_target", "target_country"),                              # 0002
+    Index("ix_event_dyads_source_id", "source_id"),                                # 0002
+    Index("ix_event_dyads_target_id", "target_id"),                                # 0002
+)
+
+# Events per unordered pair of countries (a < b), month, CAMEO code and quad class; kept by triggers
+# on event_dyads (migration 0002), each event counted once per pair. The timeline reads this.
+dyad_months = Table(
+    "dyad_months", metadata,
+    Column("a", String(3), primary_key=True),
+    Column("b", String(3), primary_key=True),
+    Column("month", String(7), primary_key=True),
+    Column("cameo", String(4), primary_key=True),       # '' when unknown
+    Column("quad_class", Integer, primary_key=True),    # 0 when unknown
+    Column("events", Integer, nullable=False),
+    Column("goldstein_n", Integer, nullable=False),
+    Column("goldstein_sum", Float, nullable=False),
+    Index("ix_dyad_months_b", "b"),
 )
 
 facts = Table(
@@ -117,4 +139,5 @@ facts = Table(
     Column("evidence_end", Integer),
     Column("rule", String(80)),
     Column("record_json", Text),
+    Index("ix_facts_pair", "subject_country", "object_country"),                   # 0002
 )

@@ -178,7 +178,11 @@ def _comparator(symbol: str | None, text: str, start: int) -> str:
     if symbol is None:
         return "="
     if symbol == "upto":
-        return "=" if REACHED.search(clause_before(text, start)) else "<"
+        before = clause_before(text, start)
+        if not before and text[:start].rstrip().endswith(","):
+            # "снизился на 2,5%, до 2,2 млрд": the level reached, named after a comma
+            before = clause_before(text, len(text[:start].rstrip()) - 1)
+        return "=" if REACHED.search(before) else "<"
     return symbol
 
 

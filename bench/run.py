@@ -1,0 +1,215 @@
+"""Throughput and memory: natasha's bare pipeline vs Dyad's full ingest, 1 vs 2 workers.
+
+    make bench            (or: .venv/bin/python bench/run.py [--min-mb 1] [--no-readme])
+
+Corpus: ../shared/eval-dev/factRuEval-2016/devset/*.txt plus examples/*.txt, repeated with one
+changed line per copy until it holds at least --min-mb MB (UTF-8), so no copy is skipped as already
+stored. Each configuration runs in its own process, timed from process start to exit (interpreter
+start and model loading included):
+
+- natasha bare: Doc.segment, tag_morph, parse_syntax, tag_ner on every text; pinned to one core;
+- dyad --workers 1: `dyad ingest` into a fresh SQLite file; pinned to the same core;
+- dyad --workers 2: the same on two cores.
+
+Peak RSS is sampled (psutil, every 50 ms) for every process of each run. The results go to stdout
+and to bench/README.md between the ingest-throughput markers.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DEVSET = ROOT.parent / "shared" / "eval-dev" / "factRuEval-2016" / "devset"
+EXAMPLES = ROOT / "examples"
+README = Path(__file__).resolve().parent / "README.md"
+START, END = "<!-- ingest-throughput:start -->", "<!-- ingest-throughput:end -->"
+DATE = "2016-06-01"
+
+
+def build_corpus(out: Path, min_bytes: int) -> tuple[int, int]:
+    """Write the corpus as dated text files; returns (documents, characters)."""
+    bodies = []
+    for path in sorted(DEVSET.glob("*.txt")):
+        bodies.append((path.stem, path.read_text(encoding="utf-8-sig").strip()))
+    for path in sorted(EXAMPLES.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        bodies.append((path.stem, text.split("\n", 1)[1].strip() if text.startswith("date ") else text))
+    if not bodies:
+        sys.exit(f"no texts under {DEVSET} or {EXAMPLES}")
+    out.mkdir(parents=True)
+    size = docs = chars = 0
+    copy = 0
+    while size < min_bytes:
+        for stem, body in bodies:
+            text = body if copy == 0 else f"{body}\nОбновлено: копия {copy}."
+            data = f"date {DATE}\n{text}\n".encode("utf-8")
+            (out / f"{copy:02d}_{stem}.txt").write_bytes(data)
+            size += len(data)
+            docs += 1
+            chars += len(text)
+        copy += 1
+    return docs, chars
+
+
+def natasha_bare(corpus: str) -> None:
+    """The child process for the baseline: natasha's Doc API, every stage on every sentence."""
+    from natasha import (Doc, NewsEmbedding, NewsMorphTagger, NewsNERTagger, NewsSyntaxParser,
+                         Segmenter)
+    emb = NewsEmbedding()
+    segmenter, morph = Segmenter(), NewsMorphTagger(emb)
+    syntax, ner = NewsSyntaxParser(emb), NewsNERTagger(emb)
+    for path in sorted(Path(corpus).glob("*.txt")):
+        text = path.read_text(encoding="utf-8").split("\n", 1)[1]
+        doc = Doc(text)
+        doc.segment(segmenter)
+        doc.tag_morph(morph)
+        doc.parse_syntax(syntax)
+        doc.tag_ner(ner)
+
+
+class PeakRss:
+    """Samples the RSS of a process and its descendants; keeps the peak of each."""
+
+    def __init__(self, pid: int):
+        import psutil
+        self.root = psutil.Process(pid)
+        self.peak: dict[int, tuple[str, int]] = {}
+        self.stop = threading.Event()
+        self.thread = threading.Thread(target=self._loop, daemon=True)
+        self.thread.start()
+
+    def _loop(self):
+        import psutil
+        while not self.stop.is_set():
+            try:
+                procs = [self.root] + self.root.children(recursive=True)
+            except psutil.Error:
+                return
+            for p in procs:
+                try:
+                    rss = p.memory_info().rss
+                except psutil.Error:
+                    continue
+                role = "writer" if p.pid == self.root.pid else "worker"
+                if rss > self.peak.get(p.pid, ("", 0))[1]:
+                    self.peak[p.pid] = (role, rss)
+            time.sleep(0.05)
+
+    def done(self) -> dict[str, float]:
+        self.stop.set()
+        self.thread.join()
+        mb = {}
+        for role, rss in self.peak.values():
+            mb[role] = max(mb.get(role, 0.0), rss / 2**20)
+        return mb
+
+
+def timed(cmd: list[str], cores: set[int]) -> dict:
+    env = dict(os.environ, OMP_NUM_THREADS="1", OPENBLAS_NUM_THREADS="1", MKL_NUM_THREADS="1")
+    import resource
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    load = os.getloadavg()[0]
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                            preexec_fn=lambda: os.sched_setaffinity(0, cores))
+    rss = PeakRss(proc.pid)
+    _, err = proc.communicate()
+    seconds = time.perf_counter() - t0
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    mem = rss.done()
+    if proc.returncode != 0:
+        sys.exit(f"{' '.join(cmd)} failed ({proc.returncode}):\n{err.decode()[-3000:]}")
+    return {"seconds": seconds, "cpu": cpu, "rss_mb": mem, "load": max(load, os.getloadavg()[0])}
+
+
+def machine() -> str:
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    import psutil
+    return (f"{cpu}, {len(os.sched_getaffinity(0))} cores available, "
+            f"{psutil.virtual_memory().total / 2**30:.0f} GB RAM, Python {platform.python_version()}, "
+            f"{platform.system()} {platform.release()}")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--child", choices=["natasha"])
+    ap.add_argument("--min-mb", type=float, default=1.0)
+    ap.add_argument("--no-readme", action="store_true")
+    ap.add_argument("corpus", nargs="?")
+    args = ap.parse_args()
+    if args.child == "natasha":
+        natasha_bare(args.corpus)
+        return
+    cores = sorted(os.sched_getaffinity(0))
+    if len(cores) < 2:
+        print("warning: fewer than two cores; the 2-worker run shares one core", file=sys.stderr)
+    py = sys.executable
+    with tempfile.TemporaryDirectory(prefix="dyad-bench-") as tmp:
+        corpus = Path(tmp) / "corpus"
+        docs, chars = build_corpus(corpus, int(args.min_mb * 2**20))
+        size = sum(p.stat().st_size for p in corpus.iterdir())
+        print(f"corpus: {docs} articles, {chars:,} characters, {size / 2**20:.2f} MB", file=sys.stderr)
+        runs = {}
+        one, two = {cores[0]}, set(cores[:2])
+        runs["natasha bare (1 core)"] = timed([py, __file__, "--child", "natasha", str(corpus)], one)
+        for n, cs in ((1, one), (2, two)):
+            db = f"sqlite:///{Path(tmp) / f'bench{n}.db'}"
+            runs[f"dyad ingest --workers {n} ({len(cs)} core{'s' if len(cs) > 1 else ''})"] = timed(
+                [py, "-m", "dyad", "ingest", "--db", db, "--workers", str(n), "--no-progress", str(corpus)], cs)
+    base = runs["natasha bare (1 core)"]["seconds"]
+    base_cpu = runs["natasha bare (1 core)"]["cpu"]
+    w1 = runs["dyad ingest --workers 1 (1 core)"]["seconds"]
+    w1_cpu = runs["dyad ingest --workers 1 (1 core)"]["cpu"]
+    w2 = runs["dyad ingest --workers 2 (2 cores)"]["seconds"]
+    rows = []
+    for name, r in runs.items():
+        mem = r["rss_mb"]
+        rows.append(f"| {name} | {r['seconds']:.1f} | {r['cpu']:.1f} | {chars / r['seconds']:,.0f} | "
+                    f"{docs / r['seconds']:.1f} | {base / r['seconds']:.2f} | {base_cpu / r['cpu']:.2f} | "
+                    f"{mem.get('worker', mem.get('writer', 0)):.0f} | {mem.get('writer', 0):.0f} | "
+                    f"{r['load']:.1f} |")
+    table = "\n".join([
+        f"Run {dt.date.today().isoformat()} on {machine()}.",
+        f"Corpus: {docs} articles, {chars:,} characters ({size / 2**20:.2f} MB UTF-8): factRuEval-2016 devset "
+        "and examples/, repeated with one changed line per copy. Times are wall-clock from process start "
+        "(model loading included).",
+        "",
+        "| run | wall s | CPU s | chars/s (wall) | articles/s (wall) | speed vs natasha bare (wall) | "
+        "same, by CPU time | peak RSS per worker, MB | peak RSS of the writer, MB | load avg |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        *rows,
+        "",
+        f"Dyad --workers 1 / natasha bare: **{base / w1:.2f}x** by wall time, **{base_cpu / w1_cpu:.2f}x** "
+        f"by CPU time; 2 workers / 1 worker: **{w1 / w2:.2f}x** by wall time. The load average column is "
+        "the machine's 1-minute load when the run ended: above the cores used, other processes shared "
+        "them and wall times (and the 2-worker speed-up) are not meaningful; CPU times still are.",
+    ])
+    print(table)
+    print(json.dumps({"docs": docs, "chars": chars, "runs": runs}), file=sys.stderr)
+    if not args.no_readme and README.exists():
+        text = README.read_text(encoding="utf-8")
+        if START in text and END in text:
+            head, rest = text.split(START, 1)
+            README.write_text(head + START + "\n" + table + "\n" + END + rest.split(END, 1)[1], encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

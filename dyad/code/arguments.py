@@ -1,0 +1,458 @@
+"""Who did it and to whom: event arguments from the dependency parse.
+
+Given a trigger found in a parsed sentence, :func:`arguments` returns the sources and targets:
+
+- ``nsubj`` -> sources; ``obj``/``iobj``/``obl`` with a target preposition (с, к, против, для,
+  за, на, по, перед, в + accusative, "в адрес", "в отношении", "по отношению к") -> targets;
+- passive (``nsubj:pass`` or a passive participle): the subject is the target, an instrumental
+  oblique or "со стороны X" the source;
+- coordination: "Алиев и Си" -> both; a verb coordinated with or subordinated to another verb
+  (conj, xcomp, advcl) takes that verb's subject when it has none;
+- nominal events: a trigger noun that is the subject of an eventive verb ("встреча лидеров
+  состоялась"), the object of a support verb ("провели переговоры") or a headline root; its
+  genitive/"между"/"с" dependents are the participants. A noun in any other frame ("характер
+  взаимодействия между X и Y") only describes: it is rejected;
+- an argument token inside a mention takes that mention's actor (group anaphors expand to their
+  members, titles give the person); a common noun takes the actor of its dependents ("Китайские
+  компании" -> the business sector CHNBUS, "правительство Японии" -> JPN with code JPNGOV).
+
+When the parse gives no source (or no target where one is needed), the nearest actor mentions
+in the sentence are used with a lower confidence (rule suffix ``nearest``).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from typing import Iterable, Sequence
+
+from ..nlp.types import Sentence, Token
+from ..types import ActorRef, Mention
+
+ACTOR_KINDS = ("country", "person", "organization", "igo", "initiative", "group")
+TARGET_CASES = {"с", "к", "против", "для", "за", "на", "по", "перед", "в", "у", "от", "над", "вокруг", "из"}
+SOURCE_CASES_REVERSED = {"от", "у", "со стороны", "из"}
+EVENTIVE_VERBS = {"состояться", "пройти", "проходить", "начаться", "начинаться", "завершиться",
+                  "завершаться", "закончиться", "продлиться", "открыться", "произойти", "происходить",
+                  "случиться", "стартовать", "быть", "прозвучать", "последовать", "возобновиться",
+                  "состояться", "сорваться", "прерваться", "продолжиться", "продолжаться"}
+SUPPORT_VERBS = {"провести", "проводить", "организовать", "начать", "начинать", "завершить",
+                 "продолжить", "выразить", "выражать", "оказать", "оказывать", "нанести", "наносить",
+                 "объявить", "объявлять", "ввести", "вводить", "заключить", "подписать", "устроить",
+                 "совершить", "совершать", "предпринять", "осуществить", "осуществлять", "направить",
+                 "предоставить", "получить", "принять", "возобновить", "инициировать", "иметь",
+                 "выдвинуть", "предъявить", "вести", "наладить", "подвергнуть", "прибыть", "приехать",
+                 "отправиться", "выступить", "одобрить", "поддержать", "поддерживать", "осудить",
+                 "предложить", "обсудить", "пообещать", "готовить", "подготовить", "анонсировать",
+                 "запланировать", "отменить", "отложить", "сорвать", "расширить", "продлить",
+                 "усилить", "наращивать", "увеличить", "выделить", "обеспечить", "приветствовать"}
+# frames in which a nominal trigger reports an event that happened ("в ходе встречи")
+FRAME_CASES = {"на", "после", "накануне", "перед", "до", "во время", "в ход"}
+EVENT_FRAMES = {"ход", "время", "итог", "рамка", "результат", "после", "накануне", "перед", "завершение",
+                "начало", "кулуары", "полях", "поле"}
+SECTOR_NOUNS = {
+    "компания": "BUS", "фирма": "BUS", "бизнес": "BUS", "предприятие": "BUS", "корпорация": "BUS",
+    "инвестор": "BUS", "бизнесмен": "BUS", "предприниматель": "BUS", "производитель": "BUS",
+    "концерн": "BUS", "холдинг": "BUS", "банк": "BUS", "деловой": "BUS",
+    "правительство": "GOV", "власть": "GOV", "мид": "GOV", "министерство": "GOV", "ведомство": "GOV",
+    "кабмин": "GOV", "администрация": "GOV", "посольство": "GOV", "дипломат": "GOV", "руководство": "GOV",
+    "делегация": "GOV", "кабинет": "GOV", "госдепартамент": "GOV", "госдеп": "GOV",
+    "армия": "MIL", "войско": "MIL", "военный": "MIL", "вооруженный": "MIL", "сила": "MIL",
+    "минобороны": "MIL", "генштаб": "MIL", "флот": "MIL", "авиация": "MIL", "военнослужащий": "MIL",
+    "парламент": "LEG", "депутат": "LEG", "сенат": "LEG", "конгресс": "LEG",
+    "оппозиция": "OPP", "повстанец": "REB", "боевик": "REB", "сми": "MED", "журналист": "MED",
+    "полиция": "COP", "спецслужба": "SPY", "разведка": "SPY", "суд": "JUD", "прокуратура": "JUD",
+}
+SECTOR_NAMES = {"BUS": "business", "GOV": "government", "MIL": "military", "LEG": "legislature",
+                "OPP": "opposition", "REB": "rebels", "MED": "media", "COP": "police", "SPY": "intelligence",
+                "JUD": "judiciary"}
+TITLE_NOUNS = {"президент", "лидер", "глава", "председатель", "премьер", "премьер-министр", "министр",
+               "канцлер", "король", "руководитель", "вице-президент", "госсекретарь", "посол",
+               "генсек", "генеральный", "представитель", "спикер", "пресс-секретарь", "советник"}
+CLAUSE_RELS = {"acl", "acl:relcl", "advcl", "ccomp", "parataxis", "punct", "cc", "mark", "conj",
+               "csubj", "xcomp", "discourse", "vocative", "dep", "orphan", "reparandum"}
+TOPIC_NOUNS = {"вопрос", "тема", "проблема", "ситуация", "область", "сфера", "рамка", "формат",
+               "случай", "повод", "счет", "основа"}
+
+
+@dataclass(frozen=True, slots=True)
+class Arguments:
+    sources: tuple[ActorRef, ...]
+    targets: tuple[ActorRef, ...]
+    rule: str                       # args:nsubj/obl, args:nmod, args:between, ... (+nearest)
+    confidence: float
+    anchor: int                     # token the event hangs on (the trigger verb or the noun's verb)
+    rejected: str | None = None     # why the trigger does not report an event
+    source_tokens: tuple[int, ...] = ()
+    target_tokens: tuple[int, ...] = ()
+
+
+def _mention_key(m: Mention) -> tuple:
+    return (m.end - m.start, m.type in ("TITLE", "PER", "ANAPHOR"))
+
+
+class SentenceView:
+    """A parsed sentence with children lists and the mention covering each token."""
+
+    def __init__(self, sent: Sentence, mentions: Sequence[Mention]):
+        self.sent = sent
+        self.tokens: tuple[Token, ...] = sent.tokens
+        self.mentions = [m for m in mentions if sent.start <= m.start < sent.end and m.actor is not None]
+        self.children: list[list[int]] = [[] for _ in self.tokens]
+        for i, tok in enumerate(self.tokens):
+            if 0 <= tok.head < len(self.tokens) and tok.head != i:
+                self.children[tok.head].append(i)
+        self.cover: list[Mention | None] = []
+        self.compound: list[list[Mention]] = []     # "российско-китайские": one token, two actors
+        for tok in self.tokens:
+            inside = [m for m in self.mentions if m.start < tok.end and tok.start < m.end]
+            self.cover.append(max(inside, key=_mention_key) if inside else None)
+            parts = [m for m in inside if m.rule == "kb.compound"]
+            self.compound.append(parts if len(parts) > 1 else [])
+
+    # --- tree helpers -------------------------------------------------------------------------
+    def rel(self, i: int) -> str:
+        return self.tokens[i].rel or ""
+
+    def head(self, i: int) -> int:
+        return self.tokens[i].head
+
+    def kids(self, i: int, *rels: str) -> list[int]:
+        return [c for c in self.children[i] if not rels or self.rel(c) in rels]
+
+    def case(self, i: int) -> str:
+        """The preposition of a nominal ("в", "с", "в адрес" is handled by the caller)."""
+        preps = [c for c in self.children[i] if self.rel(c) == "case" and c < i]
+        if not preps:
+            return ""
+        c = preps[0]
+        word = self.tokens[c].lemma
+        fixed = [self.tokens[f].lemma for f in self.kids(c, "fixed")]
+        word = {"во": "в", "со": "с", "ко": "к", "об": "о", "обо": "о"}.get(word, word)
+        return " ".join([word, *fixed])
+
+    def conjuncts(self, i: int) -> list[int]:
+        out = [i]
+        for c in self.kids(i, "conj"):
+            if self.tokens[c].pos in ("NOUN", "PROPN", "PRON", "ADJ", "X"):
+                out.extend(self.conjuncts(c))
+        return out
+
+    # --- actors -------------------------------------------------------------------------------
+    def mention_actors(self, m: Mention, city_as_country: bool = False) -> list[ActorRef]:
+        """The actors a mention stands for: a group anaphor's members, a territory with an ISO
+        code (TWN), a city's country where a target is expected ("удар по Харькову")."""
+        if m.members:
+            return list(m.members)
+        a = m.actor
+        if a is None:
+            return []
+        if a.kind == "person" and m.text.isupper() and len(m.text) <= 4:
+            return []                       # an abbreviation (МИД) is not a person
+        if a.kind in ("place", "region"):
+            if len(a.id) == 3 and a.id.isupper():
+                return [a]
+            if city_as_country and m.rule == "geo.city" and a.country:
+                return [country_ref(a.country)]
+            return []
+        if a.kind not in ACTOR_KINDS:
+            return []
+        return [a]
+
+    def actors_at(self, i: int, depth: int = 0, target: bool = False) -> list[ActorRef]:
+        """The actors a nominal token stands for (see the module docstring)."""
+        m = self.cover[i]
+        tok = self.tokens[i]
+        if self.compound[i]:
+            return [a for part in self.compound[i] for a in self.mention_actors(part)]
+        if m is not None:
+            found = self.mention_actors(m, city_as_country=target)
+            if found or m.rule == "geo.city" or (m.actor and m.actor.kind in ("place", "region")):
+                if not (m.actor and m.actor.kind == "organization" and not m.actor.country):
+                    return found
+        if depth > 3 or tok.pos in ("VERB", "AUX", "ADV", "ADP", "SCONJ", "CCONJ", "PUNCT"):
+            return []
+        lemma = tok.lemma
+        sector = SECTOR_NOUNS.get(lemma)
+        kids = [c for c in self.children[i] if self.rel(c) not in CLAUSE_RELS and self.rel(c) != "case"]
+        if sector or lemma in TITLE_NOUNS:
+            found = [a for c in kids if self.rel(c) in ("amod", "nmod", "det", "appos", "flat:name")
+                     and not self._framed(c) and self.case(c) == ""
+                     for j in self.conjuncts(c) for a in self.actors_at(j, depth + 1)]
+            people = [a for a in found if a.kind == "person"]
+            if people:
+                return people
+            countries = [a for a in found if a.kind == "country" or (a.kind == "place" and len(a.id) == 3)]
+            if countries:
+                plural = tok.feat("Number") == "Plur"
+                chosen = countries if plural else countries[:1]
+                return [sector_actor(c, sector or "GOV", self._phrase(i)) for c in chosen]
+        if m is not None:
+            return self.mention_actors(m, city_as_country=target)
+        if lemma in TOPIC_NOUNS:
+            return []
+        best: list[ActorRef] = []
+        tiers = (lambda c: self.rel(c) in ("appos", "flat:name", "flat"),
+                 lambda c: self.rel(c) in ("nmod", "amod", "nummod", "det", "compound") and self.case(c) == "",
+                 lambda c: self.rel(c) == "nmod" and self.case(c) != "")
+        if target:                  # "финансирует проекты в Эфиопии": the country is the target
+            tiers += (lambda c: self.rel(c) == "nmod" and self._framed(c) and self.case(c) == "в",)
+        for n, tier in enumerate(tiers):
+            for c in kids:
+                if tier(c) and (n == 3 or not self._framed(c)):
+                    for j in self.conjuncts(c):
+                        best.extend(a for a in self.actors_at(j, depth + 1, target) if a not in best)
+            if best:
+                return best
+        return []
+
+    def _framed(self, i: int) -> bool:
+        """A locative or topical modifier ("в рамках ШОС", "по вопросам Тайваня") names no argument."""
+        case = self.case(i)
+        if case in ("в", "на") and self.tokens[i].feat("Case") == "Loc":
+            return True
+        return case in ("по", "о") and self.tokens[i].lemma in TOPIC_NOUNS
+
+    def _phrase(self, i: int) -> str:
+        idx = [i] + [c for c in self.children[i] if self.rel(c) in ("amod", "nmod") and c in (i - 1, i + 1)]
+        first, last = min(idx), max(idx)
+        return self.sent.text[self.tokens[first].start - self.sent.start:self.tokens[last].end - self.sent.start]
+
+
+STATE_SECTORS = ("GOV", "MIL", "LEG", "COP", "SPY", "JUD")
+
+
+@lru_cache(maxsize=1)
+def _kb():
+    from ..resolve.kb import load_kb
+    return load_kb()
+
+
+@lru_cache(maxsize=None)
+def country_ref(country: str) -> ActorRef:
+    """The knowledge base's ActorRef of a country (a bare one if it is unknown)."""
+    return _kb().ref(country) or ActorRef(id=country, name=country, kind="country", country=country,
+                                          code=country)
+
+
+def actor_key(a: ActorRef) -> str:
+    """One side of an event: a leader, his government and his country are one side (the
+    country); non-state sectors (CHNBUS, GEOOPP) and organisations are sides of their own."""
+    code = a.code or ""
+    if a.kind in ("organization", "group") and code[3:] and code[3:] not in STATE_SECTORS:
+        return code
+    if a.kind in ("country", "person") or code[3:] in STATE_SECTORS:
+        return a.country or a.id
+    return a.id
+
+
+def sector_actor(country: ActorRef, sector: str, name: str) -> ActorRef:
+    """A country's sector: state organs (government, military, parliament...) keep the country's
+    id with a CAMEO code such as JPNGOV; the others are actors of their own (CHNBUS)."""
+    cid = country.country or country.id
+    if sector in STATE_SECTORS:
+        return replace(country, code=cid + sector)
+    return ActorRef(id=cid + sector, name=name, kind="organization", country=cid, code=cid + sector,
+                    role=SECTOR_NAMES.get(sector))
+
+
+def _unique(actors: Iterable[ActorRef]) -> tuple[ActorRef, ...]:
+    seen, out = set(), []
+    for a in actors:
+        if actor_key(a) not in seen:
+            seen.add(actor_key(a))
+            out.append(a)
+    return tuple(out)
+
+
+def _collect(view: SentenceView, idx: Iterable[int], target: bool = False) -> tuple[list[ActorRef], list[int]]:
+    actors: list[ActorRef] = []
+    toks: list[int] = []
+    for i in idx:
+        for j in view.conjuncts(i):
+            found = view.actors_at(j, target=target)
+            if found:
+                toks.append(j)
+                actors.extend(found)
+    return actors, toks
+
+
+def _target_obliques(view: SentenceView, i: int, destination: bool = False) -> list[int]:
+    """obj/iobj/obl (and nmod, for a trigger noun) dependents of token i that can be targets;
+    with ``destination`` (a visit) "в/на X" is a target whatever its case ("визит в Баку")."""
+    out = []
+    for c in view.children[i]:
+        rel, case, lemma = view.rel(c), view.case(c), view.tokens[c].lemma
+        if rel in ("obj", "iobj"):
+            out.append(c)
+        elif rel in ("obl", "nmod", "obl:agent"):
+            if lemma in ("адрес", "отношение") and case in ("в", "по"):
+                out.extend(k for k in view.kids(c, "nmod"))
+            elif case in TARGET_CASES and (destination and case in ("в", "на") or not view._framed(c) and not (
+                    case in ("в", "на") and view.tokens[c].feat("Case") == "Loc")):
+                if case == "с" and lemma == "сторона":
+                    continue          # "со стороны X": a source, not a target
+                out.append(c)
+    return out
+
+
+def _side_of(view: SentenceView, i: int) -> list[int]:
+    """"со стороны X" dependents of token i: the agent of a passive or of a nominal event."""
+    out = []
+    for c in view.children[i]:
+        if view.tokens[c].lemma == "сторона" and view.case(c) == "с":
+            out.extend(view.kids(c, "nmod"))
+    return out
+
+
+def _subject_of(view: SentenceView, i: int, hops: int = 0) -> list[int]:
+    """The subject of verb i, borrowed from a governing verb for conj/xcomp/advcl/acl verbs."""
+    subj = view.kids(i, "nsubj")
+    if subj or hops > 3:
+        return subj
+    rel = view.rel(i)
+    h = view.head(i)
+    if h >= 0 and rel in ("conj", "xcomp", "advcl", "csubj"):
+        return _subject_of(view, h, hops + 1)
+    return []
+
+
+def _is_passive(view: SentenceView, i: int) -> bool:
+    tok = view.tokens[i]
+    return bool(view.kids(i, "nsubj:pass", "aux:pass")) or (tok.feat("Voice") == "Pass" and tok.feat("VerbForm") == "Part")
+
+
+def nominal_anchor(view: SentenceView, i: int) -> tuple[int | None, str]:
+    """The verb a trigger noun hangs on, and how; None when the noun only describes."""
+    rel, h = view.rel(i), view.head(i)
+    if h < 0 or rel == "root":
+        return i, "root"
+    head = view.tokens[h]
+    if rel in ("nsubj", "nsubj:pass") and head.lemma in EVENTIVE_VERBS:
+        return h, "event"
+    if rel in ("obj", "nsubj:pass") and head.lemma in SUPPORT_VERBS:
+        return h, "support"
+    if rel == "obl" and head.pos == "VERB" and view.case(i) in FRAME_CASES:
+        return h, "frame"                      # "на встрече с Си Алиев заявил"
+    if rel == "nmod" and head.lemma in EVENT_FRAMES and view.rel(h) == "obl" and view.head(h) >= 0:
+        return view.head(h), "frame"           # "в ходе переговоров", "по итогам встречи"
+    if rel == "obl" and view.case(i) == "с" and head.lemma in ("прибыть", "приехать", "отправиться",
+                                                              "находиться", "обратиться"):
+        return h, "support"                    # "прибыл с визитом"
+    if rel in ("appos", "conj") and h != i:
+        return nominal_anchor(view, h)
+    return None, f"noun in a descriptive frame ({rel} of {head.text!r})"
+
+
+def arguments(view: SentenceView, head: int, parts: Sequence[int], args: str, pos: str,
+              destination: bool = False) -> Arguments:
+    """Sources and targets of the trigger whose head token is ``head`` (see the module docstring).
+    ``destination``: the trigger is a visit, whose "в X" names the host."""
+    tok = view.tokens[head]
+    nominal = pos == "NOUN" and tok.pos in ("NOUN", "PROPN", "ADJ")
+    src_idx: list[int] = []
+    tgt_idx: list[int] = []
+    names = []
+    anchor = head
+    conf = 0.9
+    if nominal:
+        anchor, how = nominal_anchor(view, head)
+        if anchor is None:
+            return Arguments((), (), "args:none", 0.0, head, how)
+        gens = [c for p in parts for c in view.kids(p, "nmod", "amod", "det", "appos")
+                if c not in parts and view.case(c) in ("", "между") and not view._framed(c)]
+        others = [c for c in _target_obliques(view, head, destination) if c not in gens and c not in parts]
+        subject = _subject_of(view, anchor) if how in ("support", "frame") else []
+        if how == "support" and view.rel(head) == "nsubj:pass":     # "санкции были введены ЕС"
+            subject = [c for c in view.kids(anchor, "obl", "obl:agent")
+                       if view.case(c) == "" and view.tokens[c].feat("Case") == "Ins"] + _side_of(view, anchor)
+        if subject:
+            src_idx += subject
+            names.append("nsubj")
+            others += [c for c in _target_obliques(view, anchor) if c != head and view.rel(c) != "obj"]
+            tgt_idx += gens              # "направил ноту протеста Франции"
+        else:
+            src_idx += gens
+        src_idx += _side_of(view, head)
+        tgt_idx += others
+        names.append("nmod")
+        conf = 0.85 if how in ("event", "support", "root") else 0.7
+    else:
+        passive = _is_passive(view, head)
+        if passive and args == "subj>":         # "армия приведена в боевую готовность"
+            src_idx += view.kids(head, "nsubj:pass", "nsubj")
+            names.append("pass")
+        elif passive:
+            tgt_idx += view.kids(head, "nsubj:pass") or ([] if view.rel(head) != "acl" else [view.head(head)])
+            src_idx += [c for c in view.kids(head, "obl", "obl:agent")
+                        if view.case(c) == "" and view.tokens[c].feat("Case") == "Ins"]
+            src_idx += _side_of(view, head)
+            tgt_idx += [c for c in _target_obliques(view, head) if view.rel(c) in ("iobj", "obl")
+                        and view.case(c) in ("с", "к", "против", "для", "в", "на", "по")]
+            names.append("pass")
+        else:
+            src_idx += _subject_of(view, head)
+            tgt_idx += _target_obliques(view, head, destination)
+            names.append("nsubj")
+        if not any(view.actors_at(t, target=True) for t in tgt_idx):
+            for p in parts:                      # "ввести санкции против России"
+                if p != head:
+                    tgt_idx += [c for c in _target_obliques(view, p) if c not in parts]
+                    if view.tokens[p].pos == "NOUN":
+                        tgt_idx += [c for c in view.kids(p, "nmod", "amod") if view.case(c) == ""
+                                    and c not in parts and not view._framed(c)]
+        names.append("obl")
+    tgt_idx = _recipients_first(view, [t for t in dict.fromkeys(tgt_idx) if t not in src_idx])
+    if args == "obj>subj":
+        src_idx, tgt_idx = tgt_idx, src_idx
+    sources, s_toks = _collect(view, dict.fromkeys(src_idx))
+    targets, t_toks = _collect(view, tgt_idx, target=True)
+    rule = "args:" + "/".join(names)
+    sources_u = _unique(sources)
+    keys = {actor_key(a) for a in sources_u}
+    targets_u = tuple(a for a in _unique(targets) if actor_key(a) not in keys)
+    if args == "between" and len(sources_u) > 1:
+        rule += "+between"
+        sources_u, targets_u = sources_u[:1], _unique(sources_u[1:] + targets_u)
+    if not sources_u and not src_idx and not nominal:
+        near = _nearest(view, head, exclude={actor_key(a) for a in targets_u}, before=True)
+        if near:
+            sources_u, conf, rule = (near,), conf - 0.3, rule + "+nearest"
+    needs_target = args in ("subj>obj", "obj>subj", "between")
+    if needs_target and not targets_u and not tgt_idx and not nominal and sources_u:
+        near = _nearest(view, head, exclude={actor_key(a) for a in sources_u}, before=False)
+        if near:
+            targets_u, conf, rule = (near,), conf - 0.3, rule + "+nearest"
+    return Arguments(sources_u, targets_u, rule, round(max(conf, 0.1), 2), anchor, None,
+                     tuple(s_toks), tuple(t_toks))
+
+
+def _recipients_first(view: SentenceView, idx: list[int]) -> list[int]:
+    """With both a patient (obj) and a recipient (iobj, "в/к/для X") that name actors, the
+    recipient is the target: "экстрадировал в Россию гражданина Киргизии" -> RUS."""
+    direct = [i for i in idx if view.cover[i] is not None and view.actors_at(i, target=True)]
+    if direct and len(direct) < len(idx):   # "призвала ЕС к отмене санкций против X": ЕС
+        idx = [i for i in idx if i in direct or view.rel(i) in ("obj", "iobj")
+               and not view.actors_at(i, target=True)]
+    recipients = [i for i in idx if (view.rel(i) == "iobj" or view.case(i) in ("в", "к", "для"))
+                  and view.cover[i] is not None]
+    objects = [i for i in idx if view.rel(i) == "obj"]
+    if recipients and objects and any(view.actors_at(i, target=True) for i in recipients):
+        return [i for i in idx if i not in objects]
+    return idx
+
+
+def _nearest(view: SentenceView, head: int, exclude: set[str], before: bool) -> ActorRef | None:
+    """The actor mention nearest to the trigger (preferring the side given)."""
+    pos = view.tokens[head].start
+    scored = []
+    for m in view.mentions:
+        for a in view.mention_actors(m):
+            if actor_key(a) in exclude:
+                continue
+            side = (m.end <= pos) == before
+            if before and not side:
+                continue            # a source is named before its verb
+            scored.append((0 if side else 1, abs(m.start - pos), a))
+    if not scored:
+        return None
+    return min(scored, key=lambda x: (x[0], x[1]))[2]

@@ -1,0 +1,89 @@
+"""`dyad explain PATH`: why each event was (or was not) coded.
+
+For every sentence with a trigger it prints the sentence, then one block per trigger: the trigger
+and its lexicon entry, the rule that fired or the reason it was rejected, the argument tokens and
+the actors chosen, the date, modality and place:
+
+    [3] Очередная встреча лидеров состоялась в воскресенье в Тянцзине, в преддверии саммита ШОС.
+      + встреча  ru.040.01 040 between  ->  043 CONSULT  CHN(Си Цзиньпин) -> AZE(Ильхам Алиев)
+          rule trigger:ru.040.01+args:nmod+host  conf 0.85
+          date 2025-08-31/day (date.weekday: "в воскресенье")  modality -  place Тяньцзинь (CHN)
+      - саммита  ru.040.18 040 between  rejected: noun in a descriptive frame (nmod of 'преддверии')
+"""
+from __future__ import annotations
+
+from typing import Iterable
+
+from ..types import ActorRef, Document, Record
+from .events import Decision, decide
+
+
+def _actor(a: ActorRef) -> str:
+    tag = a.code or a.country or a.id
+    return f"{tag}({a.name})"
+
+
+def _tokens(view_tokens, idx: Iterable[int]) -> str:
+    return ",".join(view_tokens[i].text for i in idx) or "-"
+
+
+def explain_decisions(doc: Document, analysis, decisions: list[Decision]) -> str:
+    lines: list[str] = []
+    by_sentence: dict[int, list[Decision]] = {}
+    for d in decisions:
+        by_sentence.setdefault(d.sentence, []).append(d)
+    for k, ds in by_sentence.items():
+        sent = analysis.sentences[k]
+        lines.append(f"[{k}] {sent.text}")
+        for d in ds:
+            t = d.match.trigger
+            head = f"{d.trigger_text}  {t.id} {t.cameo} {t.args}"
+            if d.event is None:
+                lines.append(f"  - {head}  {d.reason}")
+                if d.args is not None and (d.args.sources or d.args.targets):
+                    lines.append(f"      args {', '.join(map(_actor, d.args.sources)) or '-'} -> "
+                                 f"{', '.join(map(_actor, d.args.targets)) or '-'}")
+                continue
+            e = d.event
+            plover = e.plover.type if e.plover else "-"
+            ctx = f"/{e.plover.context}" if e.plover and e.plover.context else ""
+            lines.append(f"  + {head}  ->  {e.cameo} {plover}{ctx}  "
+                         f"{', '.join(map(_actor, e.sources))} -> {', '.join(map(_actor, e.targets)) or '-'}")
+            lines.append(f"      rule {e.rule}  conf {e.confidence}")
+            if d.args is not None:
+                toks = sent.tokens
+                lines.append(f"      source tokens {_tokens(toks, d.args.source_tokens)}  "
+                             f"target tokens {_tokens(toks, d.args.target_tokens)}")
+            when = f"{e.date}/{e.date_precision}" if e.date else "none"
+            if d.date is not None:
+                when += f" ({d.date.rule}: \"{analysis.text[d.date.start:d.date.end]}\")"
+            mod = e.modality or "-"
+            if d.modality is not None and d.modality.cue:
+                mod += f" (cue {d.modality.cue!r})"
+            place = f"{e.location.name} ({e.location.country})" if e.location else "-"
+            neg = "  NEGATED" if e.negated else ""
+            lines.append(f"      date {when}  modality {mod}  place {place}{neg}")
+    return "\n".join(lines)
+
+
+def explain_document(doc: Document) -> str:
+    """The explanation for one document, followed by the merged events."""
+    from ..pipeline import analysis_for
+    from ..resolve.actors import resolve_mentions
+    from .dedupe import merge_mentions
+    analysis = analysis_for(doc)
+    mentions = resolve_mentions(analysis, doc.date)
+    decisions = decide(doc, analysis, mentions)
+    out = [f"# {doc.id}  date {doc.date or '-'}  ({len(decisions)} trigger matches)",
+           explain_decisions(doc, analysis, decisions)]
+    events = merge_mentions([d.event for d in decisions if d.event])
+    out.append(f"# {len(events)} events after merging repeated tellings")
+    for e in events:
+        extra = f"  (+{len(e.mentions)} mentions)" if e.mentions else ""
+        out.append(f"  {e.id} {e.date or '-'} {e.cameo} {'+'.join(_actor(a) for a in e.sources)} -> "
+                   f"{'+'.join(_actor(a) for a in e.targets) or '-'}{extra}")
+    return "\n".join(out)
+
+
+def explain_record(record: Record) -> str:
+    return explain_document(record.document)

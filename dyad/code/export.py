@@ -1,0 +1,166 @@
+"""`dyad export --format gdelt|plover`: stored events in the formats the field reads.
+
+- ``gdelt``: the GDELT 2.0 Events table, 61 tab-separated columns in GDELT's order
+  (:data:`GDELT_COLUMNS`), one row per source-target pair (the dyadic expansion of an event whose
+  actors are lists; a symmetric event with sources only gives every ordered pair). NumMentions
+  counts the tellings of the event in its article; NumSources and NumArticles count the documents
+  (and their sources) whose events share its cluster key (dyad.code.dedupe.cluster_key). Fields
+  Dyad does not code (ethnic, religion, known group, ADM codes, AvgTone) are empty.
+- ``plover``: POLECAT-style JSON lines, one per event with actors as lists: event_type, mode,
+  context, the CAMEO code, actor names and codes, date, location, and Dyad's evidence.
+"""
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from typing import Any, Iterable, Iterator, TextIO
+
+from .dedupe import cluster_key
+
+GDELT_ACTOR = ("Code", "Name", "CountryCode", "KnownGroupCode", "EthnicCode", "Religion1Code",
+               "Religion2Code", "Type1Code", "Type2Code", "Type3Code")
+GDELT_GEO = ("Type", "FullName", "CountryCode", "ADM1Code", "ADM2Code", "Lat", "Long", "FeatureID")
+GDELT_COLUMNS = (
+    ("GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "FractionDate")
+    + tuple(f"Actor1{c}" for c in GDELT_ACTOR) + tuple(f"Actor2{c}" for c in GDELT_ACTOR)
+    + ("IsRootEvent", "EventCode", "EventBaseCode", "EventRootCode", "QuadClass", "GoldsteinScale",
+       "NumMentions", "NumSources", "NumArticles", "AvgTone")
+    + tuple(f"Actor1Geo_{c}" for c in GDELT_GEO) + tuple(f"Actor2Geo_{c}" for c in GDELT_GEO)
+    + tuple(f"ActionGeo_{c}" for c in GDELT_GEO) + ("DATEADDED", "SOURCEURL")
+)
+assert len(GDELT_COLUMNS) == 61
+
+
+def stored_events(url: str | None = None) -> list[dict[str, Any]]:
+    """Every stored event as (event JSON, document id, url, date, ingested_at), oldest first."""
+    from sqlalchemy import select
+    from ..store import open_store
+    from ..store import schema as t
+    store = open_store(url)
+    rows = []
+    with store.engine.connect() as conn:
+        q = (select(t.events.c.id, t.events.c.record_json, t.documents.c.id.label("doc_id"),
+                    t.documents.c.url, t.documents.c.source, t.documents.c.ingested_at)
+             .join(t.documents).order_by(t.events.c.date, t.events.c.id))
+        for r in conn.execute(q).mappings():
+            rows.append({"id": r["id"], "event": json.loads(r["record_json"]), "doc_id": r["doc_id"],
+                         "url": r["url"] or r["source"] or "", "added": r["ingested_at"] or ""})
+    store.engine.dispose()
+    return rows
+
+
+def _cluster_counts(rows: list[dict[str, Any]]) -> dict[str, tuple[int, int]]:
+    docs: dict[str, set[str]] = defaultdict(set)
+    sources: dict[str, set[str]] = defaultdict(set)
+    for r in rows:
+        key = cluster_key(r["event"])
+        docs[key].add(r["doc_id"])
+        sources[key].add(_site(r["url"]) or r["doc_id"])
+    return {k: (len(sources[k]), len(docs[k])) for k in docs}
+
+
+def _site(url: str) -> str:
+    if "://" not in url:
+        return ""
+    return url.split("://", 1)[1].split("/", 1)[0]
+
+
+def _actor_cells(a: dict[str, Any] | None) -> list[str]:
+    if a is None:
+        return [""] * len(GDELT_ACTOR)
+    code = a.get("code") or a.get("country") or ""
+    country = a.get("country") or ""
+    type1 = code[3:6] if len(code) >= 6 and code[:3] == country else ""
+    if a.get("kind") == "igo":
+        type1 = "IGO"
+    return [code, (a.get("name") or "").upper(), country, "", "", "", "", type1, "", ""]
+
+
+def _geo_cells(loc: dict[str, Any] | None) -> list[str]:
+    if not loc:
+        return [""] * len(GDELT_GEO)
+    has_point = loc.get("lat") is not None
+    return ["4" if has_point else "1", loc.get("name") or "", loc.get("country") or "", "", "",
+            _num(loc.get("lat")), _num(loc.get("lon")), str(loc.get("geonames_id") or "")]
+
+
+def _num(x) -> str:
+    return "" if x is None else f"{x:g}"
+
+
+def _pairs(e: dict[str, Any]) -> list[tuple[dict | None, dict | None]]:
+    sources, targets = e.get("sources") or [], e.get("targets") or []
+    pairs = [(s, g) for s in sources for g in targets if s["id"] != g["id"]]
+    if not targets:
+        pairs = [(a, b) for a in sources for b in sources if a["id"] != b["id"]] or [(s, None) for s in sources]
+    return pairs
+
+
+def gdelt_rows(rows: list[dict[str, Any]]) -> Iterator[list[str]]:
+    """GDELT 2.0 Events rows (lists of 61 strings)."""
+    counts = _cluster_counts(rows)
+    n = 0
+    for r in rows:
+        e = r["event"]
+        date = e.get("date") or ""
+        day = date.replace("-", "")
+        year = date[:4]
+        frac = ""
+        if date:
+            import datetime as dt
+            d = dt.date.fromisoformat(date)
+            frac = f"{d.year + (d.timetuple().tm_yday - 1) / 365:.4f}"
+        n_sources, n_articles = counts.get(cluster_key(e), (1, 1))
+        mentions = 1 + len(e.get("mentions") or [])
+        code = e["cameo"]
+        added = (r["added"] or "").replace("-", "").replace(":", "").replace("T", "")[:14]
+        for i, (s, g) in enumerate(_pairs(e)):
+            n += 1
+            cells = [str(n), day, day[:6], year, frac]
+            cells += _actor_cells(s) + _actor_cells(g)
+            cells += ["1" if i == 0 else "0", code, code[:3], code[:2], str(e.get("quad_class") or ""),
+                      _num(e.get("goldstein")), str(mentions), str(n_sources), str(n_articles), ""]
+            loc = e.get("location")
+            cells += _geo_cells(loc) + _geo_cells(loc) + _geo_cells(loc)
+            cells += [added, r["url"]]
+            yield cells
+
+
+def plover_records(rows: list[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+    """POLECAT-style records (actors as lists)."""
+    for r in rows:
+        e = r["event"]
+        p = e.get("plover") or {}
+        loc = e.get("location")
+        yield {
+            "event_id": r["id"], "event_date": e.get("date"), "date_precision": e.get("date_precision"),
+            "event_type": p.get("type"), "event_mode": p.get("mode"), "context": p.get("context"),
+            "cameo": e["cameo"], "goldstein": e.get("goldstein"), "quad_class": e.get("quad_class"),
+            "actor_name": [a["name"] for a in e.get("sources") or []],
+            "actor_country": [a.get("country") for a in e.get("sources") or []],
+            "actor_code": [a.get("code") for a in e.get("sources") or []],
+            "recipient_name": [a["name"] for a in e.get("targets") or []],
+            "recipient_country": [a.get("country") for a in e.get("targets") or []],
+            "recipient_code": [a.get("code") for a in e.get("targets") or []],
+            "location": [loc] if loc else [], "negated": e.get("negated", False),
+            "modality": e.get("modality"), "confidence": e.get("confidence"),
+            "story_id": r["doc_id"], "url": r["url"], "trigger": e.get("trigger"),
+            "evidence": e.get("evidence"), "rule": e.get("rule"), "cluster_key": cluster_key(e),
+        }
+
+
+def export(fmt: str, out: TextIO, url: str | None = None, rows: Iterable[dict] | None = None) -> int:
+    """Write every stored event in ``fmt`` (gdelt | plover); returns the number of lines."""
+    rows = list(rows) if rows is not None else stored_events(url)
+    n = 0
+    if fmt == "gdelt":
+        for cells in gdelt_rows(rows):
+            out.write("\t".join(c.replace("\t", " ").replace("\n", " ") for c in cells) + "\n")
+            n += 1
+    elif fmt == "plover":
+        for rec in plover_records(rows):
+            out.write(json.dumps(rec, ensure_ascii=False) + "\n")
+            n += 1
+    else:
+        raise ValueError(f"unknown export format {fmt!r} (gdelt or plover)")
+    return n

@@ -1,0 +1,226 @@
+"""The quality tables as Markdown, for `dyad eval` and for docs/quality.md.
+
+    python -m dyad.eval.report DATA_DIR docs/quality.md
+
+reads factRuEval-2016's development split under DATA_DIR, runs Dyad and natasha's NER alone on
+every text, and rewrites the output file with the date, Dyad's version, the command and the
+tables. `make eval` calls it.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+
+from .. import __version__
+from .gold import TYPES, GoldDoc
+from .score import MICRO, MODES, Counts
+from .tasks import (SCORED_TYPES, EntityScores, Resolved, difference, error_lines, run,
+                    score_entities, score_meetings, score_resolution)
+
+DATASETS = ("factrueval", "brat", "jsonl")
+TASKS = ("entities", "resolution", "meetings")
+DYAD_TYPES = ("Dyad's mention types PER, ORG, LOC are scored; ADJ, DEMONYM, TITLE, ANAPHOR and "
+              "other types are not (they name actors, not entity spans)")
+
+
+def load(dataset: str, path: str, date: str | None = None) -> tuple[list[GoldDoc], str, str | None]:
+    """Gold documents, the type mapping used, and a note on dates."""
+    if dataset == "factrueval":
+        from . import factrueval
+        return factrueval.read_dir(path), factrueval.MAPPING, factrueval.DATE_NOTE
+    if dataset == "brat":
+        from . import brat
+        return brat.read_dir(path, date), brat.MAPPING, None if date else "brat has no dates: date = null"
+    if dataset == "jsonl":
+        from . import jsonl
+        return jsonl.read_dir(path), jsonl.MAPPING, "dates as the records give them"
+    raise ValueError(f"unknown dataset {dataset!r}; one of {', '.join(DATASETS)}")
+
+
+def _pct(x: float) -> str:
+    return f"{100 * x:.1f}"
+
+
+def entity_table(scores: EntityScores) -> list[str]:
+    systems = sorted({s for s, _ in scores.counts}, key=lambda s: s != "dyad")
+    head = "| type | gold |"
+    rule = "|---|---:|"
+    for mode in MODES:
+        for system in systems:
+            head += f" {system} {mode} P | R | F1 |"
+            rule += "---:|---:|---:|"
+    lines = [head, rule]
+    for row in (*TYPES, MICRO):
+        gold = scores.counts[(systems[0], MODES[0])].get(row, Counts()).gold
+        line = f"| {'**micro**' if row == MICRO else row} | {gold} |"
+        for mode in MODES:
+            for system in systems:
+                c = scores.counts[(system, mode)].get(row, Counts())
+                p = "—" if row == "LOCORG" else _pct(c.precision)   # no prediction is typed LOCORG
+                f = "—" if row == "LOCORG" else _pct(c.f1)
+                line += f" {p} | {_pct(c.recall)} | {f} |"
+        lines.append(line)
+    counts = ", ".join(f"{s} {scores.counts[(s, 'exact')][MICRO].pred}" for s in systems)
+    lines += ["", f"Predicted PER/ORG/LOC mentions: {counts}. A hit counts under the gold type, so a "
+              "LOCORG hit by a LOC or ORG prediction adds to the LOCORG row; LOCORG has no precision "
+              "of its own (nothing is predicted as LOCORG) but its hits and misses are in the micro row."]
+    return lines
+
+
+def difference_lines(scores: EntityScores, limit: int = 12) -> list[str]:
+    d = difference(scores)
+
+    def block(title: str, counter, tag: str) -> list[str]:
+        out = [f"**{title}**", "", "| type | Dyad rule | n | examples |", "|---|---|---:|---|"]
+        for (typ, rule), n in counter.most_common(limit):
+            ex = "; ".join(d.examples.get((tag, typ, rule), []))
+            out.append(f"| {typ} | {rule} | {n} | {ex} |")
+        return out + [""]
+
+    return (block("Dyad's false hits that natasha does not make", d.extra_false, "false")
+            + block("Gold mentions natasha finds and Dyad misses (with what Dyad had there)", d.lost, "lost")
+            + block("Gold mentions Dyad finds and natasha misses", d.gained, "gained"))
+
+
+def resolution_table(res: dict[str, Resolved]) -> list[str]:
+    lines = ["| type | gold | resolved to an actor | to a known actor |", "|---|---:|---:|---:|"]
+    for row, c in res.items():
+        if c.gold == 0 and row != "all":
+            continue
+        any_, known = (c.any / c.gold, c.known / c.gold) if c.gold else (0.0, 0.0)
+        lines.append(f"| {row} | {c.gold} | {_pct(any_)} | {_pct(known)} |")
+    return lines + ["", "A gold mention counts as resolved when a Dyad mention of any type that overlaps "
+                    "its name carries an actor; a known actor comes from the knowledge base or the "
+                    "gazetteer, not an ad hoc `person:`/`org:`/`place:` id made from the NER span. "
+                    "Named mentions only, nested ones included."]
+
+
+def meetings_table(m: dict[str, Counts]) -> list[str]:
+    lines = ["| match | gold | predicted | hits | P | R | F1 |", "|---|---:|---:|---:|---:|---:|---:|"]
+    for mode, c in m.items():
+        lines.append(f"| {mode} | {c.gold} | {c.pred} | {c.tp} | {_pct(c.precision)} | "
+                     f"{_pct(c.recall)} | {_pct(c.f1)} |")
+    return lines + ["", "Predicted meetings are Dyad's events with CAMEO root 04 (consult), one per "
+                    "distinct set of participants (sources and targets) in a document. A gold "
+                    "participant matches a predicted actor when Dyad resolved a mention of that "
+                    "participant to the same actor, or, where either actor is unknown (ad hoc id or "
+                    "none), when their normalised names agree (all the words of one among the "
+                    "other's). exact: the participant sets match one-to-one; overlap: at least two "
+                    "participants match (one, for a one-participant meeting)."]
+
+
+def task_lines(task: str, runs, mapping: str, date_note: str | None, errors: int = 0) -> list[str]:
+    notes = [f"Type mapping: {mapping}. {DYAD_TYPES}."] + ([f"Dates: {date_note}."] if date_note else [])
+    if task == "entities":
+        scores = score_entities(runs)
+        lines = entity_table(scores) + [""] + notes
+        if errors:
+            lines += ["", f"First {errors} misses and first {errors} false hits of Dyad (exact match):", ""]
+            lines += error_lines(scores, errors)
+        return lines
+    if task == "resolution":
+        return resolution_table(score_resolution(runs)) + [""] + notes
+    if task == "meetings":
+        if all(r.gold.meetings is None for r in runs):
+            return ["This dataset annotates no meetings."]
+        return meetings_table(score_meetings(runs)) + [""] + notes
+    raise ValueError(f"unknown task {task!r}; one of {', '.join(TASKS)}")
+
+
+def run_cli(dataset: str, path: str, task: str = "entities", errors: int = 0,
+            date: str | None = None) -> int:
+    """`dyad eval`: print the task's table; 0 on success, 2 for a usage error."""
+    if dataset not in DATASETS or task not in TASKS:
+        print(f"E300 dataset must be one of {', '.join(DATASETS)} and task one of {', '.join(TASKS)}",
+              file=sys.stderr)
+        return 2
+    if not Path(path).exists():
+        print(f"E300 {path}: no such file or directory", file=sys.stderr)
+        return 2
+    docs, mapping, note = load(dataset, path, date)
+    runs = run(docs, baseline=(task == "entities"))
+    failed = report_failures(runs)
+    print(f"{dataset} {path}: {len(docs)} documents, task {task}"
+          + (f", {failed} failed (scored as empty)" if failed else "") + "\n")
+    print("\n".join(task_lines(task, runs, mapping, note, errors)))
+    return 1 if failed else 0
+
+
+def report_failures(runs) -> int:
+    """Print one line per document the pipeline failed on; return how many."""
+    failed = [r for r in runs if r.error]
+    for r in failed:
+        print(f"{r.gold.id}: E000 the pipeline failed: {r.error}", file=sys.stderr)
+    return len(failed)
+
+
+def build(data_dir: str, command: str) -> str:
+    docs, mapping, note = load("factrueval", data_dir)
+    runs = run(docs)
+    if report_failures(runs):
+        raise RuntimeError("the pipeline failed on some documents; the page is not rewritten")
+    scores = score_entities(runs)
+    n_meet = sum(len(r.gold.meetings or ()) for r in runs)
+    n_events = sum(len(r.record.events) for r in runs)
+    lines = [
+        "# Quality",
+        "",
+        f"Generated {dt.date.today().isoformat()} by Dyad {__version__} with `{command}` on the "
+        f"development split of factRuEval-2016 ({len(docs)} documents). The held-out test split is "
+        "not used. Re-run `make eval` to regenerate this page; `dyad eval factrueval PATH --task "
+        "entities|resolution|meetings [--errors N]` prints the same tables.",
+        "",
+        f"Type mapping: {mapping}. {DYAD_TYPES}. A mention's name spans make it count; descriptor "
+        "words (\"мэрия\", \"министр\") may be in or out of a predicted span; mentions with no name "
+        "and mentions nested inside another are ignored (a prediction matching them is neither hit "
+        "nor false hit); mentions with the same extent and different types accept either type.",
+        "",
+        f"Dates: {note}.",
+        "",
+        "## Entities: Dyad against natasha's NER alone",
+        "",
+        "Precision, recall, F1 in percent. *exact*: the predicted span equals the gold mention "
+        "(with or without its descriptor words); *overlap*: they share a character. Types must agree.",
+        "",
+        *entity_table(scores),
+        "",
+        "### Where Dyad and natasha differ (exact match)",
+        "",
+        *difference_lines(scores),
+        "## Resolution: gold mentions resolved to an actor",
+        "",
+        *resolution_table(score_resolution(runs)),
+        "",
+        "## Meetings",
+        "",
+        f"factRuEval's Meeting facts ({n_meet} in the development split) against Dyad's consult "
+        f"events ({n_events} events of any kind were coded on these texts).",
+        "",
+        *meetings_table(score_meetings(runs)),
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if len(argv) != 2:
+        print("usage: python -m dyad.eval.report DATA_DIR OUTPUT.md", file=sys.stderr)
+        return 2
+    data_dir, out = argv
+    if not Path(data_dir).is_dir():
+        print(f"E300 {data_dir}: no such directory", file=sys.stderr)
+        return 2
+    try:
+        text = build(data_dir, f"python -m dyad.eval.report {data_dir} {out}")
+    except RuntimeError as exc:
+        print(f"E000 {exc}", file=sys.stderr)
+        return 1
+    Path(out).write_text(text, encoding="utf-8")
+    print(f"wrote {out}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

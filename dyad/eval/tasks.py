@@ -1,0 +1,295 @@
+"""The three tasks: run Dyad (and natasha's NER alone, the baseline) on gold documents, score.
+
+- entities:   Dyad's PER/ORG/LOC mentions against the gold mentions, beside natasha's NER spans;
+- resolution: the share of gold mentions Dyad resolves to an actor, and to a known actor (from
+              the knowledge base or the gazetteer, not an ad hoc ``person:``/``org:``/``place:`` id);
+- meetings:   gold meetings against Dyad's events with CAMEO root 04 (consult), as participant sets.
+
+Nothing is cached: every call runs the pipeline.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Iterable
+
+from ..types import ActorRef, Document, Mention, Record
+from .gold import TYPES, GoldDoc, GoldMention, Participant
+from .score import MODES, Alignment, Counts, Predicted, add, align, count
+
+SCORED_TYPES = ("PER", "ORG", "LOC")
+SYSTEMS = ("dyad", "natasha")
+AD_HOC = ("person:", "org:", "place:", "group:")
+MEETING_ROOT = "04"
+
+
+# --- running -------------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class Run:
+    gold: GoldDoc
+    record: Record
+    baseline: tuple[Predicted, ...] = ()
+    error: str | None = None          # the pipeline failed on this document: the record is empty
+
+
+def run(docs: list[GoldDoc], *, baseline: bool = True, progress: bool = True) -> list[Run]:
+    """Process every gold document with Dyad's pipeline (and natasha's NER alone). A document the
+    pipeline fails on keeps an empty record and the error, so the caller can say so."""
+    from ..pipeline import process
+    out = []
+    for gold in _track(docs, progress):
+        doc = Document(gold.id, gold.text, gold.date, lang="ru", source=gold.id)
+        try:
+            record, error = process(doc), None
+        except Exception as exc:  # one bad document must not hide the others' figures
+            record, error = Record(doc), f"{type(exc).__name__}: {exc}"
+        out.append(Run(gold, record, natasha_predictions(gold.text) if baseline else (), error))
+    return out
+
+
+def _track(docs: list[GoldDoc], progress: bool) -> Iterable[GoldDoc]:
+    if not progress:
+        return docs
+    from rich.console import Console
+    from rich.progress import track
+    return track(docs, description="dyad eval", console=Console(stderr=True), transient=True)
+
+
+def dyad_predictions(record: Record) -> tuple[Predicted, ...]:
+    return tuple(Predicted(m.start, m.end, m.type, m.text, m.rule)
+                 for m in record.mentions if m.type in SCORED_TYPES)
+
+
+def natasha_predictions(text: str) -> tuple[Predicted, ...]:
+    from ..nlp import analyse
+    return tuple(Predicted(s.start, s.end, s.type, s.text, "natasha")
+                 for s in analyse(text, parse=False).spans if s.type in SCORED_TYPES)
+
+
+def predictions(r: Run, system: str) -> tuple[Predicted, ...]:
+    return dyad_predictions(r.record) if system == "dyad" else r.baseline
+
+
+# --- entities ------------------------------------------------------------------------------
+@dataclass
+class EntityScores:
+    counts: dict[tuple[str, str], dict[str, Counts]] = field(default_factory=dict)   # (system, mode)
+    alignments: dict[tuple[str, str], list[tuple[Run, Alignment]]] = field(default_factory=dict)
+
+
+def score_entities(runs: list[Run], systems: tuple[str, ...] = SYSTEMS) -> EntityScores:
+    scores = EntityScores()
+    for system in systems:
+        for mode in MODES:
+            total: dict[str, Counts] = {}
+            aligned = []
+            for r in runs:
+                a = align(r.gold.mentions, predictions(r, system), mode)
+                aligned.append((r, a))
+                total = add(total, count(a))
+            scores.counts[(system, mode)] = total
+            scores.alignments[(system, mode)] = aligned
+    return scores
+
+
+def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
+    from razdel import sentenize
+    for s in sentenize(text):
+        if s.start <= start < s.stop:
+            return s.start, max(s.stop, min(end, len(text)))
+    return start, end
+
+
+def show(text: str, start: int, end: int) -> str:
+    """The sentence around [start, end) with the span in ⟦ ⟧, on one line."""
+    s, e = sentence_around(text, start, end)
+    return " ".join((text[s:start] + "⟦" + text[start:end] + "⟧" + text[end:e]).split())
+
+
+def error_lines(scores: EntityScores, n: int, system: str = "dyad", mode: str = "exact") -> list[str]:
+    """The first ``n`` misses and the first ``n`` false hits, in document order, with their sentences."""
+    out: list[str] = []
+    shown = {"miss": 0, "false": 0}
+    for r, a in scores.alignments.get((system, mode), []):
+        preds = predictions(r, system)
+        items = [(g.start, "miss", g) for g in a.misses] + [(p.start, "false", p) for p in a.false]
+        for _, kind, x in sorted(items, key=lambda t: (t[0], t[1])):
+            if shown[kind] >= n:
+                continue
+            shown[kind] += 1
+            text = r.gold.text
+            if kind == "miss":
+                near = [f"{p.type} «{p.text}» {p.rule}" for p in preds if p.start < x.end and x.start < p.end]
+                head = f"{r.gold.id}:{x.start} MISS {x.type} «{text[x.start:x.end]}»"
+                head += "  (had: " + "; ".join(near) + ")" if near else "  (had nothing)"
+            else:
+                near = [f"{g.type}{'' if g.scored else '(ignored)'} «{text[g.start:g.end]}»"
+                        for g in r.gold.mentions if g.start < x.end and x.start < g.end]
+                head = f"{r.gold.id}:{x.start} FALSE {x.type} «{x.text}» {x.rule or ''}".rstrip()
+                head += "  (gold: " + "; ".join(near) + ")" if near else ""
+            out += [head, "    " + show(text, x.start, x.end)]
+    return out
+
+
+def _key(p: Predicted) -> tuple[int, int, str]:
+    return (p.start, p.end, p.type)
+
+
+@dataclass
+class Difference:
+    """Where Dyad and natasha differ on exact matching, by the Dyad rule responsible."""
+    extra_false: Counter = field(default_factory=Counter)   # (type, rule) Dyad false hits natasha lacks
+    lost: Counter = field(default_factory=Counter)          # gold natasha hit, Dyad missed: what Dyad had
+    gained: Counter = field(default_factory=Counter)        # gold Dyad hit, natasha missed: Dyad's rule
+    examples: dict = field(default_factory=dict)            # the same keys -> a few examples
+
+
+def difference(scores: EntityScores, mode: str = "exact", examples: int = 3) -> Difference:
+    d = Difference()
+    pairs = zip(scores.alignments[("dyad", mode)], scores.alignments[("natasha", mode)])
+    for (r, dy), (_, na) in pairs:
+        nat_false = {_key(p) for p in na.false}
+        nat_hit = {g.id for g, _ in na.hits}
+        dy_hit = {g.id: p for g, p in dy.hits}
+        preds = predictions(r, "dyad")
+        for p in dy.false:
+            if _key(p) not in nat_false:
+                k = (p.type, p.rule or "")
+                d.extra_false[k] += 1
+                d.examples.setdefault(("false",) + k, []).append(p.text)
+        for g in dy.misses:
+            if g.id in nat_hit:
+                near = [p for p in preds if p.start < g.end and g.start < p.end]
+                k = (g.type, ", ".join(sorted({f"{p.type} {p.rule}" for p in near})) or "nothing")
+                d.lost[k] += 1
+                d.examples.setdefault(("lost",) + k, []).append(
+                    r.gold.text[g.start:g.end] + (" → " + "/".join(p.text for p in near) if near else ""))
+        nat_hit_keys = nat_hit
+        for gid, p in dy_hit.items():
+            if gid not in nat_hit_keys:
+                k = (p.type, p.rule or "")
+                d.gained[k] += 1
+                d.examples.setdefault(("gained",) + k, []).append(p.text)
+    d.examples = {k: v[:examples] for k, v in d.examples.items()}
+    return d
+
+
+# --- resolution ----------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class Resolved:
+    gold: int = 0
+    any: int = 0
+    known: int = 0
+
+    def __add__(self, o: "Resolved") -> "Resolved":
+        return Resolved(self.gold + o.gold, self.any + o.any, self.known + o.known)
+
+
+def is_known(actor: ActorRef) -> bool:
+    """From the knowledge base or the gazetteer, not an ad hoc id made from the NER span."""
+    return not actor.id.startswith(AD_HOC)
+
+
+def resolution_of(g: GoldMention, mentions: tuple[Mention, ...]) -> Resolved:
+    cover = g.core_coverage()
+    actors = [m.actor for m in mentions
+              if m.actor is not None and any(i in cover for i in range(m.start, m.end))]
+    return Resolved(1, int(bool(actors)), int(any(is_known(a) for a in actors)))
+
+
+def score_resolution(runs: list[Run]) -> dict[str, Resolved]:
+    """Named gold mentions (nested ones too: "Москвы" in "мэрии Москвы" names a place)."""
+    out = {t: Resolved() for t in TYPES}
+    for r in runs:
+        for g in r.gold.mentions:
+            if g.named:
+                out[g.type] = out[g.type] + resolution_of(g, r.record.mentions)
+    out["all"] = sum((out[t] for t in TYPES), Resolved())
+    return out
+
+
+# --- meetings ------------------------------------------------------------------------------
+def predicted_meetings(record: Record) -> list[tuple[ActorRef, ...]]:
+    """Participant sets of consult events, one per distinct set of actors."""
+    seen: dict[frozenset[str], tuple[ActorRef, ...]] = {}
+    for e in record.events:
+        if not e.cameo.startswith(MEETING_ROOT):
+            continue
+        actors = tuple({a.id: a for a in e.sources + e.targets}.values())
+        if actors:
+            seen.setdefault(frozenset(a.id for a in actors), actors)
+    return list(seen.values())
+
+
+def _words(name: str) -> frozenset[str]:
+    return frozenset("".join(ch if ch.isalnum() else " " for ch in name.lower().replace("ё", "е")).split())
+
+
+def names_match(a: str, b: str) -> bool:
+    """Normalised names agree when the words of one are all among the words of the other
+    ("Саркози" and "Николя Саркози")."""
+    wa, wb = _words(a), _words(b)
+    return bool(wa and wb) and (wa <= wb or wb <= wa)
+
+
+def participant_actors(p: Participant, mentions: tuple[Mention, ...]) -> frozenset[str]:
+    """The actors Dyad resolved where the gold participant is mentioned, plus those the gold names."""
+    ids = set(p.actors)
+    for m in mentions:
+        if m.actor is not None and any(s.start < m.end and m.start < s.end for s in p.spans):
+            ids.add(m.actor.id)
+    return frozenset(ids)
+
+
+def matches(p: Participant, actors: frozenset[str], a: ActorRef) -> bool:
+    if a.id in actors:
+        return True
+    unknown = not actors or all(x.startswith(AD_HOC) for x in actors) or a.id.startswith(AD_HOC)
+    return unknown and any(names_match(n, a.name) for n in p.names)
+
+
+def matched_participants(gold: list[tuple[Participant, frozenset[str]]], pred: tuple[ActorRef, ...]) -> int:
+    """The largest one-to-one matching between gold participants and predicted actors."""
+    owner: dict[int, int] = {}
+
+    def augment(gi: int, seen: set[int]) -> bool:
+        p, actors = gold[gi]
+        for pi, a in enumerate(pred):
+            if pi in seen or not matches(p, actors, a):
+                continue
+            seen.add(pi)
+            if pi not in owner or augment(owner[pi], seen):
+                owner[pi] = gi
+                return True
+        return False
+
+    return sum(augment(gi, set()) for gi in range(len(gold)))
+
+
+def meeting_match(gold: list[tuple[Participant, frozenset[str]]], pred: tuple[ActorRef, ...], mode: str) -> bool:
+    k = matched_participants(gold, pred)
+    if mode == "exact":
+        return k == len(gold) == len(pred)
+    return k >= min(2, len(gold), len(pred)) and k > 0
+
+
+def score_meetings(runs: list[Run]) -> dict[str, Counts]:
+    """Per mode: tp = gold meetings matched one-to-one by a predicted one."""
+    out = {mode: Counts() for mode in MODES}
+    for r in runs:
+        if r.gold.meetings is None:
+            continue
+        golds = [[(p, participant_actors(p, r.record.mentions)) for p in m.participants]
+                 for m in r.gold.meetings]
+        preds = predicted_meetings(r.record)
+        for mode in MODES:
+            used: set[int] = set()
+            tp = 0
+            for g in golds:
+                for pi, p in enumerate(preds):
+                    if pi not in used and meeting_match(g, p, mode):
+                        used.add(pi)
+                        tp += 1
+                        break
+            out[mode] = out[mode] + Counts(tp, len(golds), len(preds))
+    return out

@@ -1,0 +1,175 @@
+"""The dashboard: server-rendered pages (Jinja2, autoescaped) over the same queries as the API.
+
+    /                 the busiest pairs, the latest documents, a search box
+    /dyad/AZE/CHN     cooperation-conflict timeline, trade figures, latest events with evidence,
+                      stances, memberships, sectors, source documents
+    /actor/AZE        what the knowledge base holds, partners as a network graph
+    /document/{id}    the text annotated: entities by kind, triggers, facts; click shows the record
+    /search?q=        documents (full text) and actors
+
+Charts: plotly.js from the installed plotly package, cytoscape.js copied from npm into
+static/vendor by ``make install``; nothing from a CDN.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+from fastapi import FastAPI, HTTPException, Path as PathParam, Query, Request
+from fastapi.exception_handlers import http_exception_handler, request_validation_exception_handler
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import FileResponse, HTMLResponse
+from fastapi.staticfiles import StaticFiles
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from ...store import Store
+from ...store import queries as Q
+from .annotate import entity_kind, highlight, segments
+
+WEB = Path(__file__).resolve().parent
+ENTITY_KINDS = ("country", "person", "organization", "igo", "place", "region", "initiative", "group",
+                "per", "org", "loc", "other")
+STANCE_KINDS = ("stance",)
+JSON_PREFIXES = ("/api/", "/-/", "/openapi.json", "/docs", "/static/")
+
+
+def templates() -> Environment:
+    env = Environment(loader=FileSystemLoader(WEB / "templates"), autoescape=select_autoescape(default=True),
+                      trim_blocks=True, lstrip_blocks=True)
+    env.globals.update(quad_classes=Q.QUAD_CLASSES, highlight=highlight)
+    env.filters["money"] = money
+    env.filters["plain"] = plain
+    return env
+
+
+def money(value, unit: str | None = None) -> str:
+    if value is None:
+        return ""
+    for scale, word in ((1e12, "trn"), (1e9, "bn"), (1e6, "mn"), (1e3, "k")):
+        if abs(value) >= scale:
+            return f"{value / scale:.3g} {word} {unit or ''}".strip()
+    return f"{value:g} {unit or ''}".strip()
+
+
+def plain(value) -> str:
+    """A fact attribute as text: lists joined with commas."""
+    if value is None:
+        return ""
+    if isinstance(value, (list, tuple)):
+        return ", ".join(map(str, value))
+    return str(value)
+
+
+def plotly_js() -> Path:
+    import plotly
+    return Path(plotly.__file__).resolve().parent / "package_data" / "plotly.min.js"
+
+
+def _name(kb, actor_id: str) -> str:
+    a = kb.actors.get(actor_id) if kb is not None else None
+    return (a.name_ru or a.name_en) if a else actor_id
+
+
+def _period(f: dict) -> str:
+    p = f.get("period") or {}
+    if p.get("start") and p.get("end"):
+        return f"{p['start']}..{p['end']}"
+    return (f.get("document") or {}).get("date") or ""
+
+
+def mount(app: FastAPI, store: Store) -> None:
+    env = templates()
+    engine = store.engine
+
+    def render(template: str, code: int = 200, **context) -> HTMLResponse:
+        return HTMLResponse(env.get_template(template).render(**context), status_code=code)
+
+    @app.get("/static/plotly.min.js", include_in_schema=False)
+    def plotly() -> FileResponse:
+        return FileResponse(plotly_js(), media_type="text/javascript")
+
+    app.mount("/static", StaticFiles(directory=WEB / "static"), name="static")
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException):
+        if request.url.path.startswith(JSON_PREFIXES):
+            return await http_exception_handler(request, exc)
+        return render("error.html", exc.status_code, status=exc.status_code, message=str(exc.detail))
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(request: Request, exc: RequestValidationError):
+        if request.url.path.startswith(JSON_PREFIXES):
+            return await request_validation_exception_handler(request, exc)
+        msg = "; ".join(f"{'.'.join(map(str, e.get('loc', ())))}: {e.get('msg')}" for e in exc.errors())
+        return render("error.html", 422, status=422, message=msg)
+
+    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
+    def index() -> HTMLResponse:
+        return render("index.html", dyads=Q.top_dyads(engine, 20), docs=Q.documents(engine, limit=20),
+                      kb=Q._kb(), name=_name)
+
+    @app.get("/dyad/{a}/{b}", response_class=HTMLResponse, include_in_schema=False)
+    def dyad(a: Annotated[str, PathParam(pattern=r"^[A-Za-z]{3}$")],
+             b: Annotated[str, PathParam(pattern=r"^[A-Za-z]{3}$")]) -> HTMLResponse:
+        a, b = a.upper(), b.upper()
+        kb = Q._kb()
+        summary = Q.dyad_summary(engine, a, b)
+        known = kb is not None and (a in kb.actors or b in kb.actors)
+        if not known and not summary["events"]:
+            raise HTTPException(404, f"nothing known about {a}-{b}")
+        latest = Q.events(engine, Q.EventFilter(pair=(a, b)), limit=20)["items"]
+        pair_facts = Q.facts(engine, Q.FactFilter(pair=(a, b)), limit=200)["items"]
+        members = [f for x in (a, b) for f in
+                   Q.facts(engine, Q.FactFilter(actors=(x,), kinds=("membership",)), limit=50)["items"]]
+        trade = [f for f in pair_facts if f["kind"] in Q.TRADE_KINDS and f.get("value") is not None]
+        chart = [{"kind": f["kind"], "label": _period(f), "value": f["value"], "unit": f.get("unit"),
+                  "subject": f["subject"]["id"], "object": (f.get("object") or {}).get("id"),
+                  "comparator": f.get("comparator"), "document": f["document"]["id"]}
+                 for f in sorted(trade, key=lambda f: (_period(f), f["kind"]))]
+        docs: dict[str, dict] = {}
+        for item in latest + pair_facts + members:
+            docs.setdefault(item["document"]["id"], item["document"])
+        return render(
+            "dyad.html", a=a, b=b, name_a=_name(kb, a), name_b=_name(kb, b), summary=summary,
+            timeline=Q.dyad_timeline(engine, a, b), latest=latest, trade=trade, chart=chart,
+            stances=[f for f in pair_facts if f["kind"] in STANCE_KINDS],
+            sectors=[f for f in pair_facts if f["kind"] == "sector"],
+            others=[f for f in pair_facts if f["kind"] not in (*Q.TRADE_KINDS, *STANCE_KINDS, "sector")],
+            members={f["id"]: f for f in members}.values(),
+            documents=sorted(docs.values(), key=lambda d: d.get("date") or "", reverse=True), period=_period)
+
+    @app.get("/actor/{actor_id}", response_class=HTMLResponse, include_in_schema=False)
+    def actor(actor_id: Annotated[str, PathParam(pattern=r"^[\w.:-]{1,200}$")]) -> HTMLResponse:
+        info = Q.actor_show(engine, actor_id)
+        if info is None:
+            raise HTTPException(404, f"no actor {actor_id!r}")
+        nodes = [{"id": actor_id, "label": info["name"] or actor_id, "events": sum(p["events"] for p in info["partners"]),
+                  "center": True}]
+        nodes += [{"id": p["id"], "label": p["name"], "events": p["events"], "goldstein": p["goldstein"]}
+                  for p in info["partners"]]
+        edges = [{"source": actor_id, "target": p["id"], "events": p["events"], "goldstein": p["goldstein"]}
+                 for p in info["partners"]]
+        edges += info["links"]
+        return render("actor.html", actor=info, graph={"nodes": nodes, "edges": edges,
+                                                       "country": info.get("kind") == "country"})
+
+    @app.get("/document/{doc_id}", response_class=HTMLResponse, include_in_schema=False)
+    def document(doc_id: Annotated[str, PathParam(pattern=r"^[^\x00-\x1f/]{1,200}$")],
+                 focus: Annotated[str | None, Query(max_length=240, pattern=r"^[^\x00]*$")] = None) -> HTMLResponse:
+        doc = Q.document(engine, doc_id)
+        if doc is None:
+            raise HTTPException(404, f"no document {doc_id!r}")
+        records = {f"m{i}": {"mention": m} for i, m in enumerate(doc["mentions"])}
+        records.update({f"e{i}": {"event": e} for i, e in enumerate(doc["events"])})
+        records.update({f"f{i}": {"fact": f} for i, f in enumerate(doc["facts"])})
+        kinds = sorted({entity_kind(m) for m in doc["mentions"]})
+        return render("document.html", doc=doc, focus=focus, records=records, kinds=kinds,
+                      segments=segments(doc["text"], doc["mentions"], doc["events"], doc["facts"], focus))
+
+    @app.get("/search", response_class=HTMLResponse, include_in_schema=False)
+    def search(q: Annotated[str, Query(max_length=200, pattern=r"^[^\x00]*$")] = "",
+               offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0) -> HTMLResponse:
+        found = Q.search(engine, q, 20, offset) if q.strip() else None
+        actors = Q.actor_search(engine, q.strip(), 20) if q.strip() else []
+        return render("search.html", q=q, found=found, actors=actors)

@@ -1,0 +1,627 @@
+"""Read queries behind the HTTP API and the dashboard: plain functions over an Engine.
+
+Every function returns JSON-ready dicts and lists. Every value from a request reaches the database
+as a bound parameter (SQLAlchemy Core expressions; the two dialect-specific search statements use
+``text()`` with ``:name`` parameters). Paging is ``limit``/``offset``, capped at :data:`PAGE_MAX`.
+
+An actor in a filter is an actor id (``ilham-aliyev``, ``SCO``) or a country code (``AZE``): it
+matches an event when it names one of the event's sources or targets or their country.
+
+The dyad timeline reads only ``event_dyads`` through its pair indexes, both directions, and counts
+each event once even when the dyadic expansion gave it several rows for the pair.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any, Iterator
+
+from sqlalchemy import and_, case, func, literal, or_, select, text, union, union_all
+from sqlalchemy.engine import Engine
+
+from . import schema as t
+
+PAGE_MAX = 500
+EXPORT_MAX = 100_000
+PG_TSVECTOR = "to_tsvector('russian'::regconfig, coalesce(title, '') || ' ' || text)"  # = migration 0002
+HIT_START, HIT_END = "\ue000", "\ue001"   # snippet markers, turned into segments before leaving here
+QUAD_CLASSES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict",
+                4: "material conflict"}
+TRADE_KINDS = ("trade_turnover", "export", "import", "investment", "loan", "aid")
+
+
+@dataclass(frozen=True, slots=True)
+class EventFilter:
+    actors: tuple[str, ...] = ()          # every one must take part
+    pair: tuple[str, str] | None = None   # two country codes, either direction
+    start: str | None = None              # YYYY-MM-DD, inclusive
+    end: str | None = None
+    cameo: tuple[str, ...] = ()           # code prefixes: "04" matches 040..0499
+    quad_class: tuple[int, ...] = ()
+    plover_type: tuple[str, ...] = ()
+    document: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class FactFilter:
+    actors: tuple[str, ...] = ()
+    pair: tuple[str, str] | None = None
+    start: str | None = None              # the fact's period (else its document's date) overlaps
+    end: str | None = None
+    kinds: tuple[str, ...] = ()
+    document: str | None = None
+
+
+def cameo_name(code: str | None) -> str | None:
+    if not code:
+        return None
+    try:
+        from ..code.codebook import cameo
+        return cameo(code).name
+    except Exception:      # codebook missing or code unknown: the code alone is still shown
+        return None
+
+
+def _page(limit: int, offset: int) -> tuple[int, int]:
+    return max(1, min(int(limit), PAGE_MAX)), max(0, int(offset))
+
+
+def _pair(d, a: str, b: str):
+    return or_(and_(d.c.source_country == a, d.c.target_country == b),
+               and_(d.c.source_country == b, d.c.target_country == a))
+
+
+def _involves(d, actor: str):
+    return or_(d.c.source_id == actor, d.c.target_id == actor,
+               d.c.source_country == actor, d.c.target_country == actor)
+
+
+def _months(d, start: str | None, end: str | None) -> list:
+    out = []
+    if start:
+        out.append(d.c.month >= start[:7])
+    if end:
+        out.append(d.c.month <= end[:7])
+    return out
+
+
+# --- dyads ---------------------------------------------------------------------------------
+def _dm_pair(a: str, b: str, start: str | None = None, end: str | None = None) -> list:
+    m = t.dyad_months
+    lo, hi = sorted((a, b))
+    where = [m.c.a == lo, m.c.b == hi, m.c.events > 0]
+    if start:
+        where.append(m.c.month >= start[:7])
+    if end:
+        where.append(m.c.month <= end[:7])
+    return where
+
+
+def dyad_timeline(engine: Engine, a: str, b: str, start: str | None = None,
+                  end: str | None = None) -> dict[str, Any]:
+    """Events per month and quad class for the pair (both directions), with the mean Goldstein.
+
+    Reads ``dyad_months`` (one row per month, CAMEO code and quad class of the pair)."""
+    m = t.dyad_months
+    q = (select(m.c.month, m.c.quad_class, func.sum(m.c.events), func.sum(m.c.goldstein_n),
+                func.sum(m.c.goldstein_sum))
+         .where(*_dm_pair(a, b, start, end)).group_by(m.c.month, m.c.quad_class).order_by(m.c.month))
+    months: dict[str, dict] = {}
+    with engine.connect() as conn:
+        for month, quad, n, ng, sg in conn.execute(q):
+            row = months.setdefault(month, {"month": month, "events": 0,
+                                            "by_quad": {str(k): 0 for k in QUAD_CLASSES}, "_n": 0, "_s": 0.0})
+            row["events"] += int(n)
+            if quad in QUAD_CLASSES:
+                row["by_quad"][str(quad)] += int(n)
+            row["_n"] += int(ng or 0)
+            row["_s"] += float(sg or 0.0)
+    out = []
+    for row in months.values():
+        n, s = row.pop("_n"), row.pop("_s")
+        row["goldstein"] = round(s / n, 3) if n else None
+        out.append(row)
+    return {"a": a, "b": b, "quad_classes": {str(k): v for k, v in QUAD_CLASSES.items()}, "months": out}
+
+
+def dyad_summary(engine: Engine, a: str, b: str, start: str | None = None,
+                 end: str | None = None, top: int = 10) -> dict[str, Any]:
+    """Totals for the pair: events, months, mean Goldstein, quad classes, top event types, facts."""
+    m, fa = t.dyad_months, t.facts
+    where = _dm_pair(a, b, start, end)
+    with engine.connect() as conn:
+        n, ng, sg, first, last = conn.execute(
+            select(func.sum(m.c.events), func.sum(m.c.goldstein_n), func.sum(m.c.goldstein_sum),
+                   func.min(m.c.month), func.max(m.c.month)).where(*where)).one()
+        quads = dict(conn.execute(select(m.c.quad_class, func.sum(m.c.events)).where(*where)
+                                  .group_by(m.c.quad_class)).all())
+        types = conn.execute(select(m.c.cameo, func.sum(m.c.events).label("n")).where(*where)
+                             .group_by(m.c.cameo).order_by(func.sum(m.c.events).desc(), m.c.cameo).limit(top)).all()
+        fkinds = dict(conn.execute(select(fa.c.kind, func.count()).where(_fact_pair(fa, a, b))
+                                   .group_by(fa.c.kind)).all())
+    return {
+        "a": a, "b": b, "events": int(n or 0), "first_month": first, "last_month": last,
+        "goldstein": round(float(sg) / int(ng), 3) if ng else None,
+        "by_quad": {str(k): int(quads.get(k, 0)) for k in QUAD_CLASSES},
+        "top_event_types": [{"cameo": c or None, "name": cameo_name(c), "events": int(k)} for c, k in types],
+        "facts": fkinds,
+    }
+
+
+def top_dyads(engine: Engine, limit: int = 20) -> list[dict]:
+    """The pairs of countries with the most events."""
+    m = t.dyad_months
+    n = func.sum(m.c.events)
+    q = select(m.c.a, m.c.b, n).group_by(m.c.a, m.c.b).having(n > 0).order_by(n.desc(), m.c.a, m.c.b).limit(limit)
+    with engine.connect() as conn:
+        return [{"a": a, "b": b, "events": int(k)} for a, b, k in conn.execute(q)]
+
+
+# --- events ---------------------------------------------------------------------------------
+def _event_where(f: EventFilter) -> list:
+    ev, d = t.events, t.event_dyads
+    where = []
+    for actor in f.actors:
+        where.append(ev.c.id.in_(select(d.c.event_id).where(_involves(d, actor))))
+    if f.pair:
+        where.append(ev.c.id.in_(select(d.c.event_id).where(_pair(d, *f.pair))))
+    if f.start:
+        where.append(ev.c.date >= f.start)
+    if f.end:
+        where.append(ev.c.date <= f.end)
+    if f.cameo:
+        where.append(or_(*[ev.c.cameo.startswith(c, autoescape=True) for c in f.cameo]))
+    if f.quad_class:
+        where.append(ev.c.quad_class.in_(f.quad_class))
+    if f.plover_type:
+        where.append(ev.c.plover_type.in_(f.plover_type))
+    if f.document:
+        where.append(ev.c.document_id == f.document)
+    return where
+
+
+def _evidence(table):
+    doc = t.documents.c.text
+    return func.substr(doc, table.c.evidence_start + 1, table.c.evidence_end - table.c.evidence_start)
+
+
+def _event_select():
+    ev, doc = t.events, t.documents
+    return (select(ev.c.id, ev.c.document_id, ev.c.record_json, doc.c.title, doc.c.date.label("document_date"),
+                   doc.c.url, _evidence(ev).label("evidence_text"))
+            .select_from(ev.join(doc, doc.c.id == ev.c.document_id)))
+
+
+def _event_item(row) -> dict:
+    rec = json.loads(row.record_json or "{}")
+    rec["local_id"] = rec.get("id")
+    rec["id"] = row.id
+    rec["cameo_name"] = cameo_name(rec.get("cameo"))
+    rec.setdefault("evidence", {})["text"] = row.evidence_text
+    rec["document"] = {"id": row.document_id, "title": row.title, "date": row.document_date, "url": row.url}
+    return rec
+
+
+def _pair_page(conn, f: EventFilter, limit: int, offset: int) -> tuple[int, list]:
+    """Newest events of a pair: each direction read backwards along (source, target, date), merged."""
+    d, m = t.event_dyads, t.dyad_months
+    need = limit + offset
+    seen: dict[str, str] = {}
+    for s, g in (f.pair, f.pair[::-1]):
+        where = [d.c.source_country == s, d.c.target_country == g]
+        if f.start:
+            where.append(d.c.date >= f.start)
+        if f.end:
+            where.append(d.c.date <= f.end)
+        for eid, day in conn.execute(select(d.c.event_id, d.c.date).where(*where)
+                                     .order_by(d.c.date.desc(), d.c.event_id).limit(need * 4 + 10)):
+            seen.setdefault(eid, day or "")
+    ids = sorted(seen, key=lambda i: (seen[i], i), reverse=True)[offset:offset + limit]
+    if f.start or f.end:
+        total = conn.execute(select(func.count(func.distinct(d.c.event_id))).where(
+            _pair(d, *f.pair), *([d.c.date >= f.start] if f.start else []),
+            *([d.c.date <= f.end] if f.end else []))).scalar_one()
+    else:
+        total = conn.execute(select(func.coalesce(func.sum(m.c.events), 0)).where(*_dm_pair(*f.pair))).scalar_one()
+        total += conn.execute(select(func.count(func.distinct(d.c.event_id)))
+                              .where(_pair(d, *f.pair), d.c.month.is_(None))).scalar_one()
+    return int(total), ids
+
+
+def events(engine: Engine, f: EventFilter = EventFilter(), limit: int = 50, offset: int = 0) -> dict:
+    """Events matching the filter, newest first, one page; ``total`` counts every match.
+
+    A filter on a pair alone (and dates) takes the fast path that the dyad page uses."""
+    limit, offset = _page(limit, offset)
+    ev = t.events
+    if f.pair and f.pair[0] != f.pair[1] and EventFilter(pair=f.pair, start=f.start, end=f.end) == f:
+        with engine.connect() as conn:
+            total, ids = _pair_page(conn, f, limit, offset)
+            rows = {r.id: _event_item(r) for r in conn.execute(_event_select().where(ev.c.id.in_(ids)))} if ids else {}
+        return {"total": total, "limit": limit, "offset": offset, "items": [rows[i] for i in ids if i in rows]}
+    where = _event_where(f)
+    q = _event_select().where(*where).order_by(ev.c.date.desc().nulls_last(), ev.c.id).limit(limit).offset(offset)
+    with engine.connect() as conn:
+        total = conn.execute(select(func.count()).select_from(ev).where(*where)).scalar_one()
+        items = [_event_item(r) for r in conn.execute(q)]
+    return {"total": total, "limit": limit, "offset": offset, "items": items}
+
+
+def event(engine: Engine, event_id: str) -> dict | None:
+    with engine.connect() as conn:
+        row = conn.execute(_event_select().where(t.events.c.id == event_id)).first()
+    return _event_item(row) if row else None
+
+
+# --- facts ----------------------------------------------------------------------------------
+def _fact_pair(fa, a: str, b: str):
+    return or_(and_(fa.c.subject_country == a, fa.c.object_country == b),
+               and_(fa.c.subject_country == b, fa.c.object_country == a),
+               and_(fa.c.subject_id == a, fa.c.object_id == b),
+               and_(fa.c.subject_id == b, fa.c.object_id == a))
+
+
+def _fact_where(f: FactFilter) -> list:
+    fa, doc = t.facts, t.documents
+    where = []
+    for actor in f.actors:
+        where.append(or_(fa.c.subject_id == actor, fa.c.object_id == actor,
+                         fa.c.subject_country == actor, fa.c.object_country == actor))
+    if f.pair:
+        where.append(_fact_pair(fa, *f.pair))
+    if f.start:
+        where.append(func.coalesce(fa.c.period_end, doc.c.date) >= f.start)
+    if f.end:
+        where.append(func.coalesce(fa.c.period_start, doc.c.date) <= f.end)
+    if f.kinds:
+        where.append(fa.c.kind.in_(f.kinds))
+    if f.document:
+        where.append(fa.c.document_id == f.document)
+    return where
+
+
+def _fact_select():
+    fa, doc = t.facts, t.documents
+    return (select(fa.c.id, fa.c.document_id, fa.c.record_json, doc.c.title, doc.c.date.label("document_date"),
+                   doc.c.url, _evidence(fa).label("evidence_text"))
+            .select_from(fa.join(doc, doc.c.id == fa.c.document_id)))
+
+
+def _fact_item(row) -> dict:
+    rec = json.loads(row.record_json or "{}")
+    rec["local_id"] = rec.get("id")
+    rec["id"] = row.id
+    rec.setdefault("evidence", {})["text"] = row.evidence_text
+    rec["document"] = {"id": row.document_id, "title": row.title, "date": row.document_date, "url": row.url}
+    return rec
+
+
+def facts(engine: Engine, f: FactFilter = FactFilter(), limit: int = 50, offset: int = 0) -> dict:
+    """Facts matching the filter, latest period first, one page."""
+    limit, offset = _page(limit, offset)
+    fa, doc = t.facts, t.documents
+    where = _fact_where(f)
+    when = func.coalesce(fa.c.period_end, doc.c.date)
+    q = _fact_select().where(*where).order_by(when.desc().nulls_last(), fa.c.id).limit(limit).offset(offset)
+    with engine.connect() as conn:
+        total = conn.execute(select(func.count()).select_from(fa.join(doc, doc.c.id == fa.c.document_id))
+                             .where(*where)).scalar_one()
+        items = [_fact_item(r) for r in conn.execute(q)]
+    return {"total": total, "limit": limit, "offset": offset, "items": items}
+
+
+def fact(engine: Engine, fact_id: str) -> dict | None:
+    with engine.connect() as conn:
+        row = conn.execute(_fact_select().where(t.facts.c.id == fact_id)).first()
+    return _fact_item(row) if row else None
+
+
+# --- actors ---------------------------------------------------------------------------------
+def _kb():
+    try:
+        from ..resolve.kb import load_kb
+        return load_kb()
+    except Exception:      # the knowledge base is optional for reading a store
+        return None
+
+
+def actor_search(engine: Engine, q: str, limit: int = 20) -> list[dict]:
+    """Actors whose name, alias or id contains ``q``: the knowledge base first, then the store."""
+    limit = max(1, min(int(limit), PAGE_MAX))
+    out: dict[str, dict] = {}
+    kb = _kb()
+    if kb is not None:
+        for a in kb.search(q, limit):
+            out[a.id] = {"id": a.id, "kind": a.kind, "name": a.name_ru or a.name_en, "name_en": a.name_en,
+                         "country": a.country, "code": a.code, "source": "kb"}
+    ac = t.actors
+    if len(out) < limit:
+        with engine.connect() as conn:
+            rows = conn.execute(select(ac).where(or_(ac.c.id == q, ac.c.name.contains(q, autoescape=True)))
+                                .order_by(ac.c.id).limit(limit)).mappings()
+            for r in rows:
+                out.setdefault(r["id"], {**dict(r), "name_en": None, "source": "store"})
+    return list(out.values())[:limit]
+
+
+def _country_partners(conn, actor: str, limit: int) -> list[dict]:
+    m = t.dyad_months
+    partner = case((m.c.a == actor, m.c.b), else_=m.c.a)
+    n = func.sum(m.c.events)
+    q = (select(partner, n, func.sum(m.c.goldstein_n), func.sum(m.c.goldstein_sum),
+                func.sum(case((m.c.quad_class.in_((1, 2)), m.c.events), else_=0)),
+                func.sum(case((m.c.quad_class.in_((3, 4)), m.c.events), else_=0)))
+         .where(or_(m.c.a == actor, m.c.b == actor)).group_by(partner).having(n > 0)
+         .order_by(n.desc(), partner).limit(limit))
+    return [{"id": p, "events": int(k), "goldstein": round(float(sg) / int(ng), 3) if ng else None,
+             "cooperation": int(c or 0), "conflict": int(x or 0)} for p, k, ng, sg, c, x in conn.execute(q)]
+
+
+def _partners(conn, actor: str, by_country: bool, limit: int) -> list[dict]:
+    if by_country:
+        return _country_partners(conn, actor, limit)
+    d = t.event_dyads
+    src, dst = (d.c.source_country, d.c.target_country) if by_country else (d.c.source_id, d.c.target_id)
+    both = union(
+        select(d.c.event_id, dst.label("partner"), d.c.goldstein, d.c.quad_class).where(src == actor),
+        select(d.c.event_id, src.label("partner"), d.c.goldstein, d.c.quad_class).where(dst == actor),
+    ).subquery()
+    q = (select(both.c.partner, func.count(func.distinct(both.c.event_id)).label("n"), func.avg(both.c.goldstein),
+                func.sum(case((both.c.quad_class <= 2, 1), else_=0)), func.sum(case((both.c.quad_class >= 3, 1), else_=0)))
+         .where(both.c.partner.is_not(None), both.c.partner != actor)
+         .group_by(both.c.partner).order_by(func.count(func.distinct(both.c.event_id)).desc(), both.c.partner)
+         .limit(limit))
+    return [{"id": p, "events": n, "goldstein": round(g, 3) if g is not None else None,
+             "cooperation": int(c or 0), "conflict": int(k or 0)} for p, n, g, c, k in conn.execute(q)]
+
+
+def _links(conn, ids: list[str], by_country: bool) -> list[dict]:
+    """Events between the partners themselves (the rest of the network)."""
+    if len(ids) < 2:
+        return []
+    if by_country:
+        m = t.dyad_months
+        q = (select(m.c.a, m.c.b, func.sum(m.c.events), func.sum(m.c.goldstein_n), func.sum(m.c.goldstein_sum))
+             .where(m.c.a.in_(ids), m.c.b.in_(ids)).group_by(m.c.a, m.c.b).having(func.sum(m.c.events) > 0))
+        return [{"source": a, "target": b, "events": int(n), "goldstein": round(float(sg) / int(ng), 3) if ng else None}
+                for a, b, n, ng, sg in conn.execute(q)]
+    d = t.event_dyads
+    src, dst = (d.c.source_country, d.c.target_country) if by_country else (d.c.source_id, d.c.target_id)
+    q = (select(src, dst, func.count(func.distinct(d.c.event_id)), func.avg(d.c.goldstein))
+         .where(src.in_(ids), dst.in_(ids), src != dst).group_by(src, dst))
+    folded: dict[tuple[str, str], list] = {}
+    for s, g, n, gold in conn.execute(q):
+        key = tuple(sorted((s, g)))
+        cur = folded.setdefault(key, [0, 0.0, 0])
+        cur[0] += n
+        if gold is not None:
+            cur[1] += gold * n
+            cur[2] += n
+    return [{"source": a, "target": b, "events": n, "goldstein": round(s / k, 3) if k else None}
+            for (a, b), (n, s, k) in folded.items()]
+
+
+def actor_show(engine: Engine, actor_id: str, partners: int = 30) -> dict | None:
+    """What the knowledge base and the store hold about one actor, with its partners network."""
+    kb = _kb()
+    known = kb.actors.get(actor_id) if kb is not None else None
+    with engine.connect() as conn:
+        stored = conn.execute(select(t.actors).where(t.actors.c.id == actor_id)).mappings().first()
+        is_country = (known.kind == "country") if known else (stored and stored["kind"] == "country")
+        d = t.event_dyads
+        used = conn.execute(select(literal(1)).where(or_(d.c.source_country == actor_id, d.c.target_country == actor_id,
+                                                         d.c.source_id == actor_id, d.c.target_id == actor_id))
+                            .limit(1)).first()
+        if known is None and stored is None and used is None:
+            return None
+        if known is None and stored is None:
+            is_country = len(actor_id) == 3 and actor_id.isupper()
+        by_country = bool(is_country)
+        plist = _partners(conn, actor_id, by_country, partners)
+        links = _links(conn, [p["id"] for p in plist], by_country)
+        names = _names(conn, kb, [p["id"] for p in plist])
+    for p in plist:
+        p["name"] = names.get(p["id"], p["id"])
+    out: dict[str, Any] = {
+        "id": actor_id,
+        "kind": known.kind if known else (stored["kind"] if stored else ("country" if by_country else None)),
+        "name": (known.name_ru or known.name_en) if known else (stored["name"] if stored else actor_id),
+        "name_en": known.name_en if known else None,
+        "country": known.country if known else (stored["country"] if stored else None),
+        "code": known.code if known else (stored["code"] if stored else None),
+        "partners": plist, "links": links,
+    }
+    if kb is not None and known is not None:
+        out["aliases"] = sorted({a.alias for a in kb.aliases if a.actor_id == actor_id})[:50]
+        out["memberships"] = [{"org": m.org, "member": m.member, "status": m.status, "state": m.state,
+                               "start": m.start, "end": m.end}
+                              for m in kb.memberships if m.member == actor_id][:200]
+        out["offices"] = [{"country": x.country, "office": x.office, "start": x.start.isoformat(),
+                           "end": x.end.isoformat() if x.end else None}
+                          for x in kb.terms_by_person.get(actor_id, [])]
+    return out
+
+
+def _names(conn, kb, ids: list[str]) -> dict[str, str]:
+    names = {}
+    if kb is not None:
+        for i in ids:
+            a = kb.actors.get(i)
+            if a is not None:
+                names[i] = a.name_ru or a.name_en or i
+    rest = [i for i in ids if i not in names]
+    if rest:
+        for i, name in conn.execute(select(t.actors.c.id, t.actors.c.name).where(t.actors.c.id.in_(rest))):
+            if name:
+                names[i] = name
+    return names
+
+
+# --- documents ------------------------------------------------------------------------------
+def documents(engine: Engine, start: str | None = None, end: str | None = None,
+              limit: int = 50, offset: int = 0) -> dict:
+    limit, offset = _page(limit, offset)
+    doc = t.documents
+    where = []
+    if start:
+        where.append(doc.c.date >= start)
+    if end:
+        where.append(doc.c.date <= end)
+    cols = (doc.c.id, doc.c.date, doc.c.title, doc.c.lang, doc.c.url, func.length(doc.c.text).label("length"))
+    q = select(*cols).where(*where).order_by(doc.c.date.desc().nulls_last(), doc.c.id).limit(limit).offset(offset)
+    with engine.connect() as conn:
+        total = conn.execute(select(func.count()).select_from(doc).where(*where)).scalar_one()
+        items = [dict(r) for r in conn.execute(q).mappings()]
+    return {"total": total, "limit": limit, "offset": offset, "items": items}
+
+
+def document(engine: Engine, doc_id: str) -> dict | None:
+    """One document with every annotation: mentions, events and facts (offsets into ``text``)."""
+    doc, me = t.documents, t.mentions
+    with engine.connect() as conn:
+        row = conn.execute(select(doc).where(doc.c.id == doc_id)).mappings().first()
+        if row is None:
+            return None
+        mentions = []
+        for m in conn.execute(select(me).where(me.c.document_id == doc_id).order_by(me.c.start, me.c.id)).mappings():
+            mentions.append({"start": m["start"], "end": m["end"], "text": m["text"], "type": m["type"],
+                             "norm": m["norm"], "rule": m["rule"],
+                             "actor": json.loads(m["actor_json"]) if m["actor_json"] else None})
+        evs = [_event_item(r) for r in conn.execute(_event_select().where(t.events.c.document_id == doc_id)
+                                                    .order_by(t.events.c.evidence_start, t.events.c.id))]
+        fas = [_fact_item(r) for r in conn.execute(_fact_select().where(t.facts.c.document_id == doc_id)
+                                                   .order_by(t.facts.c.evidence_start, t.facts.c.id))]
+    out = {k: row[k] for k in ("id", "date", "lang", "title", "url", "source", "encoding", "text", "ingested_at")}
+    out["warnings"] = json.loads(row["warnings"] or "[]")
+    out.update(mentions=mentions, events=evs, facts=fas)
+    return out
+
+
+# --- search ---------------------------------------------------------------------------------
+def fts5_query(q: str) -> str:
+    """User words -> an FTS5 query that cannot be a syntax error: each word quoted, as a prefix."""
+    import re
+    words = re.findall(r"\w+", q)
+    return " ".join('"' + w.replace('"', '""') + '"*' for w in words[:32])
+
+
+def _segments(snippet: str | None) -> list[dict]:
+    out, rest = [], snippet or ""
+    while rest:
+        i = rest.find(HIT_START)
+        if i < 0:
+            out.append({"text": rest, "match": False})
+            break
+        if i:
+            out.append({"text": rest[:i], "match": False})
+        j = rest.find(HIT_END, i)
+        j = len(rest) if j < 0 else j
+        out.append({"text": rest[i + 1:j], "match": True})
+        rest = rest[j + 1:]
+    return [s for s in out if s["text"]]
+
+
+def search(engine: Engine, q: str, limit: int = 20, offset: int = 0) -> dict:
+    """Documents matching the words of ``q`` (FTS5 on SQLite, tsvector on PostgreSQL), best first."""
+    limit, offset = _page(limit, offset)
+    params = {"limit": limit, "offset": offset}
+    if engine.dialect.name == "sqlite":
+        params["q"] = fts5_query(q)
+        if not params["q"]:
+            return {"q": q, "total": 0, "limit": limit, "offset": offset, "items": []}
+        params.update(a=HIT_START, b=HIT_END)
+        count = text("SELECT count(*) FROM documents_fts WHERE documents_fts MATCH :q")
+        rows = text("SELECT d.id, d.date, d.title, snippet(documents_fts, 2, :a, :b, '…', 24) AS snippet "
+                    "FROM documents_fts JOIN documents d ON d.id = documents_fts.doc_id "
+                    "WHERE documents_fts MATCH :q ORDER BY rank, d.id LIMIT :limit OFFSET :offset")
+    else:
+        params.update(q=q, opts=f"StartSel={HIT_START}, StopSel={HIT_END}, MaxWords=35, MinWords=15")
+        tsq = "websearch_to_tsquery('russian'::regconfig, :q)"
+        count = text(f"SELECT count(*) FROM documents WHERE {PG_TSVECTOR} @@ {tsq}")
+        rows = text(f"SELECT id, date, title, ts_headline('russian'::regconfig, text, {tsq}, :opts) AS snippet "
+                    f"FROM documents WHERE {PG_TSVECTOR} @@ {tsq} "
+                    f"ORDER BY ts_rank({PG_TSVECTOR}, {tsq}) DESC, id LIMIT :limit OFFSET :offset")
+    with engine.connect() as conn:
+        total = conn.execute(count, {"q": params["q"]}).scalar_one()
+        items = [{"id": r.id, "date": r.date, "title": r.title, "snippet": _segments(r.snippet)}
+                 for r in conn.execute(rows, params)]
+    return {"q": q, "total": total, "limit": limit, "offset": offset, "items": items}
+
+
+# --- exports --------------------------------------------------------------------------------
+EVENT_COLUMNS = ("id", "document_id", "date", "date_precision", "cameo", "quad_class", "goldstein",
+                 "plover_type", "plover_mode", "plover_context", "sources", "targets", "trigger_text",
+                 "evidence", "negated", "modality", "rule", "confidence", "url")
+FACT_COLUMNS = ("id", "document_id", "kind", "subject_id", "object_id", "subject_country", "object_country",
+                "period_start", "period_end", "value", "unit", "comparator", "change_kind", "change_value",
+                "baseline_start", "baseline_end", "attributes", "evidence", "rule", "url")
+GDELT_COLUMNS = ("GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "Actor1Code", "Actor1Name",
+                 "Actor1CountryCode", "Actor2Code", "Actor2Name", "Actor2CountryCode", "IsRootEvent",
+                 "EventCode", "EventBaseCode", "EventRootCode", "QuadClass", "GoldsteinScale", "NumMentions",
+                 "NumSources", "NumArticles", "ActionGeo_FullName", "ActionGeo_CountryCode", "ActionGeo_Lat",
+                 "ActionGeo_Long", "DATEADDED", "SOURCEURL")
+
+
+def _names_of(blob: str | None) -> str:
+    return "; ".join(a.get("id", "") for a in json.loads(blob or "[]"))
+
+
+def export_events(engine: Engine, f: EventFilter = EventFilter(), limit: int = 10_000) -> Iterator[dict]:
+    """Flat event rows (one per event) for CSV, JSON Lines and Parquet."""
+    ev, doc = t.events, t.documents
+    limit = max(1, min(int(limit), EXPORT_MAX))
+    q = (select(ev, doc.c.url, _evidence(ev).label("evidence"))
+         .select_from(ev.join(doc, doc.c.id == ev.c.document_id))
+         .where(*_event_where(f)).order_by(ev.c.date.desc().nulls_last(), ev.c.id).limit(limit))
+    with engine.connect() as conn:
+        for r in conn.execute(q).mappings():
+            row = {k: r[k] for k in EVENT_COLUMNS if k in r}
+            row["sources"], row["targets"] = _names_of(r["sources_json"]), _names_of(r["targets_json"])
+            row["negated"] = bool(r["negated"])
+            yield {k: row.get(k) for k in EVENT_COLUMNS}
+
+
+def export_facts(engine: Engine, f: FactFilter = FactFilter(), limit: int = 10_000) -> Iterator[dict]:
+    fa, doc = t.facts, t.documents
+    limit = max(1, min(int(limit), EXPORT_MAX))
+    q = (select(fa, doc.c.url, _evidence(fa).label("evidence"))
+         .select_from(fa.join(doc, doc.c.id == fa.c.document_id))
+         .where(*_fact_where(f)).order_by(fa.c.id).limit(limit))
+    with engine.connect() as conn:
+        for r in conn.execute(q).mappings():
+            row = {k: r[k] for k in FACT_COLUMNS if k in r}
+            row["attributes"] = r["attributes_json"]
+            yield {k: row.get(k) for k in FACT_COLUMNS}
+
+
+def export_gdelt(engine: Engine, f: EventFilter = EventFilter(), limit: int = 10_000) -> Iterator[dict]:
+    """GDELT 2.0-style rows: one per (source, target) pair of each event (the dyadic expansion)."""
+    ev, d, doc = t.events, t.event_dyads, t.documents
+    limit = max(1, min(int(limit), EXPORT_MAX))
+    q = (select(d.c.source_id, d.c.target_id, d.c.source_country, d.c.target_country, ev.c.id, ev.c.date,
+                ev.c.cameo, ev.c.root, ev.c.quad_class, ev.c.goldstein, ev.c.sources_json, ev.c.targets_json,
+                ev.c.location_json, doc.c.url, doc.c.ingested_at)
+         .select_from(d.join(ev, ev.c.id == d.c.event_id).join(doc, doc.c.id == ev.c.document_id))
+         .where(*_event_where(f)).order_by(ev.c.date.desc().nulls_last(), ev.c.id, d.c.source_id, d.c.target_id)
+         .limit(limit))
+    with engine.connect() as conn:
+        for r in conn.execute(q).mappings():
+            refs = {a["id"]: a for a in json.loads(r["sources_json"] or "[]") + json.loads(r["targets_json"] or "[]")}
+            s, g = refs.get(r["source_id"], {}), refs.get(r["target_id"], {})
+            loc = json.loads(r["location_json"]) if r["location_json"] else {}
+            day = (r["date"] or "").replace("-", "")
+            cameo = r["cameo"] or ""
+            yield dict(zip(GDELT_COLUMNS, (
+                r["id"], day, day[:6], day[:4], s.get("code") or r["source_country"], s.get("name"),
+                r["source_country"], g.get("code") or r["target_country"], g.get("name"), r["target_country"],
+                1, cameo, cameo[:3], r["root"] or cameo[:2], r["quad_class"], r["goldstein"], 1, 1, 1,
+                loc.get("name"), loc.get("country"), loc.get("lat"), loc.get("lon"),
+                (r["ingested_at"] or "")[:19].replace("-", "").replace(":", "").replace("T", ""), r["url"])))
+
+
+def schema_revision(engine: Engine) -> str | None:
+    with engine.connect() as conn:
+        try:
+            return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+        except Exception:
+            return None

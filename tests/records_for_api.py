@@ -1,0 +1,78 @@
+"""Hand-built records for the API, query and browser tests (no NLP): three documents, four events,
+three facts, offsets computed from the text so they always cite the right characters."""
+from __future__ import annotations
+
+from dyad.types import ActorRef, Document, Event, Fact, Mention, Period, Plover, Record, Span
+
+AZE = ActorRef("AZE", "Азербайджан", "country", "AZE", "AZE")
+CHN = ActorRef("CHN", "Китай", "country", "CHN", "CHN")
+RUS = ActorRef("RUS", "Россия", "country", "RUS", "RUS")
+TUR = ActorRef("TUR", "Турция", "country", "TUR", "TUR")
+ALIYEV = ActorRef("ilham-aliyev", "Ильхам Алиев", "person", "AZE", "AZEGOV", "head_of_state")
+XI = ActorRef("xi-jinping", "Си Цзиньпин", "person", "CHN", "CHNGOV", "head_of_state")
+SCO = ActorRef("SCO", "Шанхайская организация сотрудничества", "igo", None, "SCO")
+
+TEXT1 = ("Очередная встреча Ильхама Алиева и Си Цзиньпина состоялась в воскресенье в Тянцзине. "
+         "Товарооборот между Азербайджаном и Китаем в январе-июле этого года составил 2,5 млрд долларов. "
+         "Азербайджан имеет статус партнера по диалогу в ШОС. <script>alert('x')</script> конец.")
+TEXT2 = "Азербайджан и Китай подписали соглашение о сотрудничестве в энергетике."
+TEXT3 = "Россия обвинила Турцию в нарушении договорённостей."
+
+
+def span(text: str, part: str, after: int = 0) -> Span:
+    i = text.index(part, after)
+    return Span(i, i + len(part))
+
+
+def sentence(text: str, part: str) -> Span:
+    i = text.index(part)
+    start = text.rfind(". ", 0, i)
+    start = 0 if start < 0 else start + 2
+    end = text.find(".", i)
+    return Span(start, len(text) if end < 0 else end + 1)
+
+
+def mention(text: str, part: str, kind: str, actor: ActorRef | None) -> Mention:
+    s = span(text, part)
+    return Mention(s.start, s.end, part, kind, actor=actor, rule="test")
+
+
+def event(text, eid, date, sources, targets, cameo, quad, gold, trigger, ptype) -> Event:
+    return Event(id=eid, date=date, date_precision="day", sources=sources, targets=targets, cameo=cameo,
+                 goldstein=gold, plover=Plover(ptype), location=None, trigger=span(text, trigger),
+                 trigger_text=trigger, evidence=sentence(text, trigger), rule="test.rule", quad_class=quad)
+
+
+def records() -> list[Record]:
+    d1 = Document("doc-tianjin", TEXT1, "2025-08-31", "ru", "Алиев и Си Цзиньпин в Тянцзине")
+    d2 = Document("doc-energy", TEXT2, "2025-06-10", "ru", "Соглашение об энергетике")
+    d3 = Document("doc-rus-tur", TEXT3, "2024-03-02", "ru", None)
+    r1 = Record(
+        d1,
+        mentions=(mention(TEXT1, "Ильхама Алиева", "PER", ALIYEV), mention(TEXT1, "Си Цзиньпина", "PER", XI),
+                  mention(TEXT1, "Тянцзине", "LOC", None), mention(TEXT1, "Азербайджаном", "LOC", AZE),
+                  mention(TEXT1, "Китаем", "LOC", CHN), mention(TEXT1, "ШОС", "ORG", SCO)),
+        events=(event(TEXT1, "e1", "2025-08-31", (ALIYEV, XI), (), "043", 1, 2.8, "встреча", "CONSULT"),),
+        facts=(
+            Fact("f1", "trade_turnover", AZE, CHN, sentence(TEXT1, "Товарооборот"), "test.trade",
+                 Period("2025-01-01", "2025-07-31"), 2.5e9, "USD"),
+            Fact("f2", "membership", AZE, SCO, sentence(TEXT1, "статус"), "test.membership",
+                 attributes=(("status", "dialogue_partner"), ("state", "held"))),
+        ))
+    r2 = Record(
+        d2,
+        mentions=(mention(TEXT2, "Азербайджан", "LOC", AZE), mention(TEXT2, "Китай", "LOC", CHN)),
+        events=(event(TEXT2, "e1", "2025-06-10", (AZE,), (CHN,), "057", 1, 8.0, "подписали", "AGREE"),
+                event(TEXT2, "e2", "2025-06-10", (CHN,), (AZE,), "057", 1, 8.0, "подписали", "AGREE")),
+        facts=(Fact("f1", "sector", AZE, CHN, sentence(TEXT2, "энергетике"), "test.sector",
+                    attributes=(("sector", "energy"),)),))
+    r3 = Record(
+        d3,
+        mentions=(mention(TEXT3, "Россия", "LOC", RUS), mention(TEXT3, "Турцию", "LOC", TUR)),
+        events=(event(TEXT3, "e1", "2024-03-02", (RUS,), (TUR,), "112", 3, -2.0, "обвинила", "ACCUSE"),))
+    return [r1, r2, r3]
+
+
+def load(store) -> None:
+    for r in records():
+        store.save(r)

@@ -1,0 +1,90 @@
+"""Near-duplicate articles: grouped by MinHash LSH in documents.dup_group, still stored and fully
+processed; inside a group an event already reported counts as a mention of it (same cluster_id)."""
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from sqlalchemy import select
+
+from test_ingest_workers import corpus
+
+from dyad.ingest.dedup import Deduper, cluster_key, event_from_json, signature
+from dyad.ingest.run import ingest
+from dyad.store import open_store
+from dyad.store import schema as t
+from dyad.types import ActorRef, Document, Event, Record, Span
+
+RUS = ActorRef("RUS", "Россия", "country", "RUS", "RUS")
+TUR = ActorRef("TUR", "Турция", "country", "TUR", "TUR")
+CHN = ActorRef("CHN", "Китай", "country", "CHN", "CHN")
+BODY = ("Президент России Владимир Путин и президент Турции Реджеп Тайип Эрдоган провели переговоры в "
+        "Анкаре. Стороны обсудили поставки газа, строительство АЭС Аккую и торговлю, товарооборот "
+        "двух стран в прошлом году превысил 50 миллиардов долларов. Лидеры договорились продолжить "
+        "консультации на уровне министров иностранных дел и встретиться снова осенью в Сочи. ")
+
+
+def event(eid: str, cameo: str, a: ActorRef, b: ActorRef, date: str = "2025-06-12") -> Event:
+    return Event(id=eid, date=date, date_precision="day", sources=(a,), targets=(b,), cameo=cameo,
+                 goldstein=1.0, plover=None, location=None, trigger=Span(0, 5), trigger_text="Прези",
+                 evidence=Span(0, 40), rule="test")
+
+
+def record(doc_id: str, text: str, *events: Event) -> Record:
+    return Record(Document(id=doc_id, text=text, date="2025-06-12", lang="ru"), events=events)
+
+
+def clusters(store) -> dict[str, str]:
+    with store.engine.connect() as conn:
+        return {r[0]: r[1] for r in conn.execute(select(t.events.c.id, t.events.c.cluster_id))}
+
+
+def groups(store) -> dict[str, str | None]:
+    with store.engine.connect() as conn:
+        return {r[0]: r[1] for r in conn.execute(select(t.documents.c.id, t.documents.c.dup_group))}
+
+
+def save(store, dedup: Deduper, *records: Record) -> None:
+    sigs = {id(r): signature(r.document.text) for r in records}
+    store.save_many(list(records), lambda conn, r: dedup.add(conn, r, sigs[id(r)]))
+
+
+def test_ingest_dedup_groups_and_event_mentions(db_url):
+    store = open_store(db_url)
+    dedup = Deduper(store)
+    save(store, dedup,
+         record("a", BODY * 2, event("e1", "040", RUS, TUR), event("e2", "057", RUS, TUR)),
+         record("b", BODY * 2 + "Обновлено в 12:40.", event("e1", "040", RUS, TUR), event("e2", "036", RUS, TUR)),
+         record("c", "Председатель КНР Си Цзиньпин прибыл в Москву. " * 5, event("e1", "040", RUS, TUR)))
+    # a later run: a fresh index is seeded from the store
+    save(store, Deduper(store), record("d", "Репост. " + BODY * 2, event("x", "040", RUS, TUR),
+                                       event("y", "036", RUS, TUR), event("z", "040", RUS, CHN)))
+    assert groups(store) == {"a": "a", "b": "a", "c": None, "d": "a"}
+    assert store.count("documents") == 4 and store.count("events") == 8   # every document fully stored
+    assert clusters(store) == {
+        "a:e1": "a:e1", "a:e2": "a:e2",
+        "b:e1": "a:e1", "b:e2": "b:e2",            # 036 is not 057: a different event
+        "c:e1": "c:e1",                            # same key, but not a near-duplicate document
+        "d:x": "a:e1", "d:y": "b:e2", "d:z": "d:z"}
+    assert [m["id"] for g in store.duplicate_groups() for m in g["members"]] == ["a", "b", "d"]
+    store.engine.dispose()
+
+
+def test_ingest_dedup_cluster_key_from_stored_json():
+    e = event("e1", "040", RUS, TUR)
+    assert cluster_key(event_from_json(e.to_json())) == cluster_key(e)
+
+
+def test_ingest_dedup_wire_copies_end_to_end(tmp_path):
+    src = corpus(tmp_path, copies=3)          # each example plus two copies with a changed line
+    db = f"sqlite:///{tmp_path / 'd.db'}"
+    store = open_store(db)
+    summary = ingest([src], store, workers=1)
+    assert summary.exit_code == 0 and store.count("documents") == 18
+    found = store.duplicate_groups()
+    assert len(found) == 6 and all(len(g["members"]) == 3 for g in found)
+    store.engine.dispose()
+    r = subprocess.run([sys.executable, "-m", "dyad", "duplicates", "--db", db], capture_output=True,
+                       text=True, timeout=120)
+    assert r.returncode == 0, r.stderr
+    assert "6 near-duplicate groups" in r.stdout
