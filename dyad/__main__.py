@@ -1,3 +1,3 @@
-from dyad.serve.cli import app
+from dyad.serve.cli import main
 
-app(prog_name="dyad")
+main()

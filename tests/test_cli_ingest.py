@@ -82,3 +82,11 @@ def test_cli_ingest_examples_and_show(tmp_path):
     shown = run("show", "AZE", "TUR", "--db", db)
     assert shown.returncode == 0, shown.stderr
     assert "AZE - TUR" in shown.stdout
+
+
+def test_cli_bad_environment_is_a_usage_error(tmp_path):
+    import os
+    env = dict(os.environ, DYAD_MAX_BYTES="abc")
+    r = run("ingest", "--db", f"sqlite:///{tmp_path / 'x.db'}", EXAMPLES, env=env)
+    assert r.returncode == 2
+    assert r.stderr.strip() == "E300 DYAD_MAX_BYTES='abc' is not a positive whole number of bytes"

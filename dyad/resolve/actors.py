@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, replace
 
@@ -152,12 +153,15 @@ class ActorResolver:
         text = analysis.text
         mentions: list[Mention] = []
         ner = sorted(analysis.spans, key=lambda s: s.start)
+        ner_starts = [s.start for s in ner]
         covered: set[int] = set()   # NER span starts already explained by an alias match
         people: dict[str, ActorRef] = {}     # surname key -> person actor, as introduced
+        salience = _Salience()
         for sent in analysis.sentences:
             tokens = list(sent.tokens)
             matches = self._alias_matches(tokens, day)
-            spans = [s for s in ner if sent.start <= s.start < sent.end]
+            spans = ner[bisect_left(ner_starts, sent.start):bisect_left(ner_starts, sent.end)]
+            here: list[Mention] = []
             for m in matches:
                 ref = self.kb.ref(m.actor_id, day)
                 if ref is None:
@@ -185,20 +189,24 @@ class ActorResolver:
                     ref, rule = place, "kb.capital-place"
                 else:
                     rule = m.rule
-                mentions.append(Mention(start, end, text[start:end], mtype, norm, ref, rule))
+                here.append(Mention(start, end, text[start:end], mtype, norm, ref, rule))
                 if ref.kind == "person":
                     people[self._surname_key(norm)] = ref
-            mentions.extend(self._titles(tokens, matches, day, text))
-            mentions.extend(self._sector_actors(tokens, matches, day, text))
+            here.extend(self._titles(tokens, matches, day, text))
+            here.extend(self._sector_actors(tokens, matches, day, text))
             for span in spans:
                 if span.start in covered:
                     continue
-                mention = self._ner_mention(span, day, people, mentions, text)
+                mention = self._ner_mention(span, day, people, here, salience, text)
                 if mention is not None:
-                    mentions.append(mention)
+                    here.append(mention)
                     if mention.actor and mention.actor.kind == "person":
                         people.setdefault(self._surname_key(mention.norm or mention.text), mention.actor)
-            mentions.extend(self._anaphors(tokens, mentions, day, text))
+            here.sort(key=lambda m: m.start)
+            previous_country = salience.last_country
+            salience.add(here)
+            here.extend(self._anaphors(tokens, here, previous_country, salience, day, text))
+            mentions.extend(here)
         mentions.sort(key=lambda m: (m.start, -m.end))
         return tuple(self._dedupe(mentions))
 
@@ -337,7 +345,8 @@ class ActorResolver:
 
     # --- NER spans the knowledge base did not explain ---------------------------------------
     def _ner_mention(self, span: NerSpan, day, people: dict[str, ActorRef], mentions: list[Mention],
-                     text: str) -> Mention | None:
+                     salience: "_Salience", text: str) -> Mention | None:
+        """``mentions`` are the sentence's mentions so far; ``salience`` the document's."""
         norm = span.normal or span.text
         if span.type == "PER":
             key = self._surname_key(norm)
@@ -348,7 +357,7 @@ class ActorResolver:
                            code=(country or "") + "ELI" if country else None)
             return Mention(span.start, span.end, span.text, "PER", norm, ref, "ner.person")
         if span.type == "LOC":
-            countries = {m.actor.country for m in mentions if m.actor and m.actor.country}
+            countries = salience.countries | {m.actor.country for m in mentions if m.actor and m.actor.country}
             place = best(candidates(span.text, norm), countries)
             if place is not None:
                 ref = ActorRef(id=f"{slug(place.name_en)}-{place.country.lower()}", name=norm,
@@ -378,22 +387,14 @@ class ActorResolver:
         return before[-1].actor.id if before else None
 
     # --- anaphors ---------------------------------------------------------------------------
-    def _anaphors(self, tokens: list[Token], mentions: list[Mention], day, text: str) -> list[Mention]:
-        countries = Counter()
-        order: dict[str, int] = {}
-        refs: dict[str, ActorRef] = {}
-        for m in mentions:
-            if m.actor and m.actor.kind in ("country",) or (m.actor and m.actor.kind == "person"
-                                                              and m.actor.country):
-                cid = m.actor.id if m.actor.kind == "country" else m.actor.country
-                countries[cid] += 1
-                order[cid] = m.start
-                if m.actor.kind == "country":
-                    refs[cid] = m.actor
+    def _anaphors(self, tokens: list[Token], here: list[Mention], previous_country: ActorRef | None,
+                  salience: "_Salience", day, text: str) -> list[Mention]:
+        """Anaphors of one sentence; ``here`` are its other mentions, in text order."""
+        countries, refs = salience.counts, salience.refs
+        taken = {m.start for m in here}
         out = []
-        sent_start = tokens[0].start if tokens else 0
         for i, tok in enumerate(tokens):
-            if tok.start in {m.start for m in mentions}:
+            if tok.start in taken:
                 continue
             prev = tokens[i - 1].lemma if i else ""
             top = [c for c, _ in countries.most_common(2)]
@@ -407,7 +408,7 @@ class ActorResolver:
                 out.append(Mention(start, tok.end, text[start:tok.end], "ANAPHOR", tok.lemma, group,
                                    "doc.pair", members))
             elif tok.lemma in LEADER_WORDS and tok.feat("Number") == "Plur" and len(top) == 2 \
-                    and not (i + 1 < len(tokens) and any(m.start == tokens[i + 1].start for m in mentions)):
+                    and not (i + 1 < len(tokens) and tokens[i + 1].start in taken):
                 leaders = []
                 for c in sorted(top):
                     term = self.kb.holder(c, "head_of_state", day)
@@ -421,13 +422,40 @@ class ActorResolver:
                                        "doc.leaders", tuple(leaders)))
             elif tok.lemma == "страна" and tok.feat("Number") == "Sing" and prev not in ("наш", "свой", "эта", "этот") \
                     and fold(tokens[i - 1].text if i else "") not in ("нашей", "нашу", "наша", "нашим", "этой", "эту"):
-                recent = [m for m in mentions if m.actor and m.actor.kind == "country"
-                          and m.start < tok.start and m.type != "ANAPHOR"]
+                recent = [m.actor for m in here if m.actor and m.actor.kind == "country"
+                          and m.start < tok.start and m.type != "ANAPHOR"] or \
+                    ([previous_country] if previous_country else [])
                 if recent:
-                    ref = recent[-1].actor
+                    ref = recent[-1]
                     out.append(Mention(tok.start, tok.end, tok.text, "ANAPHOR", tok.lemma, ref,
                                        "doc.country"))
         return out
+
+
+class _Salience:
+    """What a document has said so far: how often each country came up (directly or through its
+    people), its reference, and the last country named."""
+
+    def __init__(self):
+        self.counts: Counter = Counter()
+        self.refs: dict[str, ActorRef] = {}
+        self.countries: set[str] = set()
+        self.last_country: ActorRef | None = None
+
+    def add(self, mentions: list[Mention]) -> None:
+        for m in mentions:
+            a = m.actor
+            if a is None:
+                continue
+            if a.country:
+                self.countries.add(a.country)
+            if a.kind == "country":
+                self.counts[a.id] += 1
+                self.refs[a.id] = a
+                if m.type != "ANAPHOR":
+                    self.last_country = a
+            elif a.kind == "person" and a.country:
+                self.counts[a.country] += 1
 
 
 _RESOLVER: ActorResolver | None = None

@@ -33,7 +33,10 @@ def normal_forms(word: str) -> frozenset[str]:
     low = fold(word)
     if not any(ch.isalpha() for ch in low):
         return frozenset({low})
-    forms = {fold(p.normal_form) for p in morph().parse(low)}
+    try:
+        forms = {fold(p.normal_form) for p in morph().parse(low)}
+    except ValueError:      # pymorphy3 rejects letters that have no Unicode name (U+17000...)
+        forms = set()
     forms.add(low)
     return frozenset(forms)
 
@@ -51,7 +54,10 @@ def alias_keys(alias: str, case_sensitive: bool = False) -> tuple[str, ...]:
     keys = []
     for w in words:
         low = fold(w)
-        parses = morph().parse(low) if any(ch.isalpha() for ch in low) else []
+        try:
+            parses = morph().parse(low) if any(ch.isalpha() for ch in low) else []
+        except ValueError:
+            parses = []
         keys.append(fold(parses[0].normal_form) if parses else low)
     return tuple(keys)
 

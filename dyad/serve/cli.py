@@ -248,5 +248,11 @@ def actors_show(actor_id: str = typer.Argument(..., help="Actor id: AZE, SCO, il
         console.print(f"membership: {m.member} in {m.org}: {m.status} {m.state} {m.start or ''}..{m.end or ''}")
 
 
-def main() -> None:  # pragma: no cover - console entry
-    app()
+def main() -> None:
+    """The console entry point: a usage error in the environment (E3xx) is one line, exit 2."""
+    from ..errors import UsageError
+    try:
+        app(prog_name="dyad")
+    except UsageError as err:
+        print(err.message, file=sys.stderr)
+        raise SystemExit(2) from None
