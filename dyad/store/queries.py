@@ -197,6 +197,7 @@ def _event_item(row) -> dict:
     rec["local_id"] = rec.get("id")
     rec["id"] = row.id
     rec["cameo_name"] = cameo_name(rec.get("cameo"))
+    rec.setdefault("trigger", {})          # records written by other tools may lack it
     rec.setdefault("evidence", {})["text"] = row.evidence_text
     rec["document"] = {"id": row.document_id, "title": row.title, "date": row.document_date, "url": row.url}
     return rec
