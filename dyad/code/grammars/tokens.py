@@ -7,10 +7,12 @@ separator is one space, no-break space, narrow no-break space or thin space; the
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from collections import OrderedDict
 from collections.abc import Iterator
 from functools import cache
 
+from yargy.morph import MorphAnalyzer
 from yargy.tokenizer import MorphTokenizer, TokenRule
 
 NUM = "NUM"
@@ -25,12 +27,19 @@ _ABBREVIATION = re.compile(
     re.IGNORECASE)
 
 
+class _Morph(MorphAnalyzer):
+    """yargy's analyser on the process's one pymorphy3 dictionary (yargy alone would load
+    pymorphy2's as well)."""
+    __call__ = lru_cache(10_000)(MorphAnalyzer.__call__)
+
+
 class SharedTokenizer(MorphTokenizer):
     """A morph tokenizer that remembers the tokens of recent texts: the four grammars run over
     the same sentences, and tokenising (with pymorphy) costs more than parsing."""
 
     def __init__(self) -> None:
-        super().__init__()
+        from ...nlp.natasha import vocab
+        super().__init__(morph=_Morph(vocab()))
         self.add_rules(TokenRule(NUM, NUM_PATTERN))
         self._recent: OrderedDict[str, list] = OrderedDict()
 
