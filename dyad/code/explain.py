@@ -82,6 +82,10 @@ def explain_document(doc: Document) -> str:
         extra = f"  (+{len(e.mentions)} mentions)" if e.mentions else ""
         out.append(f"  {e.id} {e.date or '-'} {e.cameo} {'+'.join(_actor(a) for a in e.sources)} -> "
                    f"{'+'.join(_actor(a) for a in e.targets) or '-'}{extra}")
+    from .facts import explain_facts
+    fact_lines = explain_facts(doc, analysis, mentions)
+    out.append("# facts")
+    out.extend(fact_lines or ["  (none)"])
     return "\n".join(out)
 
 

@@ -102,6 +102,9 @@ class ActorResolver:
                         continue                  # sentence-initial "Тем", "То" are not names
                     if alias.type == "surname" and fold(alias.alias) not in keys[i]:
                         continue                  # "Мир" is not the surname Миро
+                    if alias.type in ("surname", "name") and n_upper(tokens[i].text) and \
+                            self.kb.actors[alias.actor_id].kind == "person":
+                        continue                  # "МИД" is an abbreviation, not a person's name
                     n = len(alias.keys)
                     if i + n > len(tokens):
                         continue
@@ -192,6 +195,8 @@ class ActorResolver:
                 here.append(Mention(start, end, text[start:end], mtype, norm, ref, rule))
                 if ref.kind == "person":
                     people[self._surname_key(norm)] = ref
+                if m.last > m.first:
+                    here.extend(self._nested(m, tokens, spans, covered, day, text))
             here.extend(self._titles(tokens, matches, day, text))
             here.extend(self._sector_actors(tokens, matches, day, text))
             for span in spans:
@@ -209,6 +214,25 @@ class ActorResolver:
             mentions.extend(here)
         mentions.sort(key=lambda m: (m.start, -m.end))
         return tuple(self._dedupe(mentions))
+
+    def _nested(self, m: _Match, tokens: list[Token], spans: list[NerSpan], covered: set[int], day,
+                text: str) -> list[Mention]:
+        """NER spans strictly inside a multi-word alias match ("России" in "МИД России"): the
+        ones that are a knowledge-base name themselves become nested mentions, the rest ("МИД")
+        are explained by the match and make no ad hoc actor."""
+        out = []
+        for span in spans:
+            if not (m.start <= span.start and span.end <= m.end) or (span.start, span.end) == (m.start, m.end):
+                continue
+            covered.add(span.start)
+            inner = [t for t in tokens if span.start <= t.start and t.end <= span.end]
+            hits = self._alias_matches(inner, day)
+            if len(hits) == 1 and (hits[0].start, hits[0].end) == (span.start, span.end):
+                ref = self.kb.ref(hits[0].actor_id, day)
+                if ref is not None:
+                    out.append(Mention(span.start, span.end, span.text, span.type, span.normal, ref,
+                                       "kb.alias"))
+        return out
 
     @staticmethod
     def _dedupe(mentions: list[Mention]) -> list[Mention]:
@@ -366,10 +390,12 @@ class ActorResolver:
                 return Mention(span.start, span.end, span.text, "LOC", norm, ref, "geo.city")
             ref = ActorRef(id="place:" + slug(norm), name=norm, kind="place")
             return Mention(span.start, span.end, span.text, "LOC", norm, ref, "ner.place")
-        inner = [m for m in mentions if m.actor and span.start <= m.start and m.end <= span.end
-                 and m.actor.kind == "country"]
+        # the country inside the name ("МИД Турции" as one span) or right after it ("МИД" + "Турции")
+        inner = [m for m in mentions if m.actor and m.actor.kind == "country" and m.type != "ADJ" and (
+                 span.start <= m.start and m.end <= span.end or 0 <= m.start - span.end <= 1)]
         country = inner[0].actor.id if inner else self._nearby_country(span, mentions)
-        ref = ActorRef(id="org:" + slug(norm), name=norm, kind="organization", country=country,
+        ref = ActorRef(id="org:" + slug(norm) + (f"-{country.lower()}" if inner else ""), name=norm,
+                       kind="organization", country=country,
                        code=(country + "GOV") if inner and self._is_government(norm) else country)
         return Mention(span.start, span.end, span.text, "ORG", norm, ref, "ner.org")
 
@@ -430,6 +456,12 @@ class ActorResolver:
                     out.append(Mention(tok.start, tok.end, tok.text, "ANAPHOR", tok.lemma, ref,
                                        "doc.country"))
         return out
+
+
+def n_upper(word: str) -> bool:
+    """An all-capitals word of two letters or more (an abbreviation)."""
+    letters = [ch for ch in word if ch.isalpha()]
+    return len(letters) >= 2 and all(ch.isupper() for ch in letters)
 
 
 class _Salience:

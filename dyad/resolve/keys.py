@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-WORD = re.compile(r"[\w'’+]+|[^\w\s]", re.UNICODE)
+# A hyphenated word is one word, as razdel tokenises it ("Кабардино-Балкария", "Нью-Йорк").
+WORD = re.compile(r"[\w'’+]+(?:-[\w'’+]+)*|[^\w\s]", re.UNICODE)
 STRESS = "\u0301"
 
 
