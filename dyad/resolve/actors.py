@@ -396,14 +396,18 @@ class ActorResolver:
         country = inner[0].actor.id if inner else self._nearby_country(span, mentions)
         ref = ActorRef(id="org:" + slug(norm) + (f"-{country.lower()}" if inner else ""), name=norm,
                        kind="organization", country=country,
-                       code=(country + "GOV") if inner and self._is_government(norm) else country)
+                       code=(country + self._sector_of(span)) if inner else country)
         return Mention(span.start, span.end, span.text, "ORG", norm, ref, "ner.org")
 
-    @staticmethod
-    def _is_government(name: str) -> bool:
-        low = fold(name)
-        return any(w in low for w in ("мид", "министерств", "правительств", "администрац", "посольств",
-                                      "парламент", "кабинет", "генштаб", "минобороны"))
+    def _sector_of(self, span: NerSpan) -> str:
+        """The CAMEO sector an organisation's first word names (армия -> MIL, министерство -> GOV;
+        dyad/data/actor_roles.tsv); other organisations of a country are GOV-free: ``""``."""
+        first = span.normal.split()[0] if span.normal.split() else ""
+        for key in word_keys(first):
+            role = self.kb.sector_nouns.get(key)
+            if role is not None and role[0] != "self":
+                return role[0]
+        return ""
 
     @staticmethod
     def _nearby_country(span: NerSpan, mentions: list[Mention]) -> str | None:
@@ -424,11 +428,14 @@ class ActorResolver:
                 continue
             prev = tokens[i - 1].lemma if i else ""
             top = [c for c, _ in countries.most_common(2)]
-            if tok.lemma in PAIR_WORDS and (prev in PAIR_NUMERALS or fold(tokens[i - 1].text) in PAIR_NUMERALS) \
-                    and len(top) == 2:
+            counted = i > 0 and (prev in PAIR_NUMERALS or fold(tokens[i - 1].text) in PAIR_NUMERALS)
+            # "Стороны обсудили...": the parties, as the subject that opens a sentence
+            parties = i == 0 and tok.lemma == "сторона" and tok.feat("Number") == "Plur" \
+                and tok.feat("Case") == "Nom"
+            if tok.lemma in PAIR_WORDS and (counted or parties) and len(top) == 2:
                 members = tuple(refs.get(c) or self.kb.ref(c, day) for c in sorted(top))
                 members = tuple(m for m in members if m)
-                start = tokens[i - 1].start
+                start = tokens[i - 1].start if counted else tok.start
                 group = ActorRef(id="group:" + "+".join(a.id for a in members),
                                  name=", ".join(a.name for a in members), kind="group")
                 out.append(Mention(start, tok.end, text[start:tok.end], "ANAPHOR", tok.lemma, group,
