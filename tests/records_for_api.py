@@ -12,9 +12,9 @@ ALIYEV = ActorRef("ilham-aliyev", "Ильхам Алиев", "person", "AZE", "A
 XI = ActorRef("xi-jinping", "Си Цзиньпин", "person", "CHN", "CHNGOV", "head_of_state")
 SCO = ActorRef("SCO", "Шанхайская организация сотрудничества", "igo", None, "SCO")
 
-TEXT1 = ("Очередная встреча Ильхама Алиева и Си Цзиньпина состоялась в воскресенье в Тянцзине. "
-         "Товарооборот между Азербайджаном и Китаем в январе-июле этого года составил 2,5 млрд долларов. "
-         "Азербайджан имеет статус партнера по диалогу в ШОС. <script>alert('x')</script> конец.")
+TEXT1 = ("В Тянцзине 31 августа прошла встреча Ильхама Алиева с Си Цзиньпином. "
+         "Товарооборот Азербайджана с Китаем за первые семь месяцев года достиг 3,1 млрд долларов. "
+         "В ШОС Азербайджан пока участвует как партнёр по диалогу. <script>alert('x')</script> конец.")
 TEXT2 = "Азербайджан и Китай подписали соглашение о сотрудничестве в энергетике."
 TEXT3 = "Россия обвинила Турцию в нарушении договорённостей."
 
@@ -49,14 +49,14 @@ def records() -> list[Record]:
     d3 = Document("doc-rus-tur", TEXT3, "2024-03-02", "ru", None)
     r1 = Record(
         d1,
-        mentions=(mention(TEXT1, "Ильхама Алиева", "PER", ALIYEV), mention(TEXT1, "Си Цзиньпина", "PER", XI),
-                  mention(TEXT1, "Тянцзине", "LOC", None), mention(TEXT1, "Азербайджаном", "LOC", AZE),
+        mentions=(mention(TEXT1, "Ильхама Алиева", "PER", ALIYEV), mention(TEXT1, "Си Цзиньпином", "PER", XI),
+                  mention(TEXT1, "Тянцзине", "LOC", None), mention(TEXT1, "Азербайджана", "LOC", AZE),
                   mention(TEXT1, "Китаем", "LOC", CHN), mention(TEXT1, "ШОС", "ORG", SCO)),
         events=(event(TEXT1, "e1", "2025-08-31", (ALIYEV, XI), (), "043", 1, 2.8, "встреча", "CONSULT"),),
         facts=(
             Fact("f1", "trade_turnover", AZE, CHN, sentence(TEXT1, "Товарооборот"), "test.trade",
-                 Period("2025-01-01", "2025-07-31"), 2.5e9, "USD"),
-            Fact("f2", "membership", AZE, SCO, sentence(TEXT1, "статус"), "test.membership",
+                 Period("2025-01-01", "2025-07-31"), 3.1e9, "USD"),
+            Fact("f2", "membership", AZE, SCO, sentence(TEXT1, "партнёр"), "test.membership",
                  attributes=(("status", "dialogue_partner"), ("state", "held"))),
         ))
     r2 = Record(

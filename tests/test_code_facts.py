@@ -138,8 +138,8 @@ def test_facts_command_shows_figures_side_by_side(seed_path, tmp_path):
     from typer.testing import CliRunner
     from dyad.serve.cli import app
     other = tmp_path / "other.txt"
-    other.write_text("date 2025-09-05\nТоварооборот между Азербайджаном и Китаем в январе-июле "
-                     "2025 года составил 2,4 млрд долларов.\n", encoding="utf-8")
+    other.write_text("date 2025-09-05\nЗа январь-июль 2025 года торговый оборот Азербайджана с Китаем "
+                     "достиг 2,4 млрд долларов.\n", encoding="utf-8")
     db = f"sqlite:///{tmp_path / 'facts.db'}"
     runner = CliRunner()
     assert runner.invoke(app, ["ingest", str(seed_path), str(other), "--db", db]).exit_code == 0

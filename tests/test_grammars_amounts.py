@@ -21,7 +21,7 @@ def test_grammars_amounts_golden(case):
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("2,5", 2.5), ("53.3", 53.3), ("1 200", 1200), ("12\u00a0345,6", 12345.6),
+    ("2,5", 2.5), ("47.9", 47.9), ("1 200", 1200), ("12\u00a0345,6", 12345.6),
     ("1\u202f000\u2009000", 1_000_000), ("два", 2), ("полтора", 1.5), ("сто двадцать пять", 125),
     ("два с половиной", 2.5),
 ])
@@ -39,11 +39,11 @@ def test_grammars_amounts_scale_value(text, expected):
 
 def test_grammars_amounts_offsets_cite_text():
     text = "В 2024 году импорт составил 3 млрд долларов, а экспорт превысил 2 млрд.\n" \
-           "Рост на 26,7% больше плана, выпуск вырос в 4,5 раза."
+           "Рост на 11,9% больше плана, выпуск увеличился в 3,5 раза."
     spans = [text[a.start:a.end] for a in find_amounts(text)]
     assert spans == ["3 млрд долларов", "превысил 2 млрд."]
-    assert [text[p.start:p.end] for p in find_percents(text)] == ["на 26,7% больше"]
-    assert [text[m.start:m.end] for m in find_multiples(text)] == ["в 4,5 раза"]
+    assert [text[p.start:p.end] for p in find_percents(text)] == ["на 11,9% больше"]
+    assert [text[m.start:m.end] for m in find_multiples(text)] == ["в 3,5 раза"]
 
 
 def test_grammars_amounts_offsets_in_long_text():

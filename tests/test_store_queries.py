@@ -62,7 +62,7 @@ def test_queries_facts_filters(loaded):
     e = loaded.engine
     assert {f["kind"] for f in Q.facts(e, Q.FactFilter(pair=("CHN", "AZE")))["items"]} == {"trade_turnover", "sector"}
     trade = Q.facts(e, Q.FactFilter(actors=("AZE",), kinds=("trade_turnover",)))["items"][0]
-    assert trade["value"] == 2.5e9 and trade["unit"] == "USD" and trade["evidence"]["text"].startswith("Товарооборот")
+    assert trade["value"] == 3.1e9 and trade["unit"] == "USD" and trade["evidence"]["text"].startswith("Товарооборот")
     assert Q.facts(e, Q.FactFilter(start="2025-07-01", end="2025-07-31"))["total"] == 1   # the period overlaps
     assert Q.facts(e, Q.FactFilter(kinds=("membership",)))["items"][0]["object"]["id"] == "SCO"
 

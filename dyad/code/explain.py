@@ -4,11 +4,13 @@ For every sentence with a trigger it prints the sentence, then one block per tri
 and its lexicon entry, the rule that fired or the reason it was rejected, the argument tokens and
 the actors chosen, the date, modality and place:
 
-    [3] Очередная встреча лидеров состоялась в воскресенье в Тянцзине, в преддверии саммита ШОС.
-      + встреча  ru.040.01 040 between  ->  043 CONSULT  CHN(Си Цзиньпин) -> AZE(Ильхам Алиев)
+    [0] Встреча Си Цзиньпина с Ильхамом Алиевым прошла в субботу в Шанхае.
+      + Встреча  ru.040.01 040 between  ->  043 CONSULT  CHNGOV(Си Цзиньпин) -> AZEGOV(Ильхам Алиев)
           rule trigger:ru.040.01+args:nmod+host  conf 0.85
-          date 2025-08-31/day (date.weekday: "в воскресенье")  modality -  place Тяньцзинь (CHN)
-      - саммита  ru.040.18 040 between  rejected: noun in a descriptive frame (nmod of 'преддверии')
+          source tokens Си  target tokens Ильхамом
+          date 2025-08-30/day (date.weekday: "в субботу")  modality -  place Шанхай (CHN)
+    [1] Значение этой встречи для Баку трудно переоценить.
+      - встречи  ru.040.01 040 between  rejected: noun in a descriptive frame (nmod of 'Значение')
 """
 from __future__ import annotations
 

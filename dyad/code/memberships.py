@@ -5,8 +5,8 @@ A sentence that names an organisation (an ``igo`` actor) is searched for status 
 партнёра) and state cues (:data:`STATE_CUES`: имеет -> held, заявка -> applied, получила ->
 granted, вышла -> left). Each status word takes the nearest cue before it in the sentence (a verb
 status word such as ``вступила`` is its own cue), else the nearest after it, else ``held``:
-``имеет статус партнера по диалогу с заявкой на статус наблюдателя`` gives dialogue_partner/held
-and observer/applied.
+``имеет статус партнёра по диалогу`` gives dialogue_partner/held; a ``заявка`` before a second
+status word (``наблюдатель``) in the same sentence gives observer/applied.
 
 The organisation is the nearest one after the status word, else before it; the members are the
 states in the status word's clause that stand without a preposition, else the nearest state

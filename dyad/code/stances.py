@@ -12,9 +12,10 @@ places (Тайвань, Синьцзян, Крым) and states named after ``п�
 the first other state or organisation is the target. The holder is the nearest actor before the
 word that stands without a preposition (a state, an organisation or a person).
 
-Stances of one sentence with the same holder and polarity are one fact: ``выступает за
-территориальную целостность Китая и выражает солидарность по вопросам Тайваня, Гонконга и
-Синьцзяна`` -> AZE -> CHN, issues territorial_integrity, TWN, HKG, xinjiang, positive.
+Stances of one sentence with the same holder and polarity are one fact: when one sentence says
+that Azerbaijan ``выступает за территориальную целостность Китая`` and also that it ``выражает
+солидарность по вопросам Тайваня, Гонконга и Синьцзяна``, the result is a single fact AZE -> CHN
+with issues territorial_integrity, TWN, HKG, xinjiang, positive.
 """
 from __future__ import annotations
 
