@@ -69,7 +69,8 @@ class ActorResolver:
         self._adj_prefix = self._compound_prefixes()
         self._titles_by_first: dict[str, list] = {}
         for title in self.kb.titles:
-            self._titles_by_first.setdefault(title.keys[0], []).append(title)
+            for key in title.keys[0]:
+                self._titles_by_first.setdefault(key, []).append(title)
 
     def _compound_prefixes(self) -> dict[str, str]:
         out: dict[str, str] = {}
@@ -108,7 +109,7 @@ class ActorResolver:
                     n = len(alias.keys)
                     if i + n > len(tokens):
                         continue
-                    if all(alias.keys[j] in keys[i + j] for j in range(1, n)):
+                    if all(alias.keys[j] & keys[i + j] for j in range(1, n)):
                         score = (n, -ALIAS_RANK.get(alias.type, 4), self._alive(alias.actor_id, day))
                         if best_match is None or score > best_match[0]:
                             best_match = (score, alias, n)
@@ -270,7 +271,8 @@ class ActorResolver:
             for n in sorted({len(r.keys) for r in rows}, reverse=True):
                 if i + n > len(tokens):
                     continue
-                hits = [r for r in rows if len(r.keys) == n and all(r.keys[j] in keys[i + j] for j in range(n))]
+                hits = list({id(r): r for r in rows if len(r.keys) == n
+                             and all(r.keys[j] & keys[i + j] for j in range(n))}.values())
                 if hits:
                     found.append((n, i, hits))
         for n, i, hits in sorted(found, key=lambda f: (-f[0], f[1])):   # longest titles first

@@ -34,7 +34,7 @@ class Alias:
     lang: str
     alias: str
     type: str
-    keys: tuple[str, ...]
+    keys: tuple[frozenset[str], ...]     # per word, the keys it matches (dyad.resolve.keys)
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,7 +52,7 @@ class Term:
 
 @dataclass(frozen=True, slots=True)
 class Title:
-    keys: tuple[str, ...]
+    keys: tuple[frozenset[str], ...]
     office: str
     country: str | None
     alone: bool = False
@@ -159,7 +159,8 @@ def load_kb(data_dir: Path = DATA_DIR) -> KnowledgeBase:
             continue
         alias = Alias(row["actor_id"], row.get("lang", "ru"), row["alias"], row.get("type", "name"), keys)
         kb.aliases.append(alias)
-        kb.by_first_key[keys[0]].append(alias)
+        for key in keys[0]:
+            kb.by_first_key[key].append(alias)
         kb.max_alias_len = max(kb.max_alias_len, len(keys))
     for row in read_all("offices*.tsv", data_dir):
         if not row.get("person_id") or not row.get("start"):
@@ -181,6 +182,8 @@ def load_kb(data_dir: Path = DATA_DIR) -> KnowledgeBase:
                                              row.get("state") or "held"))
     for row in read_all("actor_roles.tsv", data_dir):
         if row.get("noun"):
-            kb.sector_nouns[" ".join(alias_keys(row["noun"]))] = (row["role"], row.get("name_en", ""),
-                                                               row.get("name_ru", ""))
+            keys = alias_keys(row["noun"])
+            if len(keys) == 1:                   # looked up by one lemma
+                for key in keys[0]:
+                    kb.sector_nouns[key] = (row["role"], row.get("name_en", ""), row.get("name_ru", ""))
     return kb

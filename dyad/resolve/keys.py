@@ -47,11 +47,14 @@ def word_keys(word: str) -> frozenset[str]:
     return normal_forms(word) | {"=" + word.replace(STRESS, "")}
 
 
-def alias_keys(alias: str, case_sensitive: bool = False) -> tuple[str, ...]:
-    """One key per word of a dictionary alias (its first normal form, or its exact form)."""
+def alias_keys(alias: str, case_sensitive: bool = False) -> tuple[frozenset[str], ...]:
+    """The keys each word of a dictionary alias matches: its likeliest normal form, and for a
+    capitalised word (a name) also the word itself, since the dictionary may take a surname for
+    some other word's form ("Токаев" for the genitive plural of "токай"). Abbreviations match
+    only their exact form."""
     words = WORD.findall(alias.replace(STRESS, ""))
     if case_sensitive:
-        return tuple("=" + w for w in words)
+        return tuple(frozenset({"=" + w}) for w in words)
     keys = []
     for w in words:
         low = fold(w)
@@ -59,7 +62,10 @@ def alias_keys(alias: str, case_sensitive: bool = False) -> tuple[str, ...]:
             parses = morph().parse(low) if any(ch.isalpha() for ch in low) else []
         except ValueError:
             parses = []
-        keys.append(fold(parses[0].normal_form) if parses else low)
+        key = {fold(parses[0].normal_form) if parses else low}
+        if w[:1].isupper():
+            key.add(low)
+        keys.append(frozenset(key))
     return tuple(keys)
 
 

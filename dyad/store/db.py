@@ -16,6 +16,7 @@ from typing import Callable, Iterable
 from sqlalchemy import create_engine, delete, event, func, insert, select, update
 from sqlalchemy.engine import Engine
 
+from ..code.dedupe import cluster_key
 from ..types import Event, Fact, Mention, Record
 from . import schema as t
 
@@ -165,7 +166,7 @@ class Store:
     @staticmethod
     def _event_row(doc_id: str, e: Event) -> dict:
         return dict(
-            id=f"{doc_id}:{e.id}", document_id=doc_id, cluster_id=f"{doc_id}:{e.id}", date=e.date,
+            id=f"{doc_id}:{e.id}", document_id=doc_id, cluster_id=cluster_key(e), date=e.date,
             date_precision=e.date_precision, cameo=e.cameo, root=e.cameo[:2], quad_class=e.quad_class,
             goldstein=e.goldstein, plover_type=e.plover.type if e.plover else None,
             plover_mode=e.plover.mode if e.plover else None,

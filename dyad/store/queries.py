@@ -187,7 +187,8 @@ def _evidence(table):
 
 def _event_select():
     ev, doc = t.events, t.documents
-    return (select(ev.c.id, ev.c.document_id, ev.c.record_json, doc.c.title, doc.c.date.label("document_date"),
+    return (select(ev.c.id, ev.c.document_id, ev.c.cluster_id, ev.c.record_json, doc.c.title,
+                   doc.c.date.label("document_date"),
                    doc.c.url, _evidence(ev).label("evidence_text"))
             .select_from(ev.join(doc, doc.c.id == ev.c.document_id)))
 
@@ -198,6 +199,7 @@ def _event_item(row) -> dict:
     rec["id"] = row.id
     rec["cameo_name"] = cameo_name(rec.get("cameo"))
     rec.setdefault("trigger", {})          # records written by other tools may lack it
+    rec["cluster_id"] = row.cluster_id
     rec.setdefault("evidence", {})["text"] = row.evidence_text
     rec["document"] = {"id": row.document_id, "title": row.title, "date": row.document_date, "url": row.url}
     return rec
@@ -239,19 +241,56 @@ def events(engine: Engine, f: EventFilter = EventFilter(), limit: int = 50, offs
         with engine.connect() as conn:
             total, ids = _pair_page(conn, f, limit, offset)
             rows = {r.id: _event_item(r) for r in conn.execute(_event_select().where(ev.c.id.in_(ids)))} if ids else {}
-        return {"total": total, "limit": limit, "offset": offset, "items": [rows[i] for i in ids if i in rows]}
+            items = [rows[i] for i in ids if i in rows]
+            _add_cluster_counts(conn, items)
+        return {"total": total, "limit": limit, "offset": offset, "items": items}
     where = _event_where(f)
     q = _event_select().where(*where).order_by(ev.c.date.desc().nulls_last(), ev.c.id).limit(limit).offset(offset)
     with engine.connect() as conn:
         total = conn.execute(select(func.count()).select_from(ev).where(*where)).scalar_one()
         items = [_event_item(r) for r in conn.execute(q)]
+        _add_cluster_counts(conn, items)
     return {"total": total, "limit": limit, "offset": offset, "items": items}
+
+
+def _add_cluster_counts(conn, items: list[dict]) -> None:
+    """GDELT's NumMentions, NumSources and NumArticles for each event: every stored telling of the
+    same real-world event (same cluster: CAMEO root, actors, polarity, date window), in any
+    document."""
+    clusters = {i.get("cluster_id") for i in items if i.get("cluster_id")}
+    if not clusters:
+        return
+    ev, doc = t.events, t.documents
+    rows = conn.execute(select(ev.c.cluster_id, ev.c.record_json, ev.c.document_id, doc.c.url, doc.c.source)
+                        .join(doc, doc.c.id == ev.c.document_id).where(ev.c.cluster_id.in_(clusters)))
+    seen: dict[str, dict] = {}
+    for cid, blob, doc_id, url, source in rows:
+        c = seen.setdefault(cid, {"mentions": 0, "articles": set(), "sources": set()})
+        c["mentions"] += 1 + len(json.loads(blob or "{}").get("mentions") or [])
+        c["articles"].add(doc_id)
+        c["sources"].add(_source_name(url or source or doc_id))
+    for item in items:
+        c = seen.get(item.get("cluster_id"))
+        if c:
+            item.update(num_mentions=c["mentions"], num_articles=len(c["articles"]),
+                        num_sources=len(c["sources"]))
+
+
+def _source_name(where: str) -> str:
+    """A source is a site (the URL's host) or, for files, the folder they came from."""
+    from urllib.parse import urlparse
+    host = urlparse(where).netloc
+    return host or where.rsplit("/", 1)[0]
 
 
 def event(engine: Engine, event_id: str) -> dict | None:
     with engine.connect() as conn:
         row = conn.execute(_event_select().where(t.events.c.id == event_id)).first()
-    return _event_item(row) if row else None
+        if row is None:
+            return None
+        item = _event_item(row)
+        _add_cluster_counts(conn, [item])
+    return item
 
 
 # --- facts ----------------------------------------------------------------------------------
