@@ -67,7 +67,9 @@ SECTOR_NAMES = {"BUS": "business", "GOV": "government", "MIL": "military", "LEG"
                 "JUD": "judiciary"}
 TITLE_NOUNS = {"президент", "лидер", "глава", "председатель", "премьер", "премьер-министр", "министр",
                "канцлер", "король", "руководитель", "вице-президент", "госсекретарь", "посол",
-               "генсек", "генеральный", "представитель", "спикер", "пресс-секретарь", "советник"}
+               "генсек", "генеральный", "представитель", "спикер", "пресс-секретарь", "советник",
+               "коллега", "визави", "собеседник", "заместитель", "замглавы", "замминистра",
+               "вице-премьер", "посланник", "эмиссар"}
 CLAUSE_RELS = {"acl", "acl:relcl", "advcl", "ccomp", "parataxis", "punct", "cc", "mark", "conj",
                "csubj", "xcomp", "discourse", "vocative", "dep", "orphan", "reparandum"}
 TOPIC_NOUNS = {"вопрос", "тема", "проблема", "ситуация", "область", "сфера", "рамка", "формат",
@@ -452,7 +454,9 @@ def _nearest(view: SentenceView, head: int, exclude: set[str], before: bool) -> 
             side = (m.end <= pos) == before
             if before and not side:
                 continue            # a source is named before its verb
-            scored.append((0 if side else 1, abs(m.start - pos), a))
+            # an adjective ("французского коллегу Николя Саркози") qualifies the participant named
+            # beside it: it comes after any other mention on the same side
+            scored.append((0 if side else 1, m.type == "ADJ", abs(m.start - pos), a))
     if not scored:
         return None
-    return min(scored, key=lambda x: (x[0], x[1]))[2]
+    return min(scored, key=lambda x: x[:3])[3]
