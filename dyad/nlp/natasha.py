@@ -115,9 +115,11 @@ def analyse(text: str, *, parse: Callable[[Sentence], bool] | bool = True) -> An
     morph = _tag_sorted(models.morph, words)
     sentences: list[Sentence] = []
     for (start, end, toks), markup in zip(segs, morph):
-        tokens = tuple(
-            Token(s, e, w, _lemma(w, m.pos, _feats(m.feats)), m.pos, _feats(m.feats))
-            for (s, e, w), m in zip(toks, markup.tokens))
+        tokens = []
+        for (s, e, w), m in zip(toks, markup.tokens):
+            feats = _feats(m.feats)
+            tokens.append(Token(s, e, w, _lemma(w, m.pos, feats), m.pos, feats))
+        tokens = tuple(tokens)
         sentences.append(Sentence(start, end, text[start:end], tokens))
     if parse:
         chosen = [i for i, s in enumerate(sentences) if parse is True or parse(s)]
