@@ -158,7 +158,7 @@ class FactContext:
         for m in self.mentions:
             if m.start < lo or m.end > hi:
                 continue
-            refs = m.members if m.members else ((m.actor,) if m.actor else ())
+            refs = self._in_text_order(m.members) if m.members else ((m.actor,) if m.actor else ())
             refs = tuple(r for r in refs if r.kind in kinds)
             if not refs:
                 continue
@@ -169,6 +169,20 @@ class FactContext:
             for ref in refs:
                 out.append(ActorAt(m.start, m.end, ref, m.type, prep, case, via))
         return out
+
+    @cached_property
+    def _first_named(self) -> dict[str, int]:
+        """Where each actor is first named by a mention that is not an anaphor."""
+        out: dict[str, int] = {}
+        for m in self.mentions:
+            if m.actor is not None and not m.members:
+                out.setdefault(m.actor.id, m.start)
+        return out
+
+    def _in_text_order(self, refs: tuple[ActorRef, ...]) -> tuple[ActorRef, ...]:
+        """A group anaphor's members ("стороны", "двух стран") in the order the text named them."""
+        first = self._first_named
+        return tuple(sorted(refs, key=lambda r: first.get(r.id, len(self.text))))
 
     @staticmethod
     def tokens_in(sentence: Sentence, start: int, end: int) -> list[tuple[int, Token]]:

@@ -63,6 +63,15 @@ FROM_PREPS = {"из", "от", "изо", "у"}
 TO_PREPS = {"в", "во", "на", "для", "к"}
 WITH_PREPS = {"с", "со", "между"}
 RECEIVE = {"получить", "получать", "взять", "брать", "привлечь", "привлекать", "занять"}
+# A plan, target or forecast is not a reported figure: "намерены довести товарооборот до 10 млрд",
+# "планирует увеличить импорт на 20%", "ожидается, что экспорт превысит ..."
+GOAL = {"намерен", "намереваться", "намерение", "планировать", "план", "стремиться", "собираться",
+        "рассчитывать", "цель", "задача", "прогноз", "прогнозировать", "прогнозироваться",
+        "ожидаться", "ожидать"}
+# "первое место по поставкам": the rank's role from the indicator it ranks
+RANK_BY = {"поставка": "supplier", "экспорт": "exporter", "импорт": "importer", "закупка": "buyer",
+           "инвестиция": "investor", "товарооборот": "trade_partner", "торговля": "trade_partner",
+           "кредит": "creditor"}
 COMPARE = re.compile(r"(?:сравнению\s+со?|против|чем|относительно|уровн\w*|показател\w*|"
                      r"по\s+отношению\s+к)\s*(?:за|в|во)?\s*$")
 
@@ -123,6 +132,10 @@ def _rank_at(toks: tuple[Token, ...], i: int) -> Trigger | None:
             if as_what == "partner" and trade:
                 as_what = "trade_partner"
             return Trigger("rank", i, j, toks[i].start, toks[j].end, rank, as_what)
+        if lemma == "по" and j > i and toks[j - 1].lemma == "место" and j + 1 < len(toks) \
+                and toks[j + 1].lemma in RANK_BY:
+            return Trigger("rank", i, j + 1, toks[i].start, toks[j + 1].end, rank,
+                           RANK_BY[toks[j + 1].lemma])
         if lemma in TRADE_ADJ:
             trade = True
         if lemma not in RANK_FILLER:
@@ -161,6 +174,8 @@ def _sentence_periods(ctx: FactContext, para: Paragraph, sent: Sentence
         if not (sent.start <= p.start < sent.end) or p.period is None:
             continue
         before = ctx.text[max(sent.start, p.start - 30):p.start].lower()
+        if re.search(r"(?<!\w)к\s*$", before):
+            continue                                  # "к 2030 году": a deadline, not a period
         if p.is_baseline or COMPARE.search(before):
             baselines.append(p)
         else:
@@ -192,6 +207,8 @@ def _sentence_facts(ctx, para, sent, triggers, periods, baselines, state) -> lis
     for trig, (start, end), (amount, change, delta) in zip(triggers, segments, figures):
         if trig.kind != "rank" and amount is None and change is None:
             continue
+        if any(t.lemma in GOAL for _, t in ctx.tokens_in(sent, start, end)):
+            continue                                  # a plan or a forecast, not a figure
         f = _fact(ctx, sent, trig, start, end, amount, change, delta, periods, baselines, state)
         if f is not None:
             out.append(f)
@@ -265,6 +282,8 @@ def _fact(ctx, sent, trig, start, end, amount, change, delta, periods, baselines
     chg = None
     if change is not None:
         baseline = base.period if base else None
+        if baseline is not None and period is not None and baseline.start >= period.start:
+            baseline = None      # "по сравнению с предыдущим годом" read against the article date
         if baseline is None and period is not None and pm.precision != "day":
             baseline = baseline_for(period)
             rule.append("+baseline:implied")

@@ -184,7 +184,10 @@ class ActorResolver:
                     if m.rule == "kb.compound":
                         if m.alias is None or m.alias.type == "adj":
                             mtype = "ADJ"          # "российско-" is the stem of an adjective
-                        if span is not None and span.type == "LOC" and ref.kind in ("country", "place", "region"):
+                        tok = tokens[m.first]
+                        if span is not None and ref.kind in ("country", "place", "region") and (
+                                span.type == "LOC" or (span.start, span.end) == (tok.start, tok.end)):
+                            # "Азербайджано-израильские" tagged PER: the compound is all of it
                             covered.add(span.start)
                     elif span is not None and not LIST_PUNCT.search(span.text):
                         mtype = "INNER"            # "Китая" inside "банк Китая": the actor, not an entity
@@ -285,6 +288,12 @@ class ActorResolver:
                 taken.add(i)
                 continue                       # "Президент Ильхам Алиев": the name resolves
             start, end, country = tokens[i].start, tokens[last].end, None
+            if (nxt is None or not self._is_country(nxt.actor_id)) and last + 1 < len(tokens):
+                # "Председатель правительства России": "правительства России" matched as one
+                # alias, the country after the title is the word on its own
+                alone = self._alias_matches(tokens[last + 1:last + 2], day)
+                if alone and alone[0].rule == "kb.alias" and self._is_country(alone[0].actor_id):
+                    nxt = alone[0]
             if nxt is not None and self._is_country(nxt.actor_id) and \
                     tokens[last + 1].feat("Case") in ("Gen", None):
                 country, end = self._country_of(nxt.actor_id), nxt.end

@@ -179,8 +179,9 @@ def _comparator(symbol: str | None, text: str, start: int) -> str:
         return "="
     if symbol == "upto":
         before = clause_before(text, start)
-        if not before and text[:start].rstrip().endswith(","):
-            # "снизился на 2,5%, до 2,2 млрд": the level reached, named after a comma
+        if not before and re.search(r"[,—–-]$", text[:start].rstrip()):
+            # "снизился на 2,5%, до 2,2 млрд", "снизился на 9,7% — до 52 млрд": the level
+            # reached, named after a comma or a dash
             before = clause_before(text, len(text[:start].rstrip()) - 1)
         return "=" if REACHED.search(before) else "<"
     return symbol

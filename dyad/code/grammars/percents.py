@@ -84,4 +84,6 @@ def _direction(prep: str | None, after: str | None, text: str, start: int) -> in
         return COMPARATIVES[after]
     if prep in ("до", "с", "со", "от"):
         return 0
-    return direction_of(clause_before(text, start, 6 if prep else 3))
+    # "увеличила поставки газа в Китай по «Силе Сибири» на 15%": the verb may stand far before
+    # "на N%" in its clause; other prepositions keep the nearer window
+    return direction_of(clause_before(text, start, 10 if prep == "на" else 6 if prep else 3))

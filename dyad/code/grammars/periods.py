@@ -2,7 +2,8 @@
 
 Handled: months and month ranges (``в августе``, ``в январе-июле этого года``,
 ``с января по июль``), quarters (``в I квартале``, ``во втором квартале 2024 года``), halves
-(``за первое полугодие``), the first N months (``за 9 месяцев``), years (``в 2024 году``,
+(``за первое полугодие``; ``за полугодие`` is the first), the first N months (``за 9 месяцев``)
+and quarters (``за три квартала``), years (``в 2024 году``,
 ``2024-го``, ``по итогам 2024 года``, ``в 2023-2024 годах``, ``с 2020 по 2024 год``), relative
 years (``в прошлом году``, ``этого года``), ``с начала года``, days (``1 сентября``), and the baseline
 ``за аналогичный период 2024-го`` / ``прошлого года``.
@@ -62,7 +63,8 @@ RELATIVE_STEMS = (("позапрошл", -2), ("прошл", -1), ("минувш
                   ("предыдущ", -1), ("истекш", -1), ("истеч", -1), ("эт", 0), ("текущ", 0),
                   ("теч", 0), ("нынешн", 0), ("уходящ", 0), ("уходи", 0), ("следующ", 1),
                   ("следова", 1), ("будущ", 1), ("наступа", 1), ("грядущ", 1))
-PRECISION = {"day": "day", "months": "month", "nmonths": "month", "quarter": "quarter",
+PRECISION = {"day": "day", "months": "month", "nmonths": "month", "nquarters": "month",
+             "quarter": "quarter",
              "half": "halfyear", "year": "year", "relyear": "year", "since": "custom"}
 
 PERIOD_HINT = re.compile(
@@ -173,6 +175,13 @@ HALF = rule(ORDINAL, _kind("half", or_(rule(normalized("полугодие")), r
 N_MONTHS = rule(in_caseless({"первые", "первых"}).optional(),
                 NUMBER.interpretation(P.number.custom(parse_number)),
                 _kind("nmonths", normalized("месяц")), YEAR_SPEC.optional())
+# "за три квартала", "двух кварталов": the first N quarters (a cardinal word; "3 квартал" is Q3)
+N_QUARTERS = rule(in_caseless({"первые", "первых"}).optional(),
+                  dictionary({"два", "три"}).interpretation(
+                      P.number.custom(lambda w: 2 if w.lower().startswith("дв") else 3)),
+                  _kind("nquarters", normalized("квартал")), YEAR_SPEC.optional())
+# "за полугодие" without an ordinal: the first half
+BARE_HALF = rule(caseless("за"), _kind("half", normalized("полугодие")), YEAR_SPEC.optional())
 ONE_YEAR = rule(STRICT_YEAR)
 YEARS = rule(rule(YEAR_NUM).interpretation(P.year.custom(int)), DASH,
              rule(YEAR_NUM).interpretation(P.year2.custom(int)), YEAR_TAIL.optional())
@@ -186,9 +195,9 @@ BASELINE = rule(normalized("аналогичный"), _kind("baseline", normaliz
                 YEAR_SPEC.optional())
 
 PERIOD = or_(
-    rule(PREP.optional(), or_(DAY, MONTH_RANGE, QUARTER, HALF, N_MONTHS, ONE_YEAR, YEARS, RELATIVE,
-                              BASELINE)),
-    MONTH_SPAN, YEAR_SPAN, SINCE,
+    rule(PREP.optional(), or_(DAY, MONTH_RANGE, QUARTER, HALF, N_MONTHS, N_QUARTERS, ONE_YEAR, YEARS,
+                              RELATIVE, BASELINE)),
+    MONTH_SPAN, YEAR_SPAN, SINCE, BARE_HALF,
 ).interpretation(P)
 
 # Words before "N месяцев" that make it a duration, not the first N months of a year.
@@ -208,8 +217,8 @@ def find_periods(text: str, article_date: dt.date | None = None) -> list[PeriodM
             f = match.fact
             f.kind = _kind_of(f)
             start, end = match.span.start + offset, match.span.stop + offset
-            if f.kind == "nmonths" and (_DURATION.search(clause_before(text, start, 1))
-                                        or not 1 <= f.number <= 12):
+            if f.kind in ("nmonths", "nquarters") and (
+                    _DURATION.search(clause_before(text, start, 1)) or not 1 <= f.number <= 12):
                 continue
             if f.kind == "baseline":
                 found.append(_baseline(f, start, end, found))
@@ -330,8 +339,12 @@ def _months(f) -> tuple[int | None, int | None]:
         return f.month, f.month2 or f.month
     if f.kind == "quarter" and 1 <= f.number <= 4:
         return 3 * f.number - 2, 3 * f.number
+    if f.kind == "half" and f.number is None:        # "за полугодие": the first half
+        return 1, 6
     if f.kind == "half" and 1 <= f.number <= 2:
         return 6 * f.number - 5, 6 * f.number
+    if f.kind == "nquarters":
+        return 1, 3 * int(f.number)
     if f.kind == "nmonths":
         return 1, int(f.number)
     return None, None
