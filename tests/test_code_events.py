@@ -15,6 +15,9 @@ from pathlib import Path
 GOLDEN = Path(__file__).resolve().parent / "golden"
 
 GOLDEN_FLOOR = 0.90      # measured 95.6% exact on 298 cases when written; see docs/events.md
+# tests/golden/events_holdout.txt: 100 sentences labelled before the coder ever ran on them;
+# 53/100 at first, 88/100 after general fixes. Never tune single lines against it.
+HOLDOUT_FLOOR = 0.85
 
 
 @pytest.fixture(scope="module")
@@ -43,6 +46,17 @@ def test_code_events_golden(golden_rows):
     report = "\n".join(f"events.txt:{n}: {s}\n    expected {exp}\n    got      {got}" for n, s, exp, got in bad)
     print(f"\n{report}\ngolden accuracy {rate:.1%} ({len(golden_rows) - len(bad)}/{len(golden_rows)})")
     assert rate >= GOLDEN_FLOOR, f"golden accuracy {rate:.1%} < {GOLDEN_FLOOR:.0%}\n{report}"
+
+
+def test_code_events_holdout():
+    rows = run_golden(GOLDEN / "events_holdout.txt")
+    assert len(rows) == 100
+    bad = [(n, s, exp, got) for n, _, s, exp, got in rows if exp != got]
+    rate = 1 - len(bad) / len(rows)
+    report = "\n".join(f"events_holdout.txt:{n}: {s}\n    expected {exp}\n    got      {got}"
+                       for n, s, exp, got in bad)
+    print(f"\n{report}\nholdout accuracy {rate:.1%} ({len(rows) - len(bad)}/{len(rows)})")
+    assert rate >= HOLDOUT_FLOOR, f"holdout accuracy {rate:.1%} < {HOLDOUT_FLOOR:.0%}\n{report}"
 
 
 # --- the seed article -------------------------------------------------------------------------

@@ -44,8 +44,12 @@ SUPPORT_VERBS = {"провести", "проводить", "организова
                  "отправиться", "выступить", "одобрить", "поддержать", "поддерживать", "осудить",
                  "предложить", "обсудить", "пообещать", "готовить", "подготовить", "анонсировать",
                  "запланировать", "отменить", "отложить", "сорвать", "расширить", "продлить",
-                 "усилить", "наращивать", "увеличить", "выделить", "обеспечить", "приветствовать"}
+                 "усилить", "наращивать", "увеличить", "выделить", "обеспечить", "приветствовать",
+                 "доставить", "утвердить"}
+# predicates of readiness and intent whose oblique names the act ("Киев готов к переговорам с Москвой")
+READY_PREDICATES = {"готовый", "готов", "намеренный", "намерен"}
 # frames in which a nominal trigger reports an event that happened ("в ходе встречи")
+TIME_FRAMES = {"после", "до", "накануне", "перед"}
 FRAME_CASES = {"на", "после", "накануне", "перед", "до", "во время", "в ход"}
 EVENT_FRAMES = {"ход", "время", "итог", "рамка", "результат", "после", "накануне", "перед", "завершение",
                 "начало", "кулуары", "полях", "поле"}
@@ -337,6 +341,8 @@ def nominal_anchor(view: SentenceView, i: int) -> tuple[int | None, str]:
         return h, "frame"                      # "на встрече с Си Алиев заявил"
     if rel == "nmod" and head.lemma in EVENT_FRAMES and view.rel(h) == "obl" and view.head(h) >= 0:
         return view.head(h), "frame"           # "в ходе переговоров", "по итогам встречи"
+    if rel == "obl" and view.case(i) == "к" and head.lemma in READY_PREDICATES:
+        return h, "support"                    # "готов к переговорам"
     if rel == "obl" and view.case(i) == "с" and head.lemma in ("прибыть", "приехать", "отправиться",
                                                               "находиться", "обратиться"):
         return h, "support"                    # "прибыл с визитом"
@@ -363,6 +369,10 @@ def arguments(view: SentenceView, head: int, parts: Sequence[int], args: str, po
         gens = [c for p in parts for c in view.kids(p, "nmod", "amod", "det", "appos")
                 if c not in parts and view.case(c) in ("", "между") and not view._framed(c)]
         others = [c for c in _target_obliques(view, head, destination) if c not in gens and c not in parts]
+        if how == "frame" and view.case(head) in TIME_FRAMES and not any(
+                view.actors_at(c) for c in gens + others):
+            # "ушел в отставку после протестов": a circumstance, not an act of the subject
+            return Arguments((), (), "args:none", 0.0, head, "noun in a time frame without participants")
         subject = _subject_of(view, anchor) if how in ("support", "frame") else []
         if how == "support" and view.rel(head) == "nsubj:pass":     # "санкции были введены ЕС"
             subject = [c for c in view.kids(anchor, "obl", "obl:agent")
@@ -374,6 +384,8 @@ def arguments(view: SentenceView, head: int, parts: Sequence[int], args: str, po
             tgt_idx += gens              # "направил ноту протеста Франции"
         else:
             src_idx += gens
+            if how == "support" and view.rel(head) == "nsubj:pass":   # "помощь ... доставлена в Газу"
+                others += [c for c in _target_obliques(view, anchor) if c != head and c not in gens]
         src_idx += _side_of(view, head)
         tgt_idx += others
         names.append("nmod")

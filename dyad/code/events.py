@@ -171,7 +171,7 @@ def _pick_date(dates: list[DateRef], view: SentenceView, anchor: int, head: int)
 
 
 def _decide(doc: Document, k: int, sent: Sentence, view: SentenceView, match: TriggerMatch,
-            text: str) -> Decision:
+            text: str, content_targets: tuple[ActorRef, ...] = ()) -> Decision:
     trig = match.trigger
     toks = view.tokens
     first, last = toks[match.index_start], toks[match.index_end - 1]
@@ -188,6 +188,11 @@ def _decide(doc: Document, k: int, sent: Sentence, view: SentenceView, match: Tr
                      destination=trig.cameo.startswith("042"))
     if args.rejected:
         return reject(args.rejected, args)
+    if content_targets and not args.targets:     # "принял приглашение посетить Пекин"
+        keys = {actor_key(a) for a in args.sources}
+        extra = tuple(a for a in content_targets if actor_key(a) not in keys)
+        if extra:
+            args = replace(args, targets=extra, rule=args.rule + "+content")
     if not args.sources:
         return reject("no source actor", args)
     if trig.args != "subj>" and not args.targets and trig.cameo[:2] not in UNDIRECTED_ROOTS:
@@ -268,6 +273,71 @@ def _drop_contents(view: SentenceView, decisions: list[Decision]) -> list[Decisi
     return out
 
 
+# An appeal, demand, rejection or threat takes its specific code from the act it is about
+# ("потребовал отменить пошлины" -> 1054, "отклонил предложение о переговорах" -> 125); keys are
+# the content's CAMEO code, its 3-digit parent or its root, most specific first.
+APPEAL_FOR = {"04": "026", "05": "022", "06": "021", "061": "0211", "062": "0212", "063": "0213",
+              "064": "0214", "07": "023", "071": "0231", "072": "0232", "073": "0233", "074": "0234",
+              "08": "025", "081": "0251", "082": "0252", "084": "0253", "085": "0254", "086": "0255",
+              "087": "0256"}
+DEMAND_FOR = {"04": "106", "05": "102", "06": "101", "061": "1011", "062": "1012", "063": "1013",
+              "064": "1014", "07": "103", "071": "1031", "072": "1032", "073": "1033", "074": "1034",
+              "08": "105", "081": "1051", "082": "1052", "0831": "1041", "083": "104", "084": "1053",
+              "085": "1054", "086": "1055", "087": "1056"}
+REJECT_FOR = {"04": "125", "06": "121", "061": "1211", "062": "1212", "07": "122", "071": "1221",
+              "072": "1222", "073": "1223", "074": "1224", "08": "124", "081": "1241", "082": "1242",
+              "084": "1243", "085": "1244", "086": "1245", "087": "1246", "103": "122", "1031": "1221",
+              "1032": "1222", "1033": "1223", "1034": "1224", "104": "123", "1041": "1231",
+              "1042": "1232", "1043": "1233", "1044": "1234", "105": "124", "1051": "1241",
+              "1052": "1242", "1053": "1243", "1054": "1244", "1055": "1245", "1056": "1246",
+              "106": "125", "026": "125", "036": "125"}
+THREAT_FOR = {"16": "131", "161": "1313", "166": "1313", "162": "1311", "163": "1312", "164": "134",
+              "165": "135", "17": "137", "18": "138", "19": "138", "20": "138"}
+REFINE = {"020": APPEAL_FOR, "100": DEMAND_FOR, "120": REJECT_FOR, "124": REJECT_FOR,
+          "130": THREAT_FOR, "131": THREAT_FOR}
+
+
+def _content_code(outer: str, inner: str) -> str | None:
+    table = REFINE.get(outer)
+    if not table:
+        return None
+    for c in (inner, inner[:3], inner[:2]):
+        if c in table:
+            return table[c]
+    return None
+
+
+def _refine_by_content(view: SentenceView, decisions: list[Decision]) -> list[Decision]:
+    """Give a generic appeal, demand, rejection or threat the code its content implies."""
+    out = list(decisions)
+    for _ in range(2):                      # inner first: "отказался выполнить требование об освобождении"
+        for n, d in enumerate(out):
+            if d.event is None or d.event.cameo not in REFINE:
+                continue
+            inner = [o for o in out if o is not d and _inside(view, o.match.head, d.match)]
+            inner.sort(key=lambda o: abs(o.match.head - d.match.head))
+            for o in inner:
+                code = _content_code(d.event.cameo, o.event.cameo if o.event else o.match.trigger.cameo)
+                if code and code != d.event.cameo:
+                    goldstein, quad = _code_info(code)
+                    p = codebook.plover_for(code)
+                    if p is not None and d.event.plover is not None and d.match.trigger.context:
+                        p = Plover(p.type, p.mode, d.event.plover.context)
+                    e = replace(d.event, cameo=code, goldstein=goldstein, quad_class=quad, plover=p,
+                                rule=d.event.rule + "+content:" + code)
+                    out[n] = replace(d, event=e, reason=e.rule)
+                    break
+    return out
+
+
+def _content_targets(view: SentenceView, decisions: list[Decision], d: Decision) -> tuple[ActorRef, ...]:
+    """The targets of the act named in trigger d's content."""
+    inner = [o for o in decisions if o is not d and o.args and o.args.targets
+             and _inside(view, o.match.head, d.match)]
+    inner.sort(key=lambda o: abs(o.match.head - d.match.head))
+    return inner[0].args.targets if inner else ()
+
+
 def _anaphoric(d: Decision, previous: list[Decision]) -> Decision:
     """An actor-less nominal trigger ("Переговоры прошли...") right after an event of the same
     root repeats it: it becomes a mention of that event."""
@@ -302,6 +372,10 @@ def decide(doc: Document, analysis: Analysis, mentions: Sequence[Mention]) -> li
             continue
         view = SentenceView(sent, mentions)
         here = [_decide(doc, k, sent, view, m, analysis.text) for m in matches]
+        here = [_decide(doc, k, sent, view, d.match, analysis.text, _content_targets(view, here, d))
+                if d.args and (d.reason == "rejected: no target actor" or d.event and not d.event.targets)
+                else d for d in here]
+        here = _refine_by_content(view, here)
         here = _supersede_statements(_drop_contents(view, here))
         for d in here:
             out.append(_anaphoric(d, out))
