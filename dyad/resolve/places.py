@@ -44,12 +44,28 @@ def gazetteer() -> dict[str, tuple[Place, ...]]:
     return {k: tuple(sorted(v, key=lambda p: -p.population)) for k, v in index.items()}
 
 
+# Case endings of Russian place names the dictionary does not know, and the nominative endings
+# they may come from ("Хамы" -> Хама, "Алеппо" stays, "Идлибе" -> Идлиб).
+ENDINGS = (("ами", ("а", "ы")), ("ы", ("а",)), ("и", ("а", "я", "ь")), ("е", ("", "а", "я", "ь")),
+           ("у", ("", "а")), ("ю", ("я", "ь")), ("ой", ("а",)), ("ей", ("я", "ь")), ("ом", ("",)),
+           ("ем", ("ь", "")), ("а", ("",)), ("я", ("ь",)))
+
+
+def _nominatives(word: str) -> set[str]:
+    out = set()
+    for ending, replacements in ENDINGS:
+        if word.endswith(ending) and len(word) > len(ending) + 2:
+            out.update(word[: -len(ending)] + r for r in replacements)
+    return out
+
+
 def candidates(surface: str, normal: str | None = None) -> tuple[Place, ...]:
     gaz = gazetteer()
     keys = [place_fold(normal)] if normal else []
     keys.append(place_fold(surface))
     if " " not in surface.strip():
         keys.extend(place_fold(f) for f in normal_forms(surface))
+        keys.extend(place_fold(f) for f in _nominatives(surface.lower()))
     seen: dict[int, Place] = {}
     for key in keys:
         for place in gaz.get(key, ()):

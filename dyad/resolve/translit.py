@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 TABLE = str.maketrans({
     "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e", "ж": "zh", "з": "z",
@@ -12,6 +13,7 @@ TABLE = str.maketrans({
 
 
 def slug(text: str) -> str:
-    s = text.lower().translate(TABLE)
+    s = unicodedata.normalize("NFKD", text.lower().translate(TABLE))
+    s = "".join(ch for ch in s if not unicodedata.combining(ch))
     s = re.sub(r"[^a-z0-9]+", "-", s).strip("-")
     return s or "x"
