@@ -191,7 +191,9 @@ class SentenceView:
             if countries:
                 plural = tok.feat("Number") == "Plur"
                 chosen = countries if plural else countries[:1]
-                return [sector_actor(c, sector or "GOV", self._phrase(i)) for c in chosen]
+                # "делегаций Ирана и Евросоюза": an organisation named beside the countries
+                orgs = [a for a in found if a.kind == "igo"] if plural else []
+                return [sector_actor(c, sector or "GOV", self._phrase(i)) for c in chosen] + orgs
         if m is not None:
             return self.mention_actors(m, city_as_country=target)
         if lemma in TOPIC_NOUNS:

@@ -107,7 +107,9 @@ def _host(code: str, sources: tuple[ActorRef, ...], targets: tuple[ActorRef, ...
         return code, sources, targets, ""
     everyone = sources + targets
     countries = {_country(a) for a in everyone} - {None}
-    if len(countries) < 2:
+    # an international organisation is a side with no country of its own ("Ирана и Евросоюза")
+    sides = len(countries) + sum(1 for a in everyone if _country(a) is None and a.kind == "igo")
+    if not countries or sides < 2:
         return code, sources, targets, ""
     hosts = tuple(a for a in everyone if _country(a) == location.country)
     if hosts:
@@ -229,16 +231,39 @@ def _decide(doc: Document, k: int, sent: Sentence, view: SentenceView, match: Tr
 
 
 def _supersede_statements(decisions: list[Decision]) -> list[Decision]:
-    """A generic statement (01x) gives way to the content coded in the same sentence."""
+    """A generic statement (01x) gives way to the content coded in the same sentence; a bare
+    statement (010) also gives way to a more specific one ("отверг обвинения, заявив, что...")."""
     coded = [d for d in decisions if d.event and d.event.cameo[:2] != "01"]
-    if not coded:
+    specific = [d for d in decisions if d.event and d.event.cameo[:2] == "01" and d.event.cameo != "010"]
+    if not coded and not specific:
         return decisions
     out = []
     for d in decisions:
-        if d.event and d.event.cameo[:2] == "01":
+        if d.event and d.event.cameo[:2] == "01" and (coded or d.event.cameo == "010"):
             d = replace(d, event=None, reason="rejected: statement superseded by its content")
         out.append(d)
     return out
+
+
+ATTRIBUTION_CONTENT = {"obj", "ccomp", "csubj", "xcomp"}
+
+
+def _attribution(view: SentenceView, d: Decision) -> Decision:
+    """A postposed attribution ("..., сообщил министр", "..., сообщает агентство") names who
+    told the sentence, it is not a statement of its own: a bare 010 verb after a comma, with no
+    subject before it and no content of its own (no object, clause or "о ..." oblique)."""
+    if d.event is None or d.event.cameo != "010" or d.match.trigger.pos != "VERB":
+        return d
+    head = d.match.head
+    toks = view.tokens
+    if head == 0 or toks[head - 1].text not in (",", "—", "–"):
+        return d
+    kids = view.children[head]
+    if any(view.rel(c) in ATTRIBUTION_CONTENT or view.case(c) in ("о", "об") for c in kids):
+        return d
+    if any(view.rel(c) == "nsubj" and c < head for c in kids):
+        return d
+    return replace(d, event=None, reason="rejected: attribution of the sentence")
 
 
 CONTENT_RELS = {"obj", "xcomp", "ccomp", "obl", "iobj", "nmod", "csubj"}
@@ -259,6 +284,17 @@ def _inside(view: SentenceView, inner: int, outer: TriggerMatch) -> bool:
     return False
 
 
+def _describes(view: SentenceView, inner: int, outer: TriggerMatch) -> bool:
+    """Token ``inner`` is a participle describing the object of trigger ``outer`` ("не подписали
+    мирный договор, парафированный в Вашингтоне"): a past act told about the object, not a new event."""
+    tok = view.tokens[inner]
+    if tok.feat("VerbForm") != "Part" or view.rel(inner) not in ("acl", "amod"):
+        return False
+    noun = view.head(inner)
+    return noun >= 0 and (noun in outer.token_indices or view.head(noun) in outer.token_indices
+                          and view.rel(noun) in ("obj", "nsubj:pass"))
+
+
 def _drop_contents(view: SentenceView, decisions: list[Decision]) -> list[Decision]:
     """An act named inside another trigger's content ("осудила удар", "потребовал снять
     санкции", "пригласила посетить") is what that trigger is about, not an event itself; a
@@ -266,7 +302,8 @@ def _drop_contents(view: SentenceView, decisions: list[Decision]) -> list[Decisi
     out = []
     for d in decisions:
         outer = next((o for o in decisions if o is not d and o.match.trigger.cameo[:2] != "01"
-                      and _inside(view, d.match.head, o.match)), None)
+                      and (_inside(view, d.match.head, o.match) or _describes(view, d.match.head, o.match))),
+                     None)
         if outer is not None and d.event is not None:
             d = replace(d, event=None, reason=f"rejected: content of {outer.trigger_text!r}")
         out.append(d)
@@ -376,6 +413,7 @@ def decide(doc: Document, analysis: Analysis, mentions: Sequence[Mention]) -> li
                 if d.args and (d.reason == "rejected: no target actor" or d.event and not d.event.targets)
                 else d for d in here]
         here = _refine_by_content(view, here)
+        here = [_attribution(view, d) for d in here]
         here = _supersede_statements(_drop_contents(view, here))
         for d in here:
             out.append(_anaphoric(d, out))

@@ -1,7 +1,8 @@
 """The Russian trigger lexicon (dyad/data/triggers.tsv) and a matcher over a sentence's lemmas.
 
 A trigger's `pattern` is a sequence of lemmas (pymorphy3 normal forms, lowercase, `ё` as `е`).
-Between two consecutive parts of a pattern up to MAX_GAP other tokens may stand:
+Between two consecutive parts of a pattern up to MAX_GAP other tokens may stand, not counting
+adjectives and amounts ("решительными ответными мерами"), MAX_SPAN tokens in all:
 
     >>> [m.trigger.pattern for m in match_lemmas("стороны подписать в пятница соглашение".split())]
     ['подписать соглашение']
@@ -23,6 +24,11 @@ from dyad.types import Plover
 
 TRIGGERS_VERSION = "triggers.ru.v1"
 MAX_GAP = 3
+MAX_SPAN = 7               # gap tokens in all, free ones (adjectives, numbers) included
+# Tokens that do not count towards MAX_GAP: modifiers and amounts inside a phrase ("решительными
+# ответными мерами", "270 млн евро макрофинансовой помощи", "очередную партию вооружений").
+_FREE = frozenset({"млн", "млрд", "тыс", "трлн", "миллион", "миллиард", "тысяча", "очередной",
+                   "новый", "дополнительный"})
 ARGS = ("subj>obj", "obj>subj", "between", "subj>")
 POS = ("VERB", "NOUN")
 
@@ -129,12 +135,23 @@ def _find(parts: Sequence[str], lemmas: Sequence[str], start: int) -> tuple[int,
     if len(parts) == 1:
         return (start,)
     best: tuple[int, ...] | None = None
-    for i in range(start + 1, min(start + 2 + MAX_GAP, len(lemmas))):
+    gap = 0
+    for i in range(start + 1, min(start + 2 + MAX_SPAN, len(lemmas))):
         if lemmas[i] == parts[1]:
             rest = _find(parts[1:], lemmas, i)
             if rest is not None and (best is None or rest[-1] < best[-1]):
                 best = (start, *rest)
+        if not _free(lemmas[i]):
+            gap += 1
+            if gap > MAX_GAP:
+                break
     return best
+
+
+def _free(lemma: str) -> bool:
+    """A gap token that does not count: an adjective, a number or an amount word."""
+    return (lemma in _FREE or lemma.replace(",", "").replace(".", "").isdigit()
+            or (len(lemma) > 4 and lemma.endswith(_ADJECTIVE_ENDINGS)))
 
 
 def candidates(lemmas: Sequence[str]) -> list[TriggerMatch]:
