@@ -13,6 +13,8 @@ each event once even when the dyadic expansion gave it several rows for the pair
 from __future__ import annotations
 
 import json
+import threading
+import time
 from dataclasses import dataclass
 from typing import Any, Iterator
 
@@ -148,13 +150,29 @@ def dyad_summary(engine: Engine, a: str, b: str, start: str | None = None,
     }
 
 
+TOP_DYADS_MAX_AGE = 30.0        # seconds a top-pairs answer may be reused
+_top_dyads_cache: dict[tuple[str, int], tuple[float, list[dict]]] = {}
+_top_dyads_lock = threading.Lock()
+
+
 def top_dyads(engine: Engine, limit: int = 20) -> list[dict]:
-    """The pairs of countries with the most events."""
+    """The pairs of countries with the most events. Summing every pair's months takes about a
+    second on a million events, so an answer is reused for up to TOP_DYADS_MAX_AGE seconds (the
+    overview may lag new documents by that much; pair pages never do)."""
+    key = (engine.url.render_as_string(hide_password=True), limit)
+    now = time.monotonic()
+    with _top_dyads_lock:
+        hit = _top_dyads_cache.get(key)
+    if hit is not None and now - hit[0] < TOP_DYADS_MAX_AGE:
+        return [dict(row) for row in hit[1]]
     m = t.dyad_months
     n = func.sum(m.c.events)
     q = select(m.c.a, m.c.b, n).group_by(m.c.a, m.c.b).having(n > 0).order_by(n.desc(), m.c.a, m.c.b).limit(limit)
     with engine.connect() as conn:
-        return [{"a": a, "b": b, "events": int(k)} for a, b, k in conn.execute(q)]
+        rows = [{"a": a, "b": b, "events": int(k)} for a, b, k in conn.execute(q)]
+    with _top_dyads_lock:
+        _top_dyads_cache[key] = (now, rows)
+    return [dict(row) for row in rows]
 
 
 # --- events ---------------------------------------------------------------------------------
