@@ -11,6 +11,8 @@ See docs/api.md.
 """
 from __future__ import annotations
 
+from contextlib import asynccontextmanager
+
 import csv
 import datetime as dt
 import hmac
@@ -293,11 +295,19 @@ def meta_router(store: Store) -> APIRouter:
     return r
 
 
+@asynccontextmanager
+async def _lifespan(app: FastAPI):
+    """Load the knowledge base before the first request rather than during it."""
+    from ..resolve.kb import load_kb
+    load_kb()
+    yield
+
+
 def create_app(db: str | None = None) -> FastAPI:
     """The app on the database ``db`` (else ``$DYAD_DB``, else sqlite:///dyad.db), migrated on open."""
     from .web import pages
     store = open_store(db)
-    app = FastAPI(title="Dyad", version=__version__, docs_url=None, redoc_url=None,
+    app = FastAPI(title="Dyad", version=__version__, docs_url=None, redoc_url=None, lifespan=_lifespan,
                   description="Dated, evidence-linked relations between states from Russian news. "
                               "Read-only except `POST /api/documents` (Bearer token). See docs/api.md.")
     app.state.store = store
