@@ -57,7 +57,22 @@ def _same(a: Event, b: Event) -> bool:
     return (a.cameo[:2] == b.cameo[:2]
             and _participants(a.cameo[:2], a.sources, a.targets) == _participants(b.cameo[:2], b.sources, b.targets)
             and a.negated == b.negated and a.modality == b.modality
-            and (a.date == b.date or a.date is None or b.date is None))
+            and (a.date == b.date or a.date is None or b.date is None)
+            and _compatible_details(a, b))
+
+
+def _people(e: Event) -> set[str]:
+    return {x.id for x in (*e.sources, *e.targets) if x.kind == "person"}
+
+
+def _compatible_details(a: Event, b: Event) -> bool:
+    """Two tellings at country level are still two events when they name different places, or
+    name people and share none (the leaders in one city, their ministers in another)."""
+    if a.location and b.location and a.location.name != b.location.name \
+            and a.location.geonames_id != b.location.geonames_id:
+        return False
+    pa, pb = _people(a), _people(b)
+    return not (pa and pb and not pa & pb)
 
 
 def _absorb(primary: Event, other: Event) -> Event:
