@@ -11,7 +11,6 @@ Each stage is a plain function; :data:`STAGES` lists them with what they need an
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import Callable
 
 from .nlp import analyse
 from .nlp.lang import detect

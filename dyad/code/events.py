@@ -24,12 +24,11 @@ Regenerate the golden file after a deliberate change:
 """
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass, replace
 from typing import Sequence
 
 from ..nlp.types import Analysis, Sentence
-from ..resolve.dates import DateRef, find_dates, parse_day
+from ..resolve.dates import DateRef, find_dates
 from ..types import ActorRef, Document, Event, Location, Mention, Plover, Span
 from . import codebook
 from .arguments import Arguments, SentenceView, actor_key, arguments

@@ -7,13 +7,13 @@ The rules (:mod:`indicators`, :mod:`memberships`, :mod:`stances`, :mod:`sectors`
 """
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from ..nlp.types import Analysis, Sentence, Token
+from ..resolve.dates import parse_day
 from ..types import ActorRef, Document, Fact, Mention, Span
 from .grammars import (Amount, Multiple, PeriodMatch, Percent, carry_units, find_amounts,
                        find_multiples, find_percents, find_periods)
@@ -54,13 +54,6 @@ class Paragraph:
     percents: list[Percent] = field(default_factory=list)
     multiples: list[Multiple] = field(default_factory=list)
     periods: list[PeriodMatch] = field(default_factory=list)
-
-
-def parse_day(date: str | None) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(date) if date else None
-    except ValueError:
-        return None
 
 
 def clause_bounds(text: str, lo: int, hi: int, at: int) -> tuple[int, int]:

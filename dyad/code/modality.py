@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from ..nlp.types import Token
-from ..resolve.dates import DateRef
+from ..resolve.dates import DateRef, parse_day
 
 HISTORICAL_DAYS = 180
 NOT_NEGATION = {"только", "раз", "менее", "более", "просто", "лишь", "случайно", "зря", "без", "столько",
@@ -95,7 +95,7 @@ def modality_of(tokens: Sequence[Token], head: int, anchor: int | None = None,
                                    or (tokens[tok.head].rel == "advcl" and tokens[tok.head].head in chain)):
             return Modality(neg, "hypothetical", tok.text)
     # historical: the date
-    day = _day(article_date)
+    day = parse_day(article_date)
     if date is not None and day is not None and (day - date.period_end()).days > HISTORICAL_DAYS:
         return Modality(neg, "historical", "date:" + date.date)
     for cue in HISTORICAL_CUES:
@@ -121,11 +121,3 @@ def modality_of(tokens: Sequence[Token], head: int, anchor: int | None = None,
         return Modality(neg, "future", "date:" + date.date)
     return Modality(neg, None, None)
 
-
-def _day(value) -> dt.date | None:
-    if value is None or isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        return None

@@ -15,7 +15,7 @@ from pathlib import Path
 from .. import __version__
 from .gold import TYPES, GoldDoc
 from .score import MICRO, MODES, Counts
-from .tasks import (SCORED_TYPES, EntityScores, Resolved, difference, error_lines, run,
+from .tasks import (EntityScores, Resolved, difference, error_lines, run,
                     score_entities, score_meetings, score_resolution)
 
 DATASETS = ("factrueval", "brat", "jsonl")

@@ -17,7 +17,6 @@ Rules, applied in order (each mention records the rule that resolved it):
 """
 from __future__ import annotations
 
-import datetime as dt
 import re
 from bisect import bisect_left
 from collections import Counter
@@ -26,6 +25,7 @@ from dataclasses import dataclass, replace
 from ..nlp.types import Analysis, NerSpan, Token
 from ..types import ActorRef, Mention
 from .keys import fold, word_keys
+from .dates import parse_day
 from .kb import Alias, KnowledgeBase, load_kb
 from .places import best, candidates
 from .translit import slug
@@ -52,13 +52,6 @@ class _Match:
     alias: Alias | None
     actor_id: str
     rule: str
-
-
-def _parse_day(date: str | None) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(date) if date else None
-    except ValueError:
-        return None
 
 
 class ActorResolver:
@@ -153,7 +146,7 @@ class ActorResolver:
 
     # --- the pass over one document ---------------------------------------------------------
     def resolve(self, analysis: Analysis, date: str | None) -> tuple[Mention, ...]:
-        day = _parse_day(date)
+        day = parse_day(date)
         text = analysis.text
         mentions: list[Mention] = []
         ner = sorted(analysis.spans, key=lambda s: s.start)

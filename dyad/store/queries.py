@@ -18,7 +18,7 @@ import time
 from dataclasses import dataclass
 from typing import Any, Iterator
 
-from sqlalchemy import and_, case, func, literal, or_, select, text, union, union_all
+from sqlalchemy import and_, case, func, literal, or_, select, text, union
 from sqlalchemy.engine import Engine
 
 from . import schema as t
