@@ -56,6 +56,16 @@ class Paragraph:
     periods: list[PeriodMatch] = field(default_factory=list)
 
 
+def unique_actors(actors: list[ActorAt]) -> list[ActorAt]:
+    """The actors in order, each id once."""
+    seen, out = set(), []
+    for a in actors:
+        if a.id not in seen:
+            seen.add(a.id)
+            out.append(a)
+    return out
+
+
 def clause_bounds(text: str, lo: int, hi: int, at: int) -> tuple[int, int]:
     """The clause of ``text[lo:hi]`` that contains offset ``at``."""
     start, end = lo, hi

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 from ..nlp.types import Sentence, Token
 from ..types import ActorRef, Change, Fact
-from .fact_context import CLAUSE_BREAK, ActorAt, FactContext, Found, Paragraph, trim
+from .fact_context import CLAUSE_BREAK, ActorAt, FactContext, Found, Paragraph, trim, unique_actors
 from .grammars import PeriodMatch, baseline_for
 from .grammars.directions import COMPARATIVES, direction_of
 from .grammars.tokens import clause_after, clause_before
@@ -302,20 +302,11 @@ def _fact(ctx, sent, trig, start, end, amount, change, delta, periods, baselines
     return Found(fact, tuple(notes))
 
 
-def _unique(actors: list[ActorAt]) -> list[ActorAt]:
-    seen, out = set(), []
-    for a in actors:
-        if a.id not in seen:
-            seen.add(a.id)
-            out.append(a)
-    return out
-
-
 def _roles(ctx: FactContext, sent: Sentence, trig: Trigger, actors: list[ActorAt]
            ) -> tuple[ActorRef | None, ActorRef | None, str]:
     if trig.kind == "trade_turnover":
         return _partners(ctx, sent, actors)
-    actors = _unique(actors)
+    actors = unique_actors(actors)
     if trig.kind == "rank":
         return _rank_roles(ctx, sent, trig, actors)
     receive = any(t.lemma in RECEIVE for t in sent.tokens if t.end <= trig.start) or \
@@ -357,9 +348,9 @@ def _roles(ctx: FactContext, sent: Sentence, trig: Trigger, actors: list[ActorAt
 
 def _partners(ctx: FactContext, sent: Sentence, actors: list[ActorAt]):
     named = [a for a in actors if a.type != "ANAPHOR"]
-    if len(_unique(named)) >= 2:         # "двух стран, Казахстана и Азербайджана": the names
+    if len(unique_actors(named)) >= 2:         # "двух стран, Казахстана и Азербайджана": the names
         actors = named
-    actors = _unique(actors)
+    actors = unique_actors(actors)
     if len(actors) >= 2:
         return actors[0].ref, actors[1].ref, ""
     if len(actors) == 1:

@@ -25,7 +25,7 @@ import re
 from ..nlp.types import Sentence, Token
 from ..resolve.kb import Membership, load_kb
 from ..types import Fact
-from .fact_context import ActorAt, FactContext, Found, clause_bounds, trim
+from .fact_context import ActorAt, FactContext, Found, clause_bounds, trim, unique_actors
 
 STATE_CUES = {
     "иметь": "held", "обладать": "held", "являться": "held", "входить": "held",
@@ -177,12 +177,7 @@ def _members(ctx: FactContext, sent: Sentence, word: Token, org: ActorAt) -> lis
     subj = [a for a in local if a.case in ("Nom", None) or a.type == "ANAPHOR"]
     pick = subj or local
     if pick:
-        ids, out = set(), []
-        for a in pick:
-            if a.id not in ids:
-                ids.add(a.id)
-                out.append(a)
-        return out
+        return unique_actors(pick)
     before = [a for a in states if a.end <= word.start and a.prep is None]
     return before[-1:]
 
