@@ -26,6 +26,9 @@ CLUSTER_KEY_VERSION = "cluster.v1"
 
 
 SYMMETRIC_ROOTS = ("04",)      # a meeting is the same event whichever side is told first
+# Rule suffix of an event that names no date and was dated on the article's day: another telling
+# with a date of its own ("В четверг ... прошли переговоры. Стороны обсудили ...") dates it.
+DATE_BY_ARTICLE = "+date:article"
 
 
 def _side(actors) -> str:
@@ -57,7 +60,8 @@ def _same(a: Event, b: Event) -> bool:
     return (a.cameo[:2] == b.cameo[:2]
             and _participants(a.cameo[:2], a.sources, a.targets) == _participants(b.cameo[:2], b.sources, b.targets)
             and a.negated == b.negated and a.modality == b.modality
-            and (a.date == b.date or a.date is None or b.date is None)
+            and (a.date == b.date or a.date is None or b.date is None
+                 or DATE_BY_ARTICLE in a.rule or DATE_BY_ARTICLE in b.rule)
             and _compatible_details(a, b))
 
 
@@ -80,10 +84,11 @@ def _absorb(primary: Event, other: Event) -> Event:
     for s in (other.evidence, *other.mentions):
         if s != primary.evidence and s not in spans:
             spans.append(s)
+    dated = other if (DATE_BY_ARTICLE in primary.rule and DATE_BY_ARTICLE not in other.rule
+                      and other.date) or not primary.date else primary
     return replace(primary, mentions=tuple(spans),
                    location=primary.location or other.location,
-                   date=primary.date or other.date,
-                   date_precision=primary.date_precision or other.date_precision,
+                   date=dated.date, date_precision=dated.date_precision,
                    confidence=max(primary.confidence, other.confidence))
 
 

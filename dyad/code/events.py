@@ -32,7 +32,7 @@ from ..resolve.dates import DateRef, find_dates
 from ..types import ActorRef, Document, Event, Location, Mention, Plover, Span
 from . import codebook
 from .arguments import Arguments, SentenceView, actor_key, arguments
-from .dedupe import merge_mentions
+from .dedupe import DATE_BY_ARTICLE, merge_mentions
 from .lexicon import TriggerMatch, match_lemmas
 from .modality import Modality, modality_of
 
@@ -202,14 +202,15 @@ def _decide(doc: Document, k: int, sent: Sentence, view: SentenceView, match: Tr
     dates = find_dates(toks, doc.date, future=mod.modality == "future")
     date = _pick_date(dates, view, args.anchor, head)
     mod = modality_of(toks, head, args.anchor, date, doc.date)
+    dated_by = ""
     if date is not None:
         ev_date, precision = date.date, date.precision
     elif mod.modality is None and doc.date:
-        ev_date, precision = doc.date, "day"
+        ev_date, precision, dated_by = doc.date, "day", DATE_BY_ARTICLE
     else:
         ev_date, precision = None, None
     code = trig.cameo
-    rule = f"trigger:{trig.id}+{args.rule}"
+    rule = f"trigger:{trig.id}+{args.rule}{dated_by}"
     sources, targets = args.sources, args.targets
     countries = {c for c in (_country(a) for a in sources + targets) if c}
     location = _location(view, args.anchor, head, countries)
