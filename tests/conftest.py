@@ -21,6 +21,23 @@ def pytest_addoption(parser):
     parser.addoption("--runslow", action="store_true", default=False, help="run full-size slow tests")
 
 
+DATA = ROOT / "dyad" / "data"
+
+
+def data_lines(path: Path) -> list[list[str]]:
+    """A data file's lines split into cells with the csv module (independent of dyad's reader),
+    `#` comments left out; the header is the first line."""
+    import csv
+    with open(path, encoding="utf-8", newline="") as f:
+        lines = (line for line in f if not line.startswith("#"))
+        return list(csv.reader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+def data_rows(path: Path) -> list[dict[str, str]]:
+    header, *rows = data_lines(path)
+    return [dict(zip(header, row)) for row in rows]
+
+
 def shared_file(path: Path) -> Path:
     """A file from ../shared: fail loudly in CI when it is missing, else skip."""
     if not path.exists():

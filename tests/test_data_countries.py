@@ -1,12 +1,9 @@
 """Invariants of the country, organisation, region and initiative tables in dyad/data."""
 from __future__ import annotations
 
-import csv
-from pathlib import Path
-
 import pytest
 
-DATA = Path(__file__).resolve().parent.parent / "dyad" / "data"
+from conftest import DATA, data_lines, data_rows
 
 COLUMNS = {
     "actors.tsv": ["id", "kind", "name_en", "name_ru", "country", "code", "source"],
@@ -17,14 +14,11 @@ COLUMNS = {
 
 
 def read_lines(name: str) -> list[list[str]]:
-    with open(DATA / name, encoding="utf-8", newline="") as f:
-        lines = (line for line in f if not line.startswith("#"))
-        return list(csv.reader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+    return data_lines(DATA / name)
 
 
 def read_rows(name: str) -> list[dict[str, str]]:
-    header, *rows = read_lines(name)
-    return [dict(zip(header, row)) for row in rows]
+    return data_rows(DATA / name)
 
 
 @pytest.fixture(scope="module")

@@ -1,13 +1,11 @@
 """Invariants of the extra actor tables: sub-national places, institutions, companies."""
 from __future__ import annotations
 
-import csv
 import re
-from pathlib import Path
 
 import pytest
 
-DATA = Path(__file__).resolve().parent.parent / "dyad" / "data"
+from conftest import DATA, data_lines as read_lines, data_rows as read_rows
 
 ACTOR_COLUMNS = ["id", "kind", "name_en", "name_ru", "country", "code", "source"]
 ALIAS_COLUMNS = ["actor_id", "lang", "alias", "type", "source"]
@@ -17,17 +15,6 @@ KINDS = {"country", "person", "organization", "igo", "place", "region", "initiat
 ALIAS_TYPES = {"name", "official", "abbr", "adj", "metonym", "demonym", "surname"}
 HISTORICAL = {"SUN", "YUG", "CSK", "DDR", "ottoman-empire", "russian-empire"}
 ROLES = {"GOV", "MIL", "LEG", "JUD", "SPY", "COP", "BUS", "MED", "PTY", "REB", "INS"}
-
-
-def read_lines(path: Path) -> list[list[str]]:
-    with open(path, encoding="utf-8", newline="") as f:
-        lines = (line for line in f if not line.startswith("#"))
-        return list(csv.reader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
-
-
-def read_rows(path: Path) -> list[dict[str, str]]:
-    header, *rows = read_lines(path)
-    return [dict(zip(header, row)) for row in rows]
 
 
 @pytest.fixture(scope="module")

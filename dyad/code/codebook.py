@@ -16,9 +16,10 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Mapping
 
+from dyad.tables import DATA_DIR, read_table
 from dyad.types import Plover
 
-DATA = Path(__file__).resolve().parent.parent / "data"
+DATA = DATA_DIR
 
 CAMEO_VERSION = "cameo.gdelt.v1"
 PLOVER_VERSION = "plover.v2.0-draft"
@@ -64,40 +65,6 @@ class PloverContext:
 
 
 @dataclass(frozen=True, slots=True)
-class Table:
-    """One TSV file: its `# key: value` header comments and its rows as dicts."""
-    meta: Mapping[str, str]
-    rows: tuple[Mapping[str, str], ...]
-
-    @property
-    def version(self) -> str | None:
-        return self.meta.get("version")
-
-
-def read_tsv(path: Path) -> Table:
-    """Read a Dyad data file: `#` comments (`# key: value` kept as meta), one header, TSV rows."""
-    meta: dict[str, str] = {}
-    header: list[str] | None = None
-    rows = []
-    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip():
-            continue
-        if line.startswith("#"):
-            key, sep, value = line[1:].strip().partition(":")
-            if sep and key.strip().isidentifier() and key.strip() not in meta:
-                meta[key.strip()] = value.strip()
-            continue
-        cells = line.split("\t")
-        if header is None:
-            header = cells
-            continue
-        if len(cells) != len(header):
-            raise ValueError(f"{path.name}:{n}: {len(cells)} cells, header has {len(header)}")
-        rows.append(MappingProxyType(dict(zip(header, cells))))
-    return Table(MappingProxyType(meta), tuple(rows))
-
-
-@dataclass(frozen=True, slots=True)
 class Codebook:
     cameo: Mapping[str, CameoCode]
     plover: Mapping[str, Plover]            # cameo code -> PLOVER, as in cameo2plover.tsv
@@ -109,11 +76,11 @@ class Codebook:
 @cache
 def load(data: Path = DATA) -> Codebook:
     """Read and check the codebook files (once per directory)."""
-    cameo_t = read_tsv(data / "cameo.tsv")
-    types_t = read_tsv(data / "plover_types.tsv")
-    modes_t = read_tsv(data / "plover_modes.tsv")
-    contexts_t = read_tsv(data / "plover_contexts.tsv")
-    c2p_t = read_tsv(data / "cameo2plover.tsv")
+    cameo_t = read_table(data / "cameo.tsv")
+    types_t = read_table(data / "plover_types.tsv")
+    modes_t = read_table(data / "plover_modes.tsv")
+    contexts_t = read_table(data / "plover_contexts.tsv")
+    c2p_t = read_table(data / "cameo2plover.tsv")
 
     codes = {r["code"]: CameoCode(r["code"], r["name"], float(r["goldstein"]), r["root"],
                                   int(r["quad_class"])) for r in cameo_t.rows}

