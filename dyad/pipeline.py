@@ -11,6 +11,7 @@ Each stage is a plain function; :data:`STAGES` lists them with what they need an
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from typing import Sequence
 
 from .nlp import analyse
 from .nlp.lang import detect
@@ -65,22 +66,43 @@ def _needs_parse(sentence: Sentence) -> bool:
 
 def analysis_for(doc: Document) -> Analysis:
     """The NLP analysis as :func:`process` sees it (also used by ``dyad explain``)."""
-    from .nlp.natasha import parse_selected
-    return parse_selected(analyse(doc.text, parse=False), _needs_parse)
+    return analyses_for([doc])[0]
+
+
+def analyses_for(docs: Sequence[Document]) -> list[Analysis]:
+    """:func:`analysis_for` of several documents, their sentences batched together."""
+    from .nlp.natasha import analyse_many, parse_selected_many
+    analyses = analyse_many([d.text for d in docs], parse=False)
+    return parse_selected_many(analyses, [_needs_parse] * len(analyses))
 
 
 def process(doc: Document) -> Record:
     """Run every stage on one document."""
+    return process_many([doc])[0]
+
+
+def process_many(docs: Sequence[Document]) -> list[Record]:
+    """Run every stage on several documents; the NLP models see their sentences in shared
+    batches (fewer, fuller model calls), the other stages run per document.
+
+    The models' arithmetic is batched, so a document's analysis can differ in float rounding
+    with the documents it is batched with (docs/nlp.md); ``dyad ingest`` forms the same batches
+    whichever executor runs them."""
     from .code.events import code_events
     from .code.facts import extract_facts
     from .resolve.actors import resolve_mentions
 
-    lang = doc.lang or detect(doc.text)
-    doc = replace(doc, lang=lang)
-    if lang != "ru":
-        return Record(doc, warnings=(f"W103 language {lang}: stored, not coded",))
-    analysis = analysis_for(doc)
-    mentions = resolve_mentions(analysis, doc.date)
-    events = code_events(doc, analysis, mentions)
-    facts = extract_facts(doc, analysis, mentions)
-    return Record(doc, mentions, tuple(events), tuple(facts))
+    docs = [replace(d, lang=d.lang or detect(d.text)) for d in docs]
+    coded = [d for d in docs if d.lang == "ru"]
+    analyses = dict(zip((id(d) for d in coded), analyses_for(coded))) if coded else {}
+    out = []
+    for doc in docs:
+        if doc.lang != "ru":
+            out.append(Record(doc, warnings=(f"W103 language {doc.lang}: stored, not coded",)))
+            continue
+        analysis = analyses[id(doc)]
+        mentions = resolve_mentions(analysis, doc.date)
+        events = code_events(doc, analysis, mentions)
+        facts = extract_facts(doc, analysis, mentions)
+        out.append(Record(doc, mentions, tuple(events), tuple(facts)))
+    return out

@@ -2,8 +2,9 @@
 
 ``dyad ingest --cluster tcp://HOST:8786 ...`` connects to a running scheduler. Each worker loads
 the models once (a worker plugin runs :func:`dyad.ingest.run.init_worker` at start, and again on a
-worker the nanny restarts). One task per document, keyed by its content hash; a bounded window of
-tasks is in flight, so inputs of any size stream. When a worker dies, the scheduler reruns its
+worker the nanny restarts). One task per chunk of documents (the same chunks as in local mode, so
+the records are the same), keyed by the run, its number and the first document's content hash; a
+bounded window of tasks is in flight, so inputs of any size stream. When a worker dies, the scheduler reruns its
 tasks elsewhere (``distributed.scheduler.allowed-failures`` times); the writer gets each result
 once, in input order, and the store has each document once.
 
@@ -39,8 +40,7 @@ class _Handle:
 
 
 class DaskExecutor:
-    """Submit documents to a Dask cluster; results come back in submission order."""
-    chunk = 1
+    """Submit chunks of documents to a Dask cluster; results come back in submission order."""
 
     def __init__(self, address: str, client=None):
         self.address = address

@@ -25,12 +25,13 @@ from collections import deque
 from dataclasses import dataclass, field, replace
 from typing import Callable, Iterable, Iterator, TextIO
 
-from ..pipeline import process
+from ..pipeline import process, process_many
 from ..types import Document, Record
 from .readers import Item, read_paths
 
 BATCH = 32            # records per write transaction
-CHUNK = 2             # documents per pool task
+CHUNK = 8             # documents per task (their sentences share the models' batches) ...
+CHUNK_CHARS = 100_000  # ... or fewer, when they hold this many characters
 WINDOW_PER_WORKER = 8  # tasks in flight per worker
 
 
@@ -105,7 +106,14 @@ def work(doc: Document) -> Result:
 
 
 def work_many(docs: list[Document]) -> list[Result]:
-    return [work(d) for d in docs]
+    """Process a chunk of documents together; if that fails, each alone, so that only the
+    document at fault gets an error."""
+    from .dedup import signature
+    try:
+        records = process_many(docs)
+    except Exception:  # noqa: BLE001 - find the document at fault
+        return [work(d) for d in docs]
+    return [Result(r, signature(d.text)) for r, d in zip(records, docs)]
 
 
 # --- executors: submit a chunk of documents, get a handle whose .get() gives its results ------
@@ -121,7 +129,6 @@ class _Now:
 class LocalExecutor:
     """Extraction in this process (``--workers 1``)."""
     window = 1
-    chunk = 1
 
     def __enter__(self):
         init_worker()
@@ -136,7 +143,6 @@ class LocalExecutor:
 
 class PoolExecutor:
     """N worker processes, models loaded once in each (``--workers N``)."""
-    chunk = CHUNK
 
     def __init__(self, workers: int):
         self.workers = workers
@@ -423,7 +429,7 @@ def _run(plan: Iterable[tuple[Item, str]], executor, writer: Writer) -> None:
         group.append((item, tag))
         if tag == "new":
             docs.append(item.document)
-            if len(docs) >= executor.chunk:
+            if len(docs) >= CHUNK or sum(len(d.text) for d in docs) >= CHUNK_CHARS:
                 submit()
         elif not docs:
             submit()

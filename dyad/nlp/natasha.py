@@ -8,23 +8,27 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Sequence
 
+from .batches import Encoded
 from .types import Analysis, NerSpan, Sentence, Token
 
 # Sentences longer than this many characters are cut into pieces before tagging, so that one
 # pathological sentence (no punctuation at all) costs linear time and bounded memory.
 MAX_SENTENCE_CHARS = 2000
 MAX_SENTENCE_TOKENS = 250
+# Sentences are given to the NER model in runs of up to this many tokens (see _windows).
+NER_WINDOW = 600
 
 
 @dataclass(frozen=True)
 class Models:
     segmenter: object
     vocab: object
-    morph: object
-    syntax: object
-    ner: object
+    encoder: object         # dyad.nlp.batches.Encoder, shared by the three models below
+    morph: object           # dyad.nlp.batches.Morph over natasha's NewsMorphTagger weights
+    syntax: object          # dyad.nlp.batches.Syntax over NewsSyntaxParser
+    ner: object             # dyad.nlp.batches.NER over NewsNERTagger
 
 
 @lru_cache(maxsize=1)
@@ -48,9 +52,13 @@ def vocab():
 @lru_cache(maxsize=1)
 def load_models() -> Models:
     from natasha import NewsEmbedding, NewsMorphTagger, NewsNERTagger, NewsSyntaxParser, Segmenter
+
+    from . import batches
     emb = NewsEmbedding()
-    return Models(Segmenter(), vocab(), NewsMorphTagger(emb), NewsSyntaxParser(emb),
-                  NewsNERTagger(emb))
+    morph, syntax, ner = NewsMorphTagger(emb), NewsSyntaxParser(emb), NewsNERTagger(emb)
+    encoder = batches.Encoder([morph, syntax, ner])
+    return Models(Segmenter(), vocab(), encoder, batches.Morph(morph, encoder),
+                  batches.Syntax(syntax, encoder), batches.NER(ner, encoder))
 
 
 def fold(text: str) -> str:
@@ -65,22 +73,6 @@ def _lemma(word: str, pos: str, feats: tuple) -> str:
     except Exception:  # pymorphy cannot analyse some symbols; the surface form is the lemma
         lemma = word
     return fold(lemma or word)
-
-
-BATCH = 16
-
-
-def _tag_sorted(model, sentences: list[list[str]]) -> list:
-    """A slovnet tagger over sentences sorted by length, answers back in input order: batches of
-    like lengths waste less padding (about 15% faster than natasha's input order; same output)."""
-    if not sentences:
-        return []
-    model.batch_size = BATCH
-    order = sorted(range(len(sentences)), key=lambda i: len(sentences[i]))
-    out: list = [None] * len(sentences)
-    for i, markup in zip(order, model.map([sentences[i] for i in order])):
-        out[i] = markup
-    return out
 
 
 def _segments(text: str, segmenter) -> list[tuple[int, int, list]]:
@@ -103,81 +95,99 @@ def _segments(text: str, segmenter) -> list[tuple[int, int, list]]:
     return out
 
 
-def _feats(feats) -> tuple[tuple[str, str], ...]:
-    return tuple(sorted((feats or {}).items()))
-
-
 def analyse(text: str, *, parse: Callable[[Sentence], bool] | bool = True) -> Analysis:
     """Segment, tag, lemmatise and NER-tag ``text``; parse syntax for sentences ``parse`` selects."""
+    return analyse_many([text], parse=parse)[0]
+
+
+def analyse_many(texts: Sequence[str], *,
+                 parse: Callable[[Sentence], bool] | bool = True) -> list[Analysis]:
+    """:func:`analyse` for several texts at once: their sentences share the models' batches."""
     models = load_models()
-    segs = _segments(text, models.segmenter)
-    words = [[w for _, _, w in toks] for _, _, toks in segs]
-    morph = _tag_sorted(models.morph, words)
-    sentences: list[Sentence] = []
-    for (start, end, toks), markup in zip(segs, morph):
-        tokens = []
-        for (s, e, w), m in zip(toks, markup.tokens):
-            feats = _feats(m.feats)
-            tokens.append(Token(s, e, w, _lemma(w, m.pos, feats), m.pos, feats))
-        tokens = tuple(tokens)
-        sentences.append(Sentence(start, end, text[start:end], tokens))
+    segs = [_segments(text, models.segmenter) for text in texts]
+    flat = [seg for doc in segs for seg in doc]
+    encoded = [models.encoder([w for _, _, w in toks]) for _, _, toks in flat]
+    morph = iter(models.morph(encoded))
+    windows = [_windows(doc) for doc in segs]
+    ner = iter(models.ner([Encoded.join(encoded[i] for i in range(a, b))
+                           for a, b in _offset(windows, segs)]))
+    out = []
+    for text, doc, wins in zip(texts, segs, windows):
+        sentences: list[Sentence] = []
+        for start, end, toks in doc:
+            tags = next(morph)
+            tokens = tuple(Token(s, e, w, _lemma(w, pos, feats), pos, feats)
+                           for (s, e, w), (pos, feats) in zip(toks, tags))
+            sentences.append(Sentence(start, end, text[start:end], tokens))
+        spans: list[tuple[int, int, str]] = []
+        for a, b in wins:
+            toks = [t for _, _, sent in doc[a:b] for t in sent]
+            spans.extend((toks[i][0], toks[j - 1][1], typ) for i, j, typ in next(ner))
+        out.append(Analysis(text, tuple(sentences), tuple(_spans(text, sentences, spans, models))))
     if parse:
-        chosen = [i for i, s in enumerate(sentences) if parse is True or parse(s)]
-        if chosen:
-            markups = _tag_sorted(models.syntax, [[t.text for t in sentences[i].tokens] for i in chosen])
-            for i, markup in zip(chosen, markups):
-                sentences[i] = _with_syntax(sentences[i], markup)
-    spans = tuple(_ner(text, segs, sentences, models))
-    return Analysis(text, tuple(sentences), spans)
+        out = parse_selected_many(out, [parse if callable(parse) else (lambda s: True)] * len(out))
+    return out
+
+
+def _windows(doc: list[tuple[int, int, list]]) -> list[tuple[int, int]]:
+    """Runs of consecutive sentences (index ranges) of at most NER_WINDOW tokens: the NER model
+    sees context across sentence borders, as when natasha tags a whole text, without one
+    document-long sequence (its CRF decodes a sequence token by token in Python)."""
+    out: list[tuple[int, int]] = []
+    start, size = 0, 0
+    for i, (_, _, toks) in enumerate(doc):
+        if i > start and size + len(toks) > NER_WINDOW:
+            out.append((start, i))
+            start, size = i, 0
+        size += len(toks)
+    if start < len(doc):
+        out.append((start, len(doc)))
+    return out
+
+
+def _offset(windows: list[list[tuple[int, int]]], segs) -> Iterable[tuple[int, int]]:
+    """Window ranges as indexes into the flat list of all documents' sentences."""
+    base = 0
+    for wins, doc in zip(windows, segs):
+        for a, b in wins:
+            yield base + a, base + b
+        base += len(doc)
 
 
 def parse_selected(analysis: Analysis, choose: Callable[[Sentence], bool]) -> Analysis:
     """Add the dependency parse to the sentences ``choose`` selects (others stay unparsed)."""
-    sentences = list(analysis.sentences)
-    chosen = [i for i, s in enumerate(sentences) if not s.parsed and choose(s)]
+    return parse_selected_many([analysis], [choose])[0]
+
+
+def parse_selected_many(analyses: Sequence[Analysis],
+                        choosers: Sequence[Callable[[Sentence], bool]]) -> list[Analysis]:
+    """:func:`parse_selected` for several analyses, their chosen sentences batched together."""
+    chosen = [(a, i) for a, (analysis, choose) in enumerate(zip(analyses, choosers))
+              for i, s in enumerate(analysis.sentences) if not s.parsed and choose(s)]
     if not chosen:
-        return analysis
-    markups = _tag_sorted(load_models().syntax, [[t.text for t in sentences[i].tokens] for i in chosen])
-    for i, markup in zip(chosen, markups):
-        sentences[i] = _with_syntax(sentences[i], markup)
-    return Analysis(analysis.text, tuple(sentences), analysis.spans)
+        return list(analyses)
+    models = load_models()
+    parses = models.syntax([models.encoder([t.text for t in analyses[a].sentences[i].tokens])
+                            for a, i in chosen])
+    sentences = [list(a.sentences) for a in analyses]
+    for (a, i), parse in zip(chosen, parses):
+        sentences[a][i] = _with_syntax(sentences[a][i], parse)
+    touched = {a for a, _ in chosen}
+    return [Analysis(an.text, tuple(sentences[a]), an.spans) if a in touched else an
+            for a, an in enumerate(analyses)]
 
 
-def _with_syntax(sent: Sentence, markup) -> Sentence:
-    tokens = []
-    for tok, m in zip(sent.tokens, markup.tokens):
-        head = int(m.head_id) - 1 if m.head_id not in (None, "0") else -1
-        tokens.append(Token(tok.start, tok.end, tok.text, tok.lemma, tok.pos, tok.feats, head, m.rel))
-    return Sentence(sent.start, sent.end, sent.text, tuple(tokens), parsed=True)
+def _with_syntax(sent: Sentence, parse: list[tuple[int, str]]) -> Sentence:
+    tokens = tuple(Token(tok.start, tok.end, tok.text, tok.lemma, tok.pos, tok.feats, head, rel)
+                   for tok, (head, rel) in zip(sent.tokens, parse))
+    return Sentence(sent.start, sent.end, sent.text, tokens, parsed=True)
 
 
-def _ner(text: str, segs, sentences: list[Sentence], models) -> Iterable[NerSpan]:
-    """NER runs per chunk of whole sentences, so that a huge text never becomes one giant input."""
+def _spans(text: str, sentences: list[Sentence], spans, models) -> Iterable[NerSpan]:
     by_start = {tok.start: (tok, i, sent) for sent in sentences for i, tok in enumerate(sent.tokens)}
-    for cstart, cend in _chunks(text, segs):
-        chunk = text[cstart:cend]
-        if not chunk.strip():
-            continue
-        for s, e, typ in models.ner(chunk).spans:
-            start, end = cstart + s, cstart + e
-            yield NerSpan(start, end, typ, text[start:end],
-                          _normalise(typ, text[start:end], start, end, by_start, models))
-
-
-def _chunks(text: str, segs, size: int = 4000) -> list[tuple[int, int]]:
-    out: list[tuple[int, int]] = []
-    cur_start = None
-    cur_end = 0
-    for start, end, _ in segs:
-        if cur_start is None:
-            cur_start = start
-        elif end - cur_start > size:
-            out.append((cur_start, cur_end))
-            cur_start = start
-        cur_end = end
-    if cur_start is not None:
-        out.append((cur_start, cur_end))
-    return out
+    for start, end, typ in spans:
+        surface = text[start:end]
+        yield NerSpan(start, end, typ, surface, _normalise(typ, surface, start, end, by_start, models))
 
 
 def _normalise(typ: str, surface: str, start: int, end: int, by_start, models) -> str:

@@ -142,8 +142,21 @@ def _date(value: str) -> dt.date | None:
     return dt.date.fromisoformat(value) if value else None
 
 
+KB_FILES = ("actors*.tsv", "aliases*.tsv", "offices*.tsv", "titles.tsv", "memberships.tsv",
+            "actor_roles.tsv")
+
+
 @lru_cache(maxsize=1)
 def load_kb(data_dir: Path = DATA_DIR) -> KnowledgeBase:
+    """The knowledge base of ``data_dir``, from the disk cache when its files have not changed
+    (building it computes about 7,000 alias keys with pymorphy3; see :mod:`dyad.cache`)."""
+    from ..cache import cached
+    inputs = [p for pattern in KB_FILES for p in data_dir.glob(pattern)]
+    return cached("kb", inputs, ("dyad.resolve.kb", "dyad.resolve.keys", "dyad.tables"),
+                  lambda: build_kb(data_dir))
+
+
+def build_kb(data_dir: Path = DATA_DIR) -> KnowledgeBase:
     kb = KnowledgeBase()
     for row in read_rows("actors*.tsv", data_dir):
         if not row.get("id"):

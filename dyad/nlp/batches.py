@@ -1,0 +1,272 @@
+"""slovnet's three models (morphology, NER, syntax) run over our tokens in length-sorted batches.
+
+natasha's taggers each re-encode their input (word and shape ids), NER re-tokenises the whole text
+and decodes it as one sequence (its CRF walks every token of the document in Python), and batches
+follow input order. Here every sentence is encoded once (word ids and shapes cached per word form;
+the three models share natasha's navec vocabulary, checked at load time), batches are formed from
+sentences of like length across documents up to a token budget, and each model's own weights and
+decoders run on them. The CNN encoders zero padded positions after every layer, so a sentence's
+tags do not depend on the batch it was put in (``tests/test_nlp_batches.py`` checks the output
+against slovnet's own API).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Sequence
+
+import numpy as np
+
+MAX_BATCH_SENTENCES = 64
+NER_BATCH_TOKENS = 1024     # NER inputs are runs of sentences; more per batch, fewer CRF steps
+MAX_BATCH_TOKENS = 128      # small batches of like lengths waste the least padding
+
+
+@dataclass(frozen=True)
+class Encoded:
+    """One sentence as model input."""
+    word_id: np.ndarray
+    shape_id: np.ndarray
+
+    def __len__(self) -> int:
+        return len(self.word_id)
+
+    @staticmethod
+    def join(parts) -> "Encoded":
+        parts = list(parts)
+        if len(parts) == 1:
+            return parts[0]
+        return Encoded(np.concatenate([p.word_id for p in parts]),
+                       np.concatenate([p.shape_id for p in parts]))
+
+
+class Encoder:
+    """Word forms to (word id, shape id), cached per form; the same for all three models."""
+
+    def __init__(self, apis: Sequence[object]):
+        encoders = [api.infer.encoder for api in apis]
+        first = encoders[0]
+        for other in encoders[1:]:
+            if (other.words_vocab.items != first.words_vocab.items
+                    or other.shapes_vocab.items != first.shapes_vocab.items):
+                raise ValueError("slovnet models with different vocabularies cannot share input")
+        self.words = first.words_vocab
+        self.shapes = first.shapes_vocab
+        self.word_pad = self.words.pad_id
+        self.shape_pad = self.shapes.pad_id
+        self._cache: dict[str, tuple[int, int]] = {}
+
+    def _ids(self, word: str) -> tuple[int, int]:
+        from slovnet.shape import word_shape
+        ids = (self.words.encode(word.lower()), self.shapes.encode(word_shape(word)))
+        if len(self._cache) < 500_000:
+            self._cache[word] = ids
+        return ids
+
+    def __call__(self, words: Sequence[str]) -> Encoded:
+        cache = self._cache
+        pairs = [cache.get(w) or self._ids(w) for w in words]
+        arr = np.array(pairs, dtype=np.int64).reshape(-1, 2)
+        return Encoded(arr[:, 0], arr[:, 1])
+
+
+def batches(items: Sequence[Encoded], budget: int = 0) -> list[list[int]]:
+    """Indexes of ``items`` grouped by length (shortest first), each group within the budgets."""
+    order = sorted(range(len(items)), key=lambda i: len(items[i]))
+    out: list[list[int]] = []
+    cur: list[int] = []
+    for i in order:
+        size = len(items[i])
+        if cur and (len(cur) >= MAX_BATCH_SENTENCES or size * (len(cur) + 1) > (budget or MAX_BATCH_TOKENS)):
+            out.append(cur)
+            cur = []
+        cur.append(i)
+    if cur:
+        out.append(cur)
+    return out
+
+
+def _pad(items: Sequence[Encoded], encoder: Encoder) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    width = max(len(x) for x in items)
+    word_id = np.full((len(items), width), encoder.word_pad, dtype=np.int64)
+    shape_id = np.full((len(items), width), encoder.shape_pad, dtype=np.int64)
+    for row, x in enumerate(items):
+        word_id[row, :len(x)] = x.word_id
+        shape_id[row, :len(x)] = x.shape_id
+    return word_id, shape_id, word_id == encoder.word_pad
+
+
+class CNN:
+    """slovnet's CNN encoder (conv, ReLU, batch norm, padding zeroed; per layer) on the same
+    weights, computed in (batch, sequence, channels) layout: the batch is one padded sequence and
+    each kernel offset one matrix product over it, instead of slovnet's copy of every window
+    (im2col), which costs as much as the product itself. Same arithmetic up to float rounding
+    (tests/test_nlp_batches.py compares the tags with slovnet's).
+
+    One deliberate difference: slovnet feeds the embeddings of padding tokens into the first
+    convolution, so a sentence's tags can depend on the longer sentences batched with it. Here
+    padding is zeroed first, so every sentence gets the tags it gets when tagged alone, whatever
+    the batch (and 1 worker, N workers and a Dask cluster give the same records)."""
+
+    def __init__(self, encoder):
+        self.layers = []
+        for layer in encoder.layers:
+            weight = layer.conv.weight.array                      # filters x in x kernel
+            kernels = [np.ascontiguousarray(weight[:, :, k].T) for k in range(weight.shape[2])]
+            if len(kernels) != 2 * layer.conv.padding + 1:
+                raise ValueError("CNN layer with a kernel that does not keep the sequence length")
+            norm = layer.norm
+            self.layers.append((kernels, layer.conv.padding, layer.conv.bias.array,
+                                norm.mean.array, norm.std.array, norm.weight.array,
+                                norm.bias.array))
+
+    def __call__(self, x: np.ndarray, pad_mask: np.ndarray) -> np.ndarray:
+        """``x``: batch x length x channels; padding reads as zeros, as past the end of a sentence
+        tagged alone. The batch is kept as one sequence with ``pad`` zero rows around each row."""
+        batch, length, channels = x.shape
+        pad = self.layers[0][1]
+        width = length + 2 * pad
+        dead = np.ones((batch, width), dtype=bool)           # rows that must stay zero
+        dead[:, pad:pad + length] = pad_mask
+        dead = dead.reshape(-1)
+        flat = np.zeros((batch, width, channels), dtype=x.dtype)
+        flat[:, pad:pad + length] = x
+        flat = flat.reshape(batch * width, channels)
+        flat[dead] = 0
+        n = batch * width - 2 * pad
+        for kernels, _, bias, mean, std, weight, shift in self.layers:
+            out = np.zeros((batch * width, kernels[0].shape[1]), dtype=x.dtype)
+            mid = out[pad:pad + n]
+            np.matmul(flat[0:n], kernels[0], out=mid)
+            tmp = np.empty_like(mid)
+            for k in range(1, len(kernels)):
+                np.matmul(flat[k:k + n], kernels[k], out=tmp)
+                mid += tmp
+            out += bias
+            np.maximum(out, 0, out=out)
+            out -= mean
+            out /= std
+            out *= weight
+            out += shift
+            out[dead] = 0
+            flat = out
+        return flat.reshape(batch, width, -1)[:, pad:pad + length]
+
+
+def _encode(model, cnn: CNN, word_id, shape_id, pad_mask) -> np.ndarray:
+    return cnn(model.emb(word_id, shape_id), pad_mask)
+
+
+def _run(items: Sequence[Encoded], encoder: Encoder, step, budget: int | None = None) -> list:
+    """``step(word_id, shape_id, pad_mask, sizes)`` gives one answer per row; answers in input order."""
+    out: list = [None] * len(items)
+    for group in batches(items, budget or MAX_BATCH_TOKENS):
+        chosen = [items[i] for i in group if len(items[i])]
+        answers = iter(step(*_pad(chosen, encoder), [len(x) for x in chosen])) if chosen else iter(())
+        for i in group:
+            out[i] = next(answers) if len(items[i]) else []
+    return out
+
+
+def viterbi(emissions: np.ndarray, lengths: np.ndarray, transitions: np.ndarray,
+            start: np.ndarray | None = None, end: np.ndarray | None = None) -> np.ndarray:
+    """The best tag path per row (slovnet's CRF decoding), vectorised over the batch. ``start``
+    and ``end`` (batch x tags) are added to the first and after the last position's scores (the
+    transitions from and to a fixed neighbour). Tags: batch x length, undefined past a row's end."""
+    batch, length, _ = emissions.shape
+    rows = np.arange(batch)
+    live = np.arange(length)[:, None] < lengths[None, :]            # length x batch
+    score = emissions[:, 0] if start is None else emissions[:, 0] + start
+    history = []
+    for t in range(1, length):
+        cand = score[:, :, None] + transitions + emissions[:, t][:, None, :]   # prev x next
+        history.append(cand.argmax(1))
+        score = np.where(live[t][:, None], cand.max(1), score)
+    if end is not None:
+        score = score + end
+    out = np.zeros((batch, length), dtype=np.intp)
+    cur = score.argmax(1)
+    out[rows, lengths - 1] = cur
+    for t in range(length - 1, 0, -1):
+        cur = np.where(live[t], history[t - 1][rows, cur], cur)
+        out[:, t - 1] = np.where(live[t], cur, out[:, t - 1])
+    return out
+
+
+class Morph:
+    """Tags as (pos, feats) pairs, feats a sorted tuple of (name, value)."""
+
+    def __init__(self, api, encoder: Encoder):
+        from slovnet.conll import parse_conll_tag
+        self.model = api.infer.model
+        self.cnn = CNN(self.model.encoder)
+        self.encoder = encoder
+        tags = api.infer.decoder.tags_vocab.items
+        self.tags = []
+        for tag in tags:
+            pos, feats = parse_conll_tag(tag)
+            self.tags.append((pos, tuple(sorted(feats.items()))))
+
+    def __call__(self, items: Sequence[Encoded]) -> list[list[tuple[str, tuple]]]:
+        tags = self.tags
+
+        def step(word_id, shape_id, pad_mask, sizes):
+            x = _encode(self.model, self.cnn, word_id, shape_id, pad_mask)
+            pred = self.model.head.decode(self.model.head(x))
+            return [[tags[t] for t in row[:n].tolist()] for row, n in zip(pred, sizes)]
+        return _run(items, self.encoder, step)
+
+
+class NER:
+    """BIO tags to spans of token indexes: (first, last + 1, type)."""
+
+    def __init__(self, api, encoder: Encoder):
+        self.model = api.infer.model
+        self.cnn = CNN(self.model.encoder)
+        self.encoder = encoder
+        self.tags = api.infer.decoder.tags_vocab.items
+        self.transitions = self.model.head.crf.transitions.array
+
+    def __call__(self, items: Sequence[Encoded]) -> list[list[tuple[int, int, str]]]:
+        from slovnet.bio import bio_spans
+
+        class _Tok:
+            __slots__ = ("start", "stop")
+
+            def __init__(self, i):
+                self.start, self.stop = i, i + 1
+
+        tags = self.tags
+
+        def step(word_id, shape_id, pad_mask, sizes):
+            pred = self.model.head(_encode(self.model, self.cnn, word_id, shape_id, pad_mask))
+            rows = viterbi(pred, np.array(sizes), self.transitions)
+            out = []
+            for row, n in zip(rows, sizes):
+                names = [tags[t] for t in row[:n].tolist()]
+                out.append([(s.start, s.stop, s.type)
+                            for s in bio_spans([_Tok(i) for i in range(n)], names)])
+            return out
+        return _run(items, self.encoder, step, NER_BATCH_TOKENS)
+
+
+class Syntax:
+    """Heads (index within the sentence, -1 for the root) and relations."""
+
+    def __init__(self, api, encoder: Encoder):
+        self.model = api.infer.model
+        self.cnn = CNN(self.model.encoder)
+        self.encoder = encoder
+        self.rels = api.infer.decoder.rels_vocab.items
+
+    def __call__(self, items: Sequence[Encoded]) -> list[list[tuple[int, str]]]:
+        rels = self.rels
+
+        def step(word_id, shape_id, pad_mask, sizes):
+            model, mask = self.model, ~pad_mask
+            x = _encode(model, self.cnn, word_id, shape_id, pad_mask)
+            head_scores = model.head(x)
+            heads = model.head.decode(head_scores, mask)
+            rel_ids = model.rel.decode(model.rel(x, heads), mask)
+            return [[(h - 1, rels[r]) for h, r in zip(hrow[:n].tolist(), rrow[:n].tolist())]
+                    for hrow, rrow, n in zip(heads, rel_ids, sizes)]
+        return _run(items, self.encoder, step)
