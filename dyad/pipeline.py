@@ -13,7 +13,6 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Sequence
 
-from .nlp import analyse
 from .nlp.lang import detect
 from .nlp.types import Analysis, Sentence
 from .types import Document, Record

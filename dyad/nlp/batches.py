@@ -193,7 +193,7 @@ def viterbi(emissions: np.ndarray, lengths: np.ndarray, transitions: np.ndarray,
 
 
 class Morph:
-    """Tags as (pos, feats) pairs, feats a sorted tuple of (name, value)."""
+    """Tag ids per token; ``tags[id]`` is (pos, feats), feats a sorted tuple of (name, value)."""
 
     def __init__(self, api, encoder: Encoder):
         from slovnet.conll import parse_conll_tag
@@ -206,13 +206,11 @@ class Morph:
             pos, feats = parse_conll_tag(tag)
             self.tags.append((pos, tuple(sorted(feats.items()))))
 
-    def __call__(self, items: Sequence[Encoded]) -> list[list[tuple[str, tuple]]]:
-        tags = self.tags
-
+    def __call__(self, items: Sequence[Encoded]) -> list[list[int]]:
         def step(word_id, shape_id, pad_mask, sizes):
             x = _encode(self.model, self.cnn, word_id, shape_id, pad_mask)
             pred = self.model.head.decode(self.model.head(x))
-            return [[tags[t] for t in row[:n].tolist()] for row, n in zip(pred, sizes)]
+            return [row[:n].tolist() for row, n in zip(pred, sizes)]
         return _run(items, self.encoder, step)
 
 

@@ -65,14 +65,25 @@ def fold(text: str) -> str:
     return text.lower().replace("ё", "е")
 
 
-@lru_cache(maxsize=200_000)
-def _lemma(word: str, pos: str, feats: tuple) -> str:
-    from natasha.morph.lemma import lemmatize
-    try:
-        lemma = lemmatize(vocab(), word, pos, dict(feats))
-    except Exception:  # pymorphy cannot analyse some symbols; the surface form is the lemma
-        lemma = word
-    return fold(lemma or word)
+_LEMMAS: dict[tuple[str, int], str] = {}     # (word form, morph tag id) -> lemma
+_MAX_LEMMAS = 300_000
+
+
+def _lemma(word: str, tag: int, pos: str, feats: tuple) -> str:
+    """natasha's lemma of ``word`` tagged ``pos``/``feats`` (folded), remembered per word form
+    and tag: news repeat their words, and the tag id is a cheaper key than the features."""
+    lemma = _LEMMAS.get((word, tag))
+    if lemma is None:
+        from natasha.morph.lemma import lemmatize
+        try:
+            lemma = lemmatize(vocab(), word, pos, dict(feats))
+        except Exception:  # pymorphy cannot analyse some symbols; the surface form is the lemma
+            lemma = word
+        lemma = fold(lemma or word)
+        if len(_LEMMAS) >= _MAX_LEMMAS:
+            _LEMMAS.clear()
+        _LEMMAS[(word, tag)] = lemma
+    return lemma
 
 
 def _segments(text: str, segmenter) -> list[tuple[int, int, list]]:
@@ -108,6 +119,7 @@ def analyse_many(texts: Sequence[str], *,
     flat = [seg for doc in segs for seg in doc]
     encoded = [models.encoder([w for _, _, w in toks]) for _, _, toks in flat]
     morph = iter(models.morph(encoded))
+    tag_names = models.morph.tags
     windows = [_windows(doc) for doc in segs]
     ner = iter(models.ner([Encoded.join(encoded[i] for i in range(a, b))
                            for a, b in _offset(windows, segs)]))
@@ -115,10 +127,11 @@ def analyse_many(texts: Sequence[str], *,
     for text, doc, wins in zip(texts, segs, windows):
         sentences: list[Sentence] = []
         for start, end, toks in doc:
-            tags = next(morph)
-            tokens = tuple(Token(s, e, w, _lemma(w, pos, feats), pos, feats)
-                           for (s, e, w), (pos, feats) in zip(toks, tags))
-            sentences.append(Sentence(start, end, text[start:end], tokens))
+            tokens = []
+            for (s, e, w), tag in zip(toks, next(morph)):
+                pos, feats = tag_names[tag]
+                tokens.append(Token(s, e, w, _lemma(w, tag, pos, feats), pos, feats))
+            sentences.append(Sentence(start, end, text[start:end], tuple(tokens)))
         spans: list[tuple[int, int, str]] = []
         for a, b in wins:
             toks = [t for _, _, sent in doc[a:b] for t in sent]
@@ -190,23 +203,40 @@ def _spans(text: str, sentences: list[Sentence], spans, models) -> Iterable[NerS
         yield NerSpan(start, end, typ, surface, _normalise(typ, surface, start, end, by_start, models))
 
 
+_NORMALS: dict[tuple, str] = {}        # (type, surface, tokens' offsets, tags, parses) -> normal
+
+
 def _normalise(typ: str, surface: str, start: int, end: int, by_start, models) -> str:
-    """natasha's own span normalisation (inflect to nominative), fed with our tokens."""
-    from natasha.doc import DocSpan, DocToken
-    tokens = []
+    """natasha's own span normalisation (inflect to nominative), fed with our tokens; remembered
+    per span surface and token analysis (names recur in the news)."""
+    found = []
     pos = start
     while pos < end:
         hit = by_start.get(pos)
         if hit is None:
             pos += 1
             continue
-        tok, index, sent = hit
+        tok, index, _ = hit
         if tok.end > end:
             break
-        tokens.append(DocToken(tok.start - start, tok.end - start, tok.text, id=str(index + 1),
-                               head_id=str(tok.head + 1), rel=tok.rel, pos=tok.pos,
-                               feats=dict(tok.feats)))
+        found.append((tok, index))
         pos = tok.end
+    key = (typ, surface, tuple((tok.start - start, tok.end - start, tok.pos, tok.feats,
+                                tok.head - index, tok.rel) for tok, index in found))
+    normal = _NORMALS.get(key)
+    if normal is None:
+        normal = _inflect(typ, surface, start, end, found, models)
+        if len(_NORMALS) >= 100_000:
+            _NORMALS.clear()
+        _NORMALS[key] = normal
+    return normal
+
+
+def _inflect(typ: str, surface: str, start: int, end: int, found, models) -> str:
+    from natasha.doc import DocSpan, DocToken
+    tokens = [DocToken(tok.start - start, tok.end - start, tok.text, id=str(index + 1),
+                       head_id=str(tok.head + 1), rel=tok.rel, pos=tok.pos, feats=dict(tok.feats))
+              for tok, index in found]
     span = DocSpan(0, end - start, typ, surface, tokens=tokens)
     parsed = all(t.rel is not None for t in tokens)
     try:
