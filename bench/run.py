@@ -36,8 +36,9 @@ START, END = "<!-- ingest-throughput:start -->", "<!-- ingest-throughput:end -->
 DATE = "2016-06-01"
 
 
-def build_corpus(out: Path, min_bytes: int) -> tuple[int, int]:
-    """Write the corpus as dated text files; returns (documents, characters)."""
+def build_corpus(out: Path, min_bytes: int, limit: int | None = None) -> tuple[int, int]:
+    """Write the corpus as dated text files (at most ``limit`` of them); returns (documents,
+    characters)."""
     bodies = []
     for path in sorted(DEVSET.glob("*.txt")):
         bodies.append((path.stem, path.read_text(encoding="utf-8-sig").strip()))
@@ -51,6 +52,8 @@ def build_corpus(out: Path, min_bytes: int) -> tuple[int, int]:
     copy = 0
     while size < min_bytes:
         for stem, body in bodies:
+            if limit is not None and docs >= limit:
+                return docs, chars
             text = body if copy == 0 else f"{body}\nОбновлено: копия {copy}."
             data = f"date {DATE}\n{text}\n".encode("utf-8")
             (out / f"{copy:02d}_{stem}.txt").write_bytes(data)
@@ -148,10 +151,23 @@ def machine() -> str:
             f"{platform.system()} {platform.release()}")
 
 
+def _median_run(results: list[dict]) -> dict:
+    """The run with the median wall time (its CPU time and memory with it); peak memory is the
+    highest of all repeats."""
+    ordered = sorted(results, key=lambda r: r["seconds"])
+    run = dict(ordered[len(ordered) // 2])
+    run["rss_mb"] = {role: max(r["rss_mb"].get(role, 0.0) for r in results)
+                     for role in {k for r in results for k in r["rss_mb"]}}
+    run["load"] = max(r["load"] for r in results)
+    run["all_seconds"] = [round(r["seconds"], 2) for r in results]
+    return run
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--child", choices=["natasha"])
     ap.add_argument("--min-mb", type=float, default=1.0)
+    ap.add_argument("--repeat", type=int, default=3, help="runs of each configuration (median)")
     ap.add_argument("--no-readme", action="store_true")
     ap.add_argument("corpus", nargs="?")
     args = ap.parse_args()
@@ -162,53 +178,80 @@ def main() -> None:
     if len(cores) < 2:
         print("warning: fewer than two cores; the 2-worker run shares one core", file=sys.stderr)
     py = sys.executable
+    one, two = {cores[0]}, set(cores[:2])
+    configs = {"natasha bare (1 core)": (None, one), "dyad ingest --workers 1 (1 core)": (1, one),
+               "dyad ingest --workers 2 (2 cores)": (2, two)}
+
+    def command(workers, corpus: Path, tmp: str, tag: str) -> list[str]:
+        if workers is None:
+            return [py, __file__, "--child", "natasha", str(corpus)]
+        db = Path(tmp) / f"bench-{tag}.db"
+        db.unlink(missing_ok=True)
+        return [py, "-m", "dyad", "ingest", "--db", f"sqlite:///{db}", "--workers", str(workers),
+                "--no-progress", str(corpus)]
+
     with tempfile.TemporaryDirectory(prefix="dyad-bench-") as tmp:
         corpus = Path(tmp) / "corpus"
         docs, chars = build_corpus(corpus, int(args.min_mb * 2**20))
         size = sum(p.stat().st_size for p in corpus.iterdir())
         print(f"corpus: {docs} articles, {chars:,} characters, {size / 2**20:.2f} MB", file=sys.stderr)
-        runs = {}
-        one, two = {cores[0]}, set(cores[:2])
-        runs["natasha bare (1 core)"] = timed([py, __file__, "--child", "natasha", str(corpus)], one)
-        for n, cs in ((1, one), (2, two)):
-            db = f"sqlite:///{Path(tmp) / f'bench{n}.db'}"
-            runs[f"dyad ingest --workers {n} ({len(cs)} core{'s' if len(cs) > 1 else ''})"] = timed(
-                [py, "-m", "dyad", "ingest", "--db", db, "--workers", str(n), "--no-progress", str(corpus)], cs)
-    base = runs["natasha bare (1 core)"]["seconds"]
-    base_cpu = runs["natasha bare (1 core)"]["cpu"]
-    w1 = runs["dyad ingest --workers 1 (1 core)"]["seconds"]
-    w1_cpu = runs["dyad ingest --workers 1 (1 core)"]["cpu"]
-    w2 = runs["dyad ingest --workers 2 (2 cores)"]["seconds"]
-    rows = []
-    for name, r in runs.items():
-        mem = r["rss_mb"]
-        rows.append(f"| {name} | {r['seconds']:.1f} | {r['cpu']:.1f} | {chars / r['seconds']:,.0f} | "
-                    f"{docs / r['seconds']:.1f} | {base / r['seconds']:.2f} | {base_cpu / r['cpu']:.2f} | "
-                    f"{mem.get('worker', mem.get('writer', 0)):.0f} | {mem.get('writer', 0):.0f} | "
-                    f"{r['load']:.1f} |")
-    table = "\n".join([
-        f"Run {dt.date.today().isoformat()} on {machine()}.",
-        f"Corpus: {docs} articles, {chars:,} characters ({size / 2**20:.2f} MB UTF-8): factRuEval-2016 devset "
-        "and examples/, repeated with one changed line per copy. Times are wall-clock from process start "
-        "(model loading included).",
-        "",
-        "| run | wall s | CPU s | chars/s (wall) | articles/s (wall) | speed vs natasha bare (wall) | "
-        "same, by CPU time | peak RSS per worker, MB | peak RSS of the writer, MB | load avg |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
-        *rows,
-        "",
-        f"Dyad --workers 1 / natasha bare: **{base / w1:.2f}x** by wall time, **{base_cpu / w1_cpu:.2f}x** "
-        f"by CPU time; 2 workers / 1 worker: **{w1 / w2:.2f}x** by wall time. The load average column is "
-        "the machine's 1-minute load when the run ended: above the cores used, other processes shared "
-        "them and wall times (and the 2-worker speed-up) are not meaningful; CPU times still are.",
-    ])
+        tiny = Path(tmp) / "tiny"
+        build_corpus(tiny, 1, limit=1)
+        results: dict[str, list[dict]] = {name: [] for name in configs}
+        startup: dict[str, float] = {}
+        for name, (workers, cs) in configs.items():   # start-up alone: one short article
+            startup[name] = timed(command(workers, tiny, tmp, "tiny"), cs)["seconds"]
+        for _ in range(max(1, args.repeat)):          # interleaved, so drifts hit every config
+            for name, (workers, cs) in configs.items():
+                results[name].append(timed(command(workers, corpus, tmp, str(workers)), cs))
+    runs = {name: _median_run(rs) for name, rs in results.items()}
+    table = report(runs, startup, docs, chars, size, args.repeat)
     print(table)
-    print(json.dumps({"docs": docs, "chars": chars, "runs": runs}), file=sys.stderr)
+    print(json.dumps({"docs": docs, "chars": chars, "runs": runs, "startup": startup}), file=sys.stderr)
     if not args.no_readme and README.exists():
         text = README.read_text(encoding="utf-8")
         if START in text and END in text:
             head, rest = text.split(START, 1)
             README.write_text(head + START + "\n" + table + "\n" + END + rest.split(END, 1)[1], encoding="utf-8")
+
+
+def report(runs: dict, startup: dict, docs: int, chars: int, size: int, repeat: int) -> str:
+    base, w1, w2 = (runs[k] for k in configs_order())
+    rows = []
+    for name, r in runs.items():
+        mem = r["rss_mb"]
+        steady = chars / max(r["seconds"] - startup[name], 1e-9)
+        rows.append(f"| {name} | {r['seconds']:.1f} | {r['cpu']:.1f} | {startup[name]:.1f} | "
+                    f"{chars / r['seconds']:,.0f} | {steady:,.0f} | {docs / r['seconds']:.1f} | "
+                    f"{base['seconds'] / r['seconds']:.2f} | {base['cpu'] / r['cpu']:.2f} | "
+                    f"{mem.get('worker', mem.get('writer', 0)):.0f} | {mem.get('writer', 0):.0f} | "
+                    f"{r['load']:.1f} |")
+    return "\n".join([
+        f"Run {dt.date.today().isoformat()} on {machine()}.",
+        f"Corpus: {docs} articles, {chars:,} characters ({size / 2**20:.2f} MB UTF-8): factRuEval-2016 "
+        "devset and examples/, repeated with one changed line per copy. Times are wall-clock from "
+        f"process start (model loading included), the median of {repeat} interleaved runs; start-up "
+        "is the same command on one short article.",
+        "",
+        "| run | wall s | CPU s | start-up s | chars/s (wall) | chars/s after start-up | "
+        "articles/s (wall) | speed vs natasha bare (wall) | same, by CPU time | "
+        "peak RSS per worker, MB | peak RSS of the writer, MB | load avg |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        *rows,
+        "",
+        f"Dyad --workers 1 / natasha bare: **{base['seconds'] / w1['seconds']:.2f}x** by wall time, "
+        f"**{base['cpu'] / w1['cpu']:.2f}x** by CPU time; 2 workers / 1 worker: "
+        f"**{w1['seconds'] / w2['seconds']:.2f}x** by wall time (all wall times: "
+        + "; ".join(f"{k.split(' (')[0]} {v['all_seconds']}" for k, v in runs.items()) + "). "
+        "The load average column is the machine's highest 1-minute load at the end of a run: above "
+        "the cores used, other processes shared them and wall times (and the 2-worker speed-up) are "
+        "not meaningful; CPU times still are.",
+    ])
+
+
+def configs_order() -> tuple[str, str, str]:
+    return ("natasha bare (1 core)", "dyad ingest --workers 1 (1 core)",
+            "dyad ingest --workers 2 (2 cores)")
 
 
 if __name__ == "__main__":

@@ -152,3 +152,28 @@ def test_ingest_workers_bad_record_fails_alone(tmp_path, monkeypatch):
     assert summary.exit_code == 1 and store.count("documents") == 5
     assert any("003_ind_chn.txt:1: E200 not stored: RuntimeError: disk on fire" in e for e in errors)
     store.engine.dispose()
+
+
+def test_a_failing_document_fails_alone_in_its_chunk(tmp_path, monkeypatch):
+    """Documents are processed in chunks; when one of them breaks a stage, the others of the chunk
+    are still stored and only that one is reported (E100, exit status 1)."""
+    import io
+
+    import dyad.resolve.actors as actors
+    src = corpus(tmp_path)
+    real = actors.resolve_mentions
+
+    def flaky(analysis, date):
+        if "версия 1" in analysis.text and "Тяньцзин" in analysis.text:
+            raise RuntimeError("broken on purpose")
+        return real(analysis, date)
+
+    monkeypatch.setattr(actors, "resolve_mentions", flaky)
+    store = open_store(f"sqlite:///{tmp_path / 'f.db'}")
+    err = io.StringIO()
+    summary = ingest([src], store, err=err, workers=1)
+    failed = [line for line in err.getvalue().splitlines() if "E100" in line]
+    assert summary.failed == len(failed) >= 1
+    assert "broken on purpose" in failed[0]
+    assert summary.documents == 12 and summary.exit_code == 1
+    assert len(dump_store(store)["documents"]) == 12 - summary.failed
