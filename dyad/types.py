@@ -5,7 +5,7 @@ See docs/schema.md. Offsets are Python string indices into ``Document.text`` (en
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field, asdict
+from dataclasses import dataclass, field, fields, asdict
 from typing import Any
 
 ACTOR_KINDS = ("country", "person", "organization", "igo", "place", "region", "initiative", "group")
@@ -203,3 +203,27 @@ class Record:
             "events": [e.to_json() for e in self.events],
             "facts": [f.to_json() for f in self.facts],
         }
+
+
+# --- pickling -----------------------------------------------------------------------------
+# Records travel from worker processes to the writer. Python's own state functions for slotted
+# dataclasses call dataclasses.fields() for every object they restore, which made unpickling a
+# chunk's records cost more than processing half a document; these reduce to a tuple instead.
+
+def _restore(cls, values):
+    obj = object.__new__(cls)
+    for name, value in zip(cls.__match_args__, values):
+        object.__setattr__(obj, name, value)
+    return obj
+
+
+def _reduce(self):
+    cls = type(self)
+    return _restore, (cls, tuple(getattr(self, name) for name in cls.__match_args__))
+
+
+for _cls in (Span, Document, ActorRef, Mention, Location, Plover, Event, Period, Change, Fact,
+             Record):
+    assert _cls.__match_args__ == tuple(f.name for f in fields(_cls)), _cls
+    _cls.__reduce__ = _reduce
+

@@ -35,3 +35,12 @@ def test_pipeline_parses_fewer_sentences_than_all(seed_path):
     analysis = pipeline.analysis_for(doc)
     parsed = sum(s.parsed for s in analysis.sentences)
     assert 0 < parsed < len(analysis.sentences)
+
+
+def test_records_survive_pickling_between_processes(seed_record):
+    """Workers send records to the writer pickled; they come back equal, field for field."""
+    import pickle
+    back = pickle.loads(pickle.dumps(seed_record, protocol=pickle.HIGHEST_PROTOCOL))
+    assert back == seed_record
+    assert json.dumps(back.to_json(), sort_keys=True) == json.dumps(seed_record.to_json(), sort_keys=True)
+    assert seed_record.events and back.events[0].sources == seed_record.events[0].sources
