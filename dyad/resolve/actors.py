@@ -21,12 +21,13 @@ import re
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from ..nlp.types import Analysis, NerSpan, Token
 from ..types import ActorRef, Mention
 from .keys import fold, word_keys
 from .dates import parse_day
-from .kb import Alias, KnowledgeBase, load_kb
+from .kb import Alias, KnowledgeBase, Title, load_kb
 from .places import best, candidates
 from .translit import slug
 
@@ -41,6 +42,7 @@ PLACE_CUES = {"мэр", "мэрия", "житель", "улица", "окраи�
 PAIR_WORDS = {"сторона", "страна", "государство"}
 PAIR_NUMERALS = {"два", "обе", "оба", "двух", "обеих", "двое"}
 LEADER_WORDS = {"лидер", "руководитель", "глава"}
+ANAPHOR_LEMMAS = PAIR_WORDS | LEADER_WORDS
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,16 +56,43 @@ class _Match:
     rule: str
 
 
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    """An alias as a first word may start it, with what decides against it worked out once
+    for the knowledge base rather than for every token it is tried on."""
+    alias: Alias
+    n: int                  # words
+    rank: int               # ALIAS_RANK of its type
+    capitalised: bool       # a proper name: never a lowercase word
+    one_word: bool          # one word, not an abbreviation: never a function word
+    surname: str | None     # a surname matches its own folded form only
+    person_name: bool       # a person's name or surname: never an all-capitals word
+
+
+@dataclass(frozen=True, slots=True)
+class _Word:
+    """What the knowledge base makes of one token (word form, lemma, part of speech): its match
+    keys, the aliases it may start (those its case and part of speech do not rule out) and the
+    titles it may start. Worked out once per form: news repeat their words."""
+    keys: frozenset[str]
+    aliases: tuple[_Candidate, ...]
+    titles: tuple[Title, ...]
+
+
 class ActorResolver:
-    """Resolves the mentions of one document. Stateless between documents."""
+    """Resolves the mentions of one document. Stateless between documents: what it remembers
+    is per word form (:class:`_Word`), the same whichever document the form is in."""
 
     def __init__(self, kb: KnowledgeBase | None = None):
         self.kb = kb or load_kb()
         self._adj_prefix = self._compound_prefixes()
+        self._by_first_key = {key: tuple(self._candidate(a) for a in aliases)
+                              for key, aliases in self.kb.by_first_key.items()}
         self._titles_by_first: dict[str, list] = {}
         for title in self.kb.titles:
             for key in title.keys[0]:
                 self._titles_by_first.setdefault(key, []).append(title)
+        self._word = lru_cache(maxsize=200_000)(self._analyse_word)
 
     def _compound_prefixes(self) -> dict[str, str]:
         out: dict[str, str] = {}
@@ -78,44 +107,56 @@ class ActorResolver:
                 out.setdefault(form, alias.actor_id)
         return out
 
-    # --- alias matching ---------------------------------------------------------------------
-    def _token_keys(self, tok: Token) -> frozenset[str]:
-        return word_keys(tok.text) | {tok.lemma}
+    def _candidate(self, alias: Alias) -> _Candidate:
+        person = self.kb.actors[alias.actor_id].kind == "person"
+        return _Candidate(alias, len(alias.keys), ALIAS_RANK.get(alias.type, 4),
+                          alias.alias[:1].isupper(),
+                          len(alias.keys) == 1 and alias.type != "abbr",
+                          fold(alias.alias) if alias.type == "surname" else None,
+                          person and alias.type in ("surname", "name"))
 
-    def _alias_matches(self, tokens: list[Token], day) -> list[_Match]:
-        keys = [self._token_keys(t) for t in tokens]
+    def _analyse_word(self, text: str, lemma: str, pos: str) -> _Word:
+        keys = word_keys(text) | {lemma}
+        aliases = tuple(c for key in keys for c in self._by_first_key.get(key, ())
+                        if _may_start(c, text, pos, keys))
+        titles = tuple(r for key in keys for r in self._titles_by_first.get(key, ()))
+        return _Word(keys, aliases, titles)
+
+    def _words(self, tokens: list[Token]) -> list[_Word]:
+        return [self._word(t.text, t.lemma, t.pos) for t in tokens]
+
+    # --- alias matching ---------------------------------------------------------------------
+    def _alias_matches(self, tokens: list[Token], words: list[_Word], day) -> list[_Match]:
+        """``words`` are the tokens' :meth:`_words`. Only the tokens that may start an alias or
+        a compound are tried; a match consumes the tokens it covers."""
         found: list[_Match] = []
-        i = 0
-        while i < len(tokens):
-            best_match: tuple | None = None
-            for key in keys[i]:
-                for alias in self.kb.by_first_key.get(key, ()):
-                    if alias.alias[:1].isupper() and tokens[i].text[:1].islower():
-                        continue                  # "тем" is not Того: a proper name is capitalised
-                    if len(alias.keys) == 1 and alias.type != "abbr" and tokens[i].pos in FUNCTION_POS:
-                        continue                  # sentence-initial "Тем", "То" are not names
-                    if alias.type == "surname" and fold(alias.alias) not in keys[i]:
-                        continue                  # "Мир" is not the surname Миро
-                    if alias.type in ("surname", "name") and n_upper(tokens[i].text) and \
-                            self.kb.actors[alias.actor_id].kind == "person":
-                        continue                  # "МИД" is an abbreviation, not a person's name
-                    n = len(alias.keys)
-                    if i + n > len(tokens):
-                        continue
-                    if all(alias.keys[j] & keys[i + j] for j in range(1, n)):
-                        score = (n, -ALIAS_RANK.get(alias.type, 4), self._alive(alias.actor_id, day))
-                        if best_match is None or score > best_match[0]:
-                            best_match = (score, alias, n)
+        free = 0                                   # the first token no match has consumed
+        for i in [i for i, w in enumerate(words) if w.aliases or "-" in tokens[i].text]:
+            if i < free:
+                continue
+            best_match = self._best_alias(words, i, day)
             if best_match:
-                _, alias, n = best_match
+                alias, n = best_match
                 found.append(_Match(tokens[i].start, tokens[i + n - 1].end, i, i + n - 1, alias,
                                     alias.actor_id, "kb.alias"))
-                i += n
-                continue
-            if "-" in tokens[i].text:
+                free = i + n
+            elif "-" in tokens[i].text:
                 found.extend(self._compound(tokens[i], i))
-            i += 1
         return found
+
+    def _best_alias(self, words: list[_Word], i: int, day) -> tuple[Alias, int] | None:
+        """The longest, best-ranked alias starting at token ``i`` (its person in office on the
+        day before one out of it), and its length in tokens."""
+        best_match: tuple | None = None
+        for c in words[i].aliases:
+            n = c.n
+            if i + n > len(words):
+                continue
+            if all(not c.alias.keys[j].isdisjoint(words[i + j].keys) for j in range(1, n)):
+                score = (n, -c.rank, self._alive(c.alias.actor_id, day))
+                if best_match is None or score > best_match[0]:
+                    best_match = (score, c.alias, n)
+        return best_match[1:] if best_match else None
 
     def _alive(self, actor_id: str, day) -> int:
         actor = self.kb.actors.get(actor_id)
@@ -156,7 +197,8 @@ class ActorResolver:
         salience = _Salience()
         for sent in analysis.sentences:
             tokens = list(sent.tokens)
-            matches = self._alias_matches(tokens, day)
+            words = self._words(tokens)
+            matches = self._alias_matches(tokens, words, day)
             spans = ner[bisect_left(ner_starts, sent.start):bisect_left(ner_starts, sent.end)]
             here: list[Mention] = []
             for m in matches:
@@ -193,8 +235,8 @@ class ActorResolver:
                 if ref.kind == "person":
                     people[self._surname_key(norm)] = ref
                 if m.last > m.first:
-                    here.extend(self._nested(m, tokens, spans, covered, day, text))
-            here.extend(self._titles(tokens, matches, day, text))
+                    here.extend(self._nested(m, tokens, words, spans, covered, day, text))
+            here.extend(self._titles(tokens, words, matches, day, text))
             here.extend(self._sector_actors(tokens, matches, day, text))
             for span in spans:
                 if span.start in covered:
@@ -212,8 +254,8 @@ class ActorResolver:
         mentions.sort(key=lambda m: (m.start, -m.end))
         return tuple(self._dedupe(mentions))
 
-    def _nested(self, m: _Match, tokens: list[Token], spans: list[NerSpan], covered: set[int], day,
-                text: str) -> list[Mention]:
+    def _nested(self, m: _Match, tokens: list[Token], words: list[_Word], spans: list[NerSpan],
+                covered: set[int], day, text: str) -> list[Mention]:
         """NER spans strictly inside a multi-word alias match ("России" in "МИД России"): the
         ones that are a knowledge-base name themselves become nested mentions, the rest ("МИД")
         are explained by the match and make no ad hoc actor."""
@@ -222,8 +264,8 @@ class ActorResolver:
             if not (m.start <= span.start and span.end <= m.end) or (span.start, span.end) == (m.start, m.end):
                 continue
             covered.add(span.start)
-            inner = [t for t in tokens if span.start <= t.start and t.end <= span.end]
-            hits = self._alias_matches(inner, day)
+            inner = [k for k, t in enumerate(tokens) if span.start <= t.start and t.end <= span.end]
+            hits = self._alias_matches([tokens[k] for k in inner], [words[k] for k in inner], day)
             if len(hits) == 1 and (hits[0].start, hits[0].end) == (span.start, span.end):
                 ref = self.kb.ref(hits[0].actor_id, day)
                 if ref is not None:
@@ -255,20 +297,22 @@ class ActorResolver:
         return KIND_TYPE.get(ref.kind, "LOC")
 
     # --- titles -----------------------------------------------------------------------------
-    def _titles(self, tokens: list[Token], matches: list[_Match], day, text: str) -> list[Mention]:
+    def _titles(self, tokens: list[Token], words: list[_Word], matches: list[_Match], day,
+                text: str) -> list[Mention]:
         out = []
         by_first = {m.first: m for m in matches}
         by_last = {m.last: m for m in matches}
-        keys = [self._token_keys(t) for t in tokens]
         taken: set[int] = set()
         found = []                                 # (length, start index, matching rows)
-        for i in range(len(tokens)):
-            rows = [r for key in keys[i] for r in self._titles_by_first.get(key, ())]
+        for i, word in enumerate(words):
+            rows = word.titles
+            if not rows:
+                continue
             for n in sorted({len(r.keys) for r in rows}, reverse=True):
                 if i + n > len(tokens):
                     continue
-                hits = list({id(r): r for r in rows if len(r.keys) == n
-                             and all(r.keys[j] & keys[i + j] for j in range(n))}.values())
+                hits = list({id(r): r for r in rows if len(r.keys) == n and all(
+                    not r.keys[j].isdisjoint(words[i + j].keys) for j in range(n))}.values())
                 if hits:
                     found.append((n, i, hits))
         for n, i, hits in sorted(found, key=lambda f: (-f[0], f[1])):   # longest titles first
@@ -284,7 +328,7 @@ class ActorResolver:
             if (nxt is None or not self._is_country(nxt.actor_id)) and last + 1 < len(tokens):
                 # "Председатель правительства России": "правительства России" matched as one
                 # alias, the country after the title is the word on its own
-                alone = self._alias_matches(tokens[last + 1:last + 2], day)
+                alone = self._alias_matches(tokens[last + 1:last + 2], words[last + 1:last + 2], day)
                 if alone and alone[0].rule == "kb.alias" and self._is_country(alone[0].actor_id):
                     nxt = alone[0]
             if nxt is not None and self._is_country(nxt.actor_id) and \
@@ -424,14 +468,18 @@ class ActorResolver:
     def _anaphors(self, tokens: list[Token], here: list[Mention], previous_country: ActorRef | None,
                   salience: "_Salience", day, text: str) -> list[Mention]:
         """Anaphors of one sentence; ``here`` are its other mentions, in text order."""
+        at = [i for i, tok in enumerate(tokens) if tok.lemma in ANAPHOR_LEMMAS]
+        if not at:
+            return []                              # every anaphor below is one of these words
         countries, refs = salience.counts, salience.refs
         taken = {m.start for m in here}
+        top = [c for c, _ in countries.most_common(2)]
         out = []
-        for i, tok in enumerate(tokens):
+        for i in at:
+            tok = tokens[i]
             if tok.start in taken:
                 continue
             prev = tokens[i - 1].lemma if i else ""
-            top = [c for c, _ in countries.most_common(2)]
             counted = i > 0 and (prev in PAIR_NUMERALS or fold(tokens[i - 1].text) in PAIR_NUMERALS)
             # "Стороны обсудили...": the parties, as the subject that opens a sentence
             parties = i == 0 and tok.lemma == "сторона" and tok.feat("Number") == "Plur" \
@@ -467,6 +515,17 @@ class ActorResolver:
                     out.append(Mention(tok.start, tok.end, tok.text, "ANAPHOR", tok.lemma, ref,
                                        "doc.country"))
         return out
+
+
+def _may_start(c: _Candidate, text: str, pos: str, keys: frozenset[str]) -> bool:
+    """Whether a word (its surface form, part of speech and keys) may start alias ``c``."""
+    if c.capitalised and text[:1].islower():
+        return False                  # "тем" is not Того: a proper name is capitalised
+    if c.one_word and pos in FUNCTION_POS:
+        return False                  # sentence-initial "Тем", "То" are not names
+    if c.surname is not None and c.surname not in keys:
+        return False                  # "Мир" is not the surname Миро
+    return not (c.person_name and n_upper(text))   # "МИД" is an abbreviation, not a person's name
 
 
 def n_upper(word: str) -> bool:

