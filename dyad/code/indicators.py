@@ -72,6 +72,8 @@ GOAL = {"намерен", "намереваться", "намерение", "п�
 RANK_BY = {"поставка": "supplier", "экспорт": "exporter", "импорт": "importer", "закупка": "buyer",
            "инвестиция": "investor", "товарооборот": "trade_partner", "торговля": "trade_partner",
            "кредит": "creditor"}
+# Every lemma a trigger can begin with (a word outside it starts none of the checks below)
+TRIGGER_STARTS = frozenset(TRIGGERS) | {first for first, _ in TWO_WORD} | frozenset(RANK_WORDS)
 COMPARE = re.compile(r"(?:сравнению\s+со?|против|чем|относительно|уровн\w*|показател\w*|"
                      r"по\s+отношению\s+к)\s*(?:за|в|во)?\s*$")
 
@@ -100,6 +102,9 @@ def find_triggers(sentence: Sentence) -> list[Trigger]:
     i = 0
     while i < len(toks):
         t = toks[i]
+        if t.lemma not in TRIGGER_STARTS:
+            i += 1                                    # most words: no need to look closer
+            continue
         pair = (t.lemma, toks[i + 1].lemma) if i + 1 < len(toks) else None
         if pair in TWO_WORD:
             out.append(Trigger(TWO_WORD[pair], i, i + 1, t.start, toks[i + 1].end))

@@ -5,8 +5,9 @@
 
 Every record is a frozen dataclass with ``start``/``end`` offsets into the given text (end
 exclusive). Parsers are built once, on first use, and run only on the sentences that pass a cheap
-regex check. ``python -m dyad.code.grammars --regen FILE`` rewrites a golden file's expected
-column (see :mod:`dyad.code.grammars.golden`).
+regex check; they are yargy parsers that predict only what the next word can start
+(:mod:`dyad.code.grammars.lookahead`). ``python -m dyad.code.grammars --regen FILE`` rewrites a
+golden file's expected column (see :mod:`dyad.code.grammars.golden`).
 """
 from .amounts import Amount, carry_units, find_amounts
 from .multiples import Multiple, find_multiples

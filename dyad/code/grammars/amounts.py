@@ -17,11 +17,12 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import cache
 
-from yargy import Parser, or_, rule
+from yargy import or_, rule
 from yargy.interpretation import const, fact
 from yargy.predicates import caseless, in_, in_caseless, normalized
 
 from .directions import REACHED
+from .lookahead import LookaheadParser
 from .numbers import (BILLION, MILLION, NUMBER, NUMBER_HINT, SCALE_ALONE, THOUSAND, TRILLION,
                       parse_number, scale_value)
 from .tokens import clause_after, clause_before, tokenizer, windows
@@ -107,8 +108,8 @@ UNIT_HINT = unit_hint()
 
 
 @cache
-def parser() -> Parser:
-    return Parser(AMOUNT, tokenizer=tokenizer())
+def parser() -> LookaheadParser:
+    return LookaheadParser(AMOUNT, tokenizer=tokenizer())
 
 
 def find_amounts(text: str) -> list[Amount]:

@@ -10,13 +10,14 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
 
-from yargy import Parser, or_, rule
+from yargy import or_, rule
 from yargy.interpretation import fact
 from yargy.predicates import caseless, in_caseless, normalized
 
 from dyad.types import Change
 
 from .directions import COMPARATIVES, direction_of
+from .lookahead import LookaheadParser
 from .numbers import NUMBER, NUMBER_HINT, parse_number
 from .tokens import clause_before, tokenizer, windows
 
@@ -49,8 +50,8 @@ MULTIPLE_HINT = re.compile(r"\bраз|" + "|".join(rf"\b{w}\b" for w in ADVERBS)
 
 
 @cache
-def parser() -> Parser:
-    return Parser(MULTIPLE, tokenizer=tokenizer())
+def parser() -> LookaheadParser:
+    return LookaheadParser(MULTIPLE, tokenizer=tokenizer())
 
 
 def find_multiples(text: str) -> list[Multiple]:

@@ -11,13 +11,14 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from yargy import Parser, or_, rule
+from yargy import or_, rule
 from yargy.interpretation import const, fact
 from yargy.predicates import caseless, eq, in_caseless, normalized
 
 from dyad.types import Change
 
 from .directions import COMPARATIVES, direction_of
+from .lookahead import LookaheadParser
 from .numbers import NUMBER, NUMBER_HINT, parse_number
 from .tokens import clause_before, tokenizer, windows
 
@@ -63,8 +64,8 @@ PERCENT_HINT = re.compile(r"%|процент|\bп\.\s?п|\bпп\b|\bпроц", r
 
 
 @cache
-def parser() -> Parser:
-    return Parser(PERCENT, tokenizer=tokenizer())
+def parser() -> LookaheadParser:
+    return LookaheadParser(PERCENT, tokenizer=tokenizer())
 
 
 def find_percents(text: str) -> list[Percent]:

@@ -34,13 +34,14 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from yargy import Parser, and_, or_, rule
+from yargy import and_, or_, rule
 from yargy.interpretation import fact
 from yargy.predicates import caseless, custom, dictionary, eq, in_, in_caseless, normalized
 from yargy.predicates import type as type_
 
 from dyad.types import Period
 
+from .lookahead import LookaheadParser
 from .numbers import NUMBER, parse_number
 from .tokens import NUM, clause_before, tokenizer, windows
 
@@ -205,8 +206,8 @@ _DURATION = re.compile(r"(?:последн|ближайш|течение|чер�
 
 
 @cache
-def parser() -> Parser:
-    return Parser(PERIOD, tokenizer=tokenizer())
+def parser() -> LookaheadParser:
+    return LookaheadParser(PERIOD, tokenizer=tokenizer())
 
 
 def find_periods(text: str, article_date: dt.date | None = None) -> list[PeriodMatch]:
