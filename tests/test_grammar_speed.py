@@ -83,8 +83,8 @@ def test_grammar_speed_rules_matching_nothing_are_awaited_once(kind):
 
 @pytest.mark.parametrize("kind", sorted(GRAMMARS))
 def test_grammar_speed_chart_is_smaller(kind):
-    text = ("Товарооборот между странами в январе-июле 2025 года вырос на 26,7% и превысил "
-            "2,5 млрд долларов, в два раза больше, чем за аналогичный период прошлого года.")
+    text = ("Объём торговли в первом полугодии 2024 года прибавил 14,2% и достиг 3,1 млрд "
+            "евро: это втрое больше, чем в тот же срок 2021 года.")
     plain = Parser(GRAMMARS[kind], tokenizer=tokenizer())
     fast = LookaheadParser(GRAMMARS[kind], tokenizer=tokenizer())
 
