@@ -124,7 +124,7 @@ def test_encoder_refuses_models_with_different_vocabularies():
             self.infer = type("I", (), {"encoder": enc})()
 
     with pytest.raises(ValueError):
-        batches.Encoder([_Api(["<pad>", "a"]), _Api(["<pad>", "b"])])
+        batches.Encoder.shared([_Api(["<pad>", "a"]), _Api(["<pad>", "b"])])
 
 
 def test_analysis_of_a_chunk_equals_analysis_alone_on_examples():
@@ -137,3 +137,21 @@ def test_analysis_of_a_chunk_equals_analysis_alone_on_examples():
         assert a.spans == alone.spans
         assert [(t.lemma, t.pos, t.feats) for s in a.sentences for t in s.tokens] == \
                [(t.lemma, t.pos, t.feats) for s in alone.sentences for t in s.tokens]
+
+
+def test_news_models_load_as_natasha_loads_them(natasha):
+    """load_news_models reads each file once and skips navec's vocabulary: the same weights,
+    and natasha's three packs do hold one word vocabulary."""
+    from slovnet.exec.model import WeightsVisitor
+    morph, syntax, ner = natasha
+    ours = batches.load_news_models()
+    words = morph.infer.encoder.words_vocab.items
+    assert syntax.infer.encoder.words_vocab.items == words == ner.infer.encoder.words_vocab.items
+    assert ours.encoder.words.items == words
+    for mine, theirs in ((ours.morph, morph), (ours.syntax, syntax), (ours.ner, ner)):
+        a, b = WeightsVisitor(), WeightsVisitor()
+        a(mine.model)
+        b(theirs.infer.model)
+        assert len(a.weights) == len(b.weights) > 5
+        for x, y in zip(a.weights, b.weights):
+            assert np.array_equal(x.array, y.array)

@@ -51,14 +51,11 @@ def vocab():
 
 @lru_cache(maxsize=1)
 def load_models() -> Models:
-    from natasha import NewsEmbedding, NewsMorphTagger, NewsNERTagger, NewsSyntaxParser, Segmenter
+    from natasha import Segmenter
 
-    from . import batches
-    emb = NewsEmbedding()
-    morph, syntax, ner = NewsMorphTagger(emb), NewsSyntaxParser(emb), NewsNERTagger(emb)
-    encoder = batches.Encoder([morph, syntax, ner])
-    return Models(Segmenter(), vocab(), encoder, batches.Morph(morph, encoder),
-                  batches.Syntax(syntax, encoder), batches.NER(ner, encoder))
+    from .batches import load_news_models
+    news = load_news_models()
+    return Models(Segmenter(), vocab(), news.encoder, news.morph, news.syntax, news.ner)
 
 
 def fold(text: str) -> str:
