@@ -166,7 +166,8 @@ def _median_run(results: list[dict]) -> dict:
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--child", choices=["natasha"])
-    ap.add_argument("--min-mb", type=float, default=1.0)
+    ap.add_argument("--min-mb", type=float, nargs="+", default=[1.0, 4.0],
+                    help="corpus sizes (one table each)")
     ap.add_argument("--repeat", type=int, default=3, help="runs of each configuration (median)")
     ap.add_argument("--no-readme", action="store_true")
     ap.add_argument("corpus", nargs="?")
@@ -190,24 +191,11 @@ def main() -> None:
         return [py, "-m", "dyad", "ingest", "--db", f"sqlite:///{db}", "--workers", str(workers),
                 "--no-progress", str(corpus)]
 
-    with tempfile.TemporaryDirectory(prefix="dyad-bench-") as tmp:
-        corpus = Path(tmp) / "corpus"
-        docs, chars = build_corpus(corpus, int(args.min_mb * 2**20))
-        size = sum(p.stat().st_size for p in corpus.iterdir())
-        print(f"corpus: {docs} articles, {chars:,} characters, {size / 2**20:.2f} MB", file=sys.stderr)
-        tiny = Path(tmp) / "tiny"
-        build_corpus(tiny, 1, limit=1)
-        results: dict[str, list[dict]] = {name: [] for name in configs}
-        startup: dict[str, float] = {}
-        for name, (workers, cs) in configs.items():   # start-up alone: one short article
-            startup[name] = timed(command(workers, tiny, tmp, "tiny"), cs)["seconds"]
-        for _ in range(max(1, args.repeat)):          # interleaved, so drifts hit every config
-            for name, (workers, cs) in configs.items():
-                results[name].append(timed(command(workers, corpus, tmp, str(workers)), cs))
-    runs = {name: _median_run(rs) for name, rs in results.items()}
-    table = report(runs, startup, docs, chars, size, args.repeat)
+    tables = []
+    for mb in args.min_mb:
+        tables.append(run_size(mb, configs, command, args.repeat))
+    table = "\n\n".join(tables)
     print(table)
-    print(json.dumps({"docs": docs, "chars": chars, "runs": runs, "startup": startup}), file=sys.stderr)
     if not args.no_readme and README.exists():
         text = README.read_text(encoding="utf-8")
         if START in text and END in text:
@@ -215,37 +203,60 @@ def main() -> None:
             README.write_text(head + START + "\n" + table + "\n" + END + rest.split(END, 1)[1], encoding="utf-8")
 
 
+def run_size(mb: float, configs: dict, command, repeat: int) -> str:
+    """One corpus of at least ``mb`` MB: start-up runs, then ``repeat`` interleaved full runs."""
+    with tempfile.TemporaryDirectory(prefix="dyad-bench-") as tmp:
+        corpus = Path(tmp) / "corpus"
+        docs, chars = build_corpus(corpus, int(mb * 2**20))
+        size = sum(p.stat().st_size for p in corpus.iterdir())
+        print(f"corpus: {docs} articles, {chars:,} characters, {size / 2**20:.2f} MB", file=sys.stderr)
+        tiny = Path(tmp) / "tiny"
+        build_corpus(tiny, 1, limit=2)      # two short articles: --workers 2 starts its pool
+        results: dict[str, list[dict]] = {name: [] for name in configs}
+        startup: dict[str, float] = {}
+        for name, (workers, cs) in configs.items():
+            startup[name] = timed(command(workers, tiny, tmp, "tiny"), cs)["seconds"]
+        for _ in range(max(1, repeat)):               # interleaved, so drifts hit every config
+            for name, (workers, cs) in configs.items():
+                results[name].append(timed(command(workers, corpus, tmp, str(workers)), cs))
+    runs = {name: _median_run(rs) for name, rs in results.items()}
+    print(json.dumps({"docs": docs, "chars": chars, "runs": runs, "startup": startup}), file=sys.stderr)
+    return report(runs, startup, docs, chars, size, repeat)
+
+
 def report(runs: dict, startup: dict, docs: int, chars: int, size: int, repeat: int) -> str:
-    base, w1, w2 = (runs[k] for k in configs_order())
+    natasha, one, two = configs_order()
+    base, w1, w2 = runs[natasha], runs[one], runs[two]
     rows = []
     for name, r in runs.items():
         mem = r["rss_mb"]
         steady = chars / max(r["seconds"] - startup[name], 1e-9)
+        vs_natasha = f"{base['seconds'] / r['seconds']:.2f}" if name != two else "-"
+        vs_cpu = f"{base['cpu'] / r['cpu']:.2f}" if name != two else "-"
+        vs_one = f"{w1['seconds'] / r['seconds']:.2f}" if name != natasha else "-"
         rows.append(f"| {name} | {r['seconds']:.1f} | {r['cpu']:.1f} | {startup[name]:.1f} | "
                     f"{chars / r['seconds']:,.0f} | {steady:,.0f} | {docs / r['seconds']:.1f} | "
-                    f"{base['seconds'] / r['seconds']:.2f} | {base['cpu'] / r['cpu']:.2f} | "
+                    f"{vs_natasha} | {vs_cpu} | {vs_one} | "
                     f"{mem.get('worker', mem.get('writer', 0)):.0f} | {mem.get('writer', 0):.0f} | "
                     f"{r['load']:.1f} |")
     return "\n".join([
-        f"Run {dt.date.today().isoformat()} on {machine()}.",
-        f"Corpus: {docs} articles, {chars:,} characters ({size / 2**20:.2f} MB UTF-8): factRuEval-2016 "
-        "devset and examples/, repeated with one changed line per copy. Times are wall-clock from "
-        f"process start (model loading included), the median of {repeat} interleaved runs; start-up "
-        "is the same command on one short article.",
+        f"**{size / 2**20:.1f} MB.** Run {dt.date.today().isoformat()} on {machine()}. "
+        f"Corpus: {docs} articles, {chars:,} characters ({size / 2**20:.2f} MB UTF-8): "
+        "factRuEval-2016 devset and examples/, repeated with one changed line per copy. Times are "
+        "wall-clock from process start (model loading included), the median of "
+        f"{repeat} interleaved runs; start-up is the same command on two short articles.",
         "",
         "| run | wall s | CPU s | start-up s | chars/s (wall) | chars/s after start-up | "
         "articles/s (wall) | speed vs natasha bare (wall) | same, by CPU time | "
-        "peak RSS per worker, MB | peak RSS of the writer, MB | load avg |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "speed vs --workers 1 (wall) | peak RSS per worker, MB | peak RSS of the writer, MB | "
+        "load avg |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
         *rows,
         "",
         f"Dyad --workers 1 / natasha bare: **{base['seconds'] / w1['seconds']:.2f}x** by wall time, "
         f"**{base['cpu'] / w1['cpu']:.2f}x** by CPU time; 2 workers / 1 worker: "
         f"**{w1['seconds'] / w2['seconds']:.2f}x** by wall time (all wall times: "
-        + "; ".join(f"{k.split(' (')[0]} {v['all_seconds']}" for k, v in runs.items()) + "). "
-        "The load average column is the machine's highest 1-minute load at the end of a run: above "
-        "the cores used, other processes shared them and wall times (and the 2-worker speed-up) are "
-        "not meaningful; CPU times still are.",
+        + "; ".join(f"{k.split(' (')[0]} {v['all_seconds']}" for k, v in runs.items()) + ").",
     ])
 
 

@@ -86,8 +86,8 @@ class Result:
 
 def init_worker() -> None:
     """Load the models and the knowledge base once per worker process."""
-    for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
-        os.environ.setdefault(var, "1")
+    from ..threads import single_threaded_blas
+    single_threaded_blas()
     from ..nlp.natasha import load_models
     from ..resolve.actors import resolve_mentions
     from ..nlp import analyse

@@ -251,6 +251,8 @@ def actors_show(actor_id: str = typer.Argument(..., help="Actor id: AZE, SCO, il
 def main() -> None:
     """The console entry point: a usage error in the environment (E3xx) is one line, exit 2."""
     from ..errors import UsageError
+    from ..threads import single_threaded_blas
+    single_threaded_blas()
     try:
         app(prog_name="dyad")
     except UsageError as err:
