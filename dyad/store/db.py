@@ -95,14 +95,57 @@ class Store:
 
     def save_many(self, records: list[Record], after: Callable | None = None) -> list[bool]:
         """Store a batch in one transaction (each record as :meth:`save` would); ``after(conn,
-        record)`` runs for each newly stored record inside it. Returns one flag per record."""
+        record)`` runs for each newly stored record inside it, in order. Returns one flag per
+        record.
+
+        The usual batch (new content, new ids) is written with one statement per table for the
+        whole batch; a batch in which some content or id is already stored, or repeats, is
+        written record by record, as :meth:`save` would."""
         with self.engine.begin() as conn:
+            if self._all_new(conn, records):
+                self._insert_all(conn, records)
+                for record in records:
+                    if after is not None:
+                        after(conn, record)
+                return [True] * len(records)
             flags = []
             for record in records:
                 flags.append(self.save_in(conn, record))
                 if flags[-1] and after is not None:
                     after(conn, record)
             return flags
+
+    @staticmethod
+    def _all_new(conn, records: list[Record]) -> bool:
+        ids = [r.document.id for r in records]
+        digests = [content_hash(r.document.text) for r in records]
+        if len(set(ids)) < len(ids) or len(set(digests)) < len(digests):
+            return False
+        d = t.documents
+        hit = conn.execute(select(d.c.id).where(d.c.content_hash.in_(digests) | d.c.id.in_(ids))
+                           .limit(1)).first()
+        return hit is None
+
+    def _insert_all(self, conn, records: list[Record]) -> None:
+        """Rows of every record, one multi-row insert per table (documents first: the others
+        refer to them)."""
+        now = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+        conn.execute(insert(t.documents), [dict(
+            id=r.document.id, content_hash=content_hash(r.document.text), date=r.document.date,
+            lang=r.document.lang, title=r.document.title, url=r.document.url,
+            source=r.document.source, encoding=r.document.encoding, text=r.document.text,
+            warnings=_dump(list(r.warnings)), ingested_at=now) for r in records])
+        self._save_actors(conn, *records)
+        tables = (
+            (t.mentions, [self._mention_row(r.document.id, m) for r in records for m in r.mentions]),
+            (t.events, [self._event_row(r.document.id, e) for r in records for e in r.events]),
+            (t.event_dyads, [row for r in records for e in r.events
+                             for row in self._dyad_rows(r.document.id, e)]),
+            (t.facts, [self._fact_row(r.document.id, f) for r in records for f in r.facts]),
+        )
+        for table, rows in tables:
+            if rows:
+                conn.execute(insert(table), rows)
 
     def save_in(self, conn, record: Record) -> bool:
         """:meth:`save` on an open transaction."""
@@ -137,18 +180,19 @@ class Store:
             conn.execute(delete(table).where(table.c.document_id == doc_id))
         conn.execute(delete(t.documents).where(t.documents.c.id == doc_id))
 
-    def _save_actors(self, conn, record: Record) -> None:
+    def _save_actors(self, conn, *records: Record) -> None:
         refs = {}
-        for m in record.mentions:
-            if m.actor:
-                refs[m.actor.id] = m.actor
-        for e in record.events:
-            for a in e.sources + e.targets:
-                refs[a.id] = a
-        for f in record.facts:
-            for a in (f.subject, f.object):
-                if a:
+        for record in records:
+            for m in record.mentions:
+                if m.actor:
+                    refs[m.actor.id] = m.actor
+            for e in record.events:
+                for a in e.sources + e.targets:
                     refs[a.id] = a
+            for f in record.facts:
+                for a in (f.subject, f.object):
+                    if a:
+                        refs[a.id] = a
         if not refs:
             return
         known = {r[0] for r in conn.execute(select(t.actors.c.id).where(t.actors.c.id.in_(list(refs))))}
