@@ -29,7 +29,7 @@ from ..pipeline import process, process_many
 from ..types import Document, Record
 from .readers import Item, read_paths
 
-BATCH = 32            # records per write transaction
+BATCH = 128           # records per write transaction
 CHUNK = 8             # documents per task (their sentences share the models' batches) ...
 CHUNK_CHARS = 100_000  # ... or fewer, when they hold this many characters
 WINDOW_PER_WORKER = 8  # tasks in flight per worker
