@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from test_ingest_workers import corpus
 
-from dyad.ingest.dedup import Deduper, cluster_key, event_from_json, signature
+from dyad.ingest.dedup import Deduper, cluster_key, event_from_json, fingerprint, signature
 from dyad.ingest.run import ingest
 from dyad.store import open_store
 from dyad.store import schema as t
@@ -45,7 +45,7 @@ def groups(store) -> dict[str, str | None]:
 
 
 def save(store, dedup: Deduper, *records: Record) -> None:
-    sigs = {id(r): signature(r.document.text) for r in records}
+    sigs = {id(r): fingerprint(r.document.text) for r in records}
     store.save_many(list(records), lambda conn, r: dedup.add(conn, r, sigs[id(r)]))
 
 
@@ -90,3 +90,28 @@ def test_ingest_dedup_wire_copies_end_to_end(tmp_path):
                        text=True, timeout=120)
     assert r.returncode == 0, r.stderr
     assert "6 near-duplicate groups" in r.stdout
+
+
+def test_fingerprint_gives_datasketchs_own_signature():
+    """Workers hash shingles without datasketch; the writer's signature equals datasketch's
+    MinHash of the same shingles with its default hash."""
+    from datasketch import MinHash
+    from dyad.ingest.dedup import NUM_PERM, SCHEME, shingles
+    text = BODY * 3 + " Обновлено: 12:40."
+    mh = MinHash(num_perm=NUM_PERM, scheme=SCHEME)
+    mh.update_batch(list(shingles(text)))
+    assert (signature(text) == mh.hashvalues).all()
+    assert fingerprint(text).dtype.name == "uint32" and len(fingerprint(text)) == len(shingles(text))
+
+
+
+def test_workers_do_not_import_datasketch():
+    """datasketch (and the scipy it imports) stays in the writer: workers only hash shingles."""
+    import subprocess
+    import sys
+    probe = ("import sys\nfrom dyad.ingest.run import init_worker, work_many\n"
+             "from dyad.types import Document\ninit_worker()\n"
+             "work_many([Document('a', 'Россия и Китай подписали соглашение о торговле.')])\n"
+             "print('datasketch' in sys.modules, 'scipy' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False", "False"]

@@ -6,12 +6,17 @@ Every document is still stored and fully processed. A document whose estimated J
 same cluster key as an event stored earlier counts as one more mention of it: its
 ``events.cluster_id`` becomes that event's cluster id, so it is not a new event.
 
-The signature is computed where the document is processed (:func:`signature`, in the worker); the
-index lives in the single writer (:class:`Deduper`), seeded from the stored documents.
+The worker computes a document's :func:`fingerprint` (the 32-bit SHA-1 hashes of its shingles,
+which is what datasketch's MinHash hashes them to); the single writer turns it into the MinHash
+signature and keeps the LSH index (:class:`Deduper`, seeded from the stored documents). Workers so
+never import datasketch, whose import pulls in scipy (a quarter of a second per worker).
 """
 from __future__ import annotations
 
+import hashlib
 import re
+import struct
+from functools import lru_cache
 
 import numpy as np
 
@@ -32,12 +37,29 @@ def shingles(text: str, k: int = SHINGLE) -> set[bytes]:
     return {" ".join(words[i:i + k]).encode("utf-8") for i in range(len(words) - k + 1)}
 
 
-def signature(text: str) -> np.ndarray:
-    """The MinHash signature of a text (``NUM_PERM`` unsigned 64-bit values)."""
+def fingerprint(text: str) -> np.ndarray:
+    """The shingles of a text hashed as datasketch's ``sha1_hash32`` hashes them (uint32)."""
+    return np.array([struct.unpack("<I", hashlib.sha1(s).digest()[:4])[0] for s in shingles(text)],
+                    dtype=np.uint32)
+
+
+@lru_cache(maxsize=1)
+def _permutations():
     from datasketch import MinHash
-    mh = MinHash(num_perm=NUM_PERM, scheme=SCHEME)
-    mh.update_batch(list(shingles(text)))
+    return MinHash(num_perm=NUM_PERM, scheme=SCHEME).permutations
+
+
+def signature_of(hashes: np.ndarray) -> np.ndarray:
+    """The MinHash signature (``NUM_PERM`` values) of a :func:`fingerprint`."""
+    from datasketch import MinHash
+    mh = MinHash(num_perm=NUM_PERM, scheme=SCHEME, hashfunc=int, permutations=_permutations())
+    mh.update_batch(hashes.tolist())
     return mh.hashvalues
+
+
+def signature(text: str) -> np.ndarray:
+    """The MinHash signature of a text (``NUM_PERM`` unsigned values)."""
+    return signature_of(fingerprint(text))
 
 
 def _minhash(values: np.ndarray):
@@ -121,11 +143,12 @@ class Deduper:
         self.order[doc_id] = len(self.order)
         return hits
 
-    def add(self, conn, record, values: np.ndarray) -> str | None:
-        """Index a newly stored record; set its group and its events' clusters. Returns the group."""
+    def add(self, conn, record, hashes: np.ndarray) -> str | None:
+        """Index a newly stored record by its :func:`fingerprint`; set its group and its events'
+        clusters. Returns the group."""
         self.seed()
         doc = record.document
-        hits = self._index(doc.id, values)
+        hits = self._index(doc.id, signature_of(hashes))
         if not hits:
             return None
         first = min(hits, key=self.order.__getitem__)

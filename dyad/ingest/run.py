@@ -80,7 +80,7 @@ def report_error(item: Item, err: TextIO) -> None:
 class Result:
     """What a worker sends back for one document."""
     record: Record | None
-    signature: object = None        # MinHash values (numpy array) for near-duplicate detection
+    fingerprint: object = None      # shingle hashes (numpy array) for near-duplicate detection
     error: str | None = None
 
 
@@ -97,23 +97,23 @@ def init_worker() -> None:
 
 def work(doc: Document) -> Result:
     """Process one document; an exception becomes an error, never a lost worker."""
-    from .dedup import signature
+    from .dedup import fingerprint
     try:
         record = process(doc)
     except Exception as exc:  # noqa: BLE001 - one bad document must not stop the run
         return Result(None, error=f"E100 processing failed: {type(exc).__name__}: {exc}")
-    return Result(record, signature(doc.text))
+    return Result(record, fingerprint(doc.text))
 
 
 def work_many(docs: list[Document]) -> list[Result]:
     """Process a chunk of documents together; if that fails, each alone, so that only the
     document at fault gets an error."""
-    from .dedup import signature
+    from .dedup import fingerprint
     try:
         records = process_many(docs)
     except Exception:  # noqa: BLE001 - find the document at fault
         return [work(d) for d in docs]
-    return [Result(r, signature(d.text)) for r, d in zip(records, docs)]
+    return [Result(r, fingerprint(d.text)) for r, d in zip(records, docs)]
 
 
 # --- executors: submit a chunk of documents, get a handle whose .get() gives its results ------
@@ -226,11 +226,11 @@ class Writer:
     def flush(self) -> None:
         if self.batch:
             batch, self.batch = self.batch, []
-            signatures = {id(r.record): r.signature for _, r in batch}
+            fingerprints = {id(r.record): r.fingerprint for _, r in batch}
             after = None
             if self.dedup is not None:
                 def after(conn, record):
-                    self.dedup.add(conn, record, signatures[id(record)])
+                    self.dedup.add(conn, record, fingerprints[id(record)])
             flags = self._save(batch, after)
             for (item, r), stored in zip(batch, flags):
                 fs = self.summary.file(item.path)
