@@ -32,16 +32,22 @@ def analysed():
     return texts, analyse_many(texts, parse=True)
 
 
-def test_morphology_equals_slovnet_sentence_by_sentence(analysed, natasha):
-    _, analyses = analysed
-    morph = natasha[0]
+def _differences(analyses, api, same) -> tuple[int, int]:
+    """Tokens compared with natasha's tagger ``api`` run sentence by sentence, and how many of
+    them ``same(our token, its token)`` rejects."""
     tokens = differ = 0
     for a in analyses:
         words = [[t.text for t in s.tokens] for s in a.sentences]
-        for sent, markup in zip(a.sentences, morph.map(words)):
+        for sent, markup in zip(a.sentences, api.map(words)):
             for tok, m in zip(sent.tokens, markup.tokens):
                 tokens += 1
-                differ += (tok.pos, dict(tok.feats)) != (m.pos, m.feats)
+                differ += not same(tok, m)
+    return tokens, differ
+
+
+def test_morphology_equals_slovnet_sentence_by_sentence(analysed, natasha):
+    tokens, differ = _differences(analysed[1], natasha[0],
+                                  lambda tok, m: (tok.pos, dict(tok.feats)) == (m.pos, m.feats))
     assert tokens > 5000
     assert differ == 0
 
@@ -63,15 +69,8 @@ def test_ner_equals_natasha_on_the_whole_text(analysed, natasha):
 def test_syntax_equals_slovnet_up_to_float_ties(analysed, natasha):
     """The conv sums run in another order than slovnet's, so a head whose two best scores tie
     to float precision may flip: allowed for at most 0.2% of tokens."""
-    _, analyses = analysed
-    syntax = natasha[1]
-    tokens = differ = 0
-    for a in analyses:
-        words = [[t.text for t in s.tokens] for s in a.sentences]
-        for sent, markup in zip(a.sentences, syntax.map(words)):
-            for tok, m in zip(sent.tokens, markup.tokens):
-                tokens += 1
-                differ += (tok.head, tok.rel) != (int(m.head_id) - 1, m.rel)
+    tokens, differ = _differences(analysed[1], natasha[1],
+                                  lambda tok, m: (tok.head, tok.rel) == (int(m.head_id) - 1, m.rel))
     assert tokens > 5000
     assert differ <= tokens * 0.002
 

@@ -157,10 +157,6 @@ class CNN:
         return flat.reshape(batch, width, -1)[:, pad:pad + length]
 
 
-def _encode(model, cnn: CNN, word_id, shape_id, pad_mask) -> np.ndarray:
-    return cnn(model.emb(word_id, shape_id), pad_mask)
-
-
 def _run(items: Sequence[Encoded], encoder: Encoder, step, budget: int | None = None) -> list:
     """``step(word_id, shape_id, pad_mask, sizes)`` gives one answer per row; answers in input order."""
     out: list = [None] * len(items)
@@ -197,36 +193,40 @@ def viterbi(emissions: np.ndarray, lengths: np.ndarray, transitions: np.ndarray,
     return out
 
 
-class Morph:
+class _Model:
+    """One of slovnet's models with its labels (tags, relations) and the shared encoder."""
+
+    def __init__(self, model, labels: Sequence[str], encoder: Encoder):
+        self.model = model
+        self.cnn = CNN(model.encoder)
+        self.encoder = encoder
+        self.labels = list(labels)
+
+    def hidden(self, word_id, shape_id, pad_mask) -> np.ndarray:
+        """The CNN encoder's output for a padded batch."""
+        return self.cnn(self.model.emb(word_id, shape_id), pad_mask)
+
+
+class Morph(_Model):
     """Tag ids per token; ``tags[id]`` is (pos, feats), feats a sorted tuple of (name, value)."""
 
-    def __init__(self, model, tags: Sequence[str], encoder: Encoder):
+    def __init__(self, model, labels: Sequence[str], encoder: Encoder):
         from slovnet.conll import parse_conll_tag
-        self.model = model
-        self.cnn = CNN(self.model.encoder)
-        self.encoder = encoder
+        super().__init__(model, labels, encoder)
         self.tags = []
-        for tag in tags:
+        for tag in labels:
             pos, feats = parse_conll_tag(tag)
             self.tags.append((pos, tuple(sorted(feats.items()))))
 
     def __call__(self, items: Sequence[Encoded]) -> list[list[int]]:
         def step(word_id, shape_id, pad_mask, sizes):
-            x = _encode(self.model, self.cnn, word_id, shape_id, pad_mask)
-            pred = self.model.head.decode(self.model.head(x))
+            pred = self.model.head.decode(self.model.head(self.hidden(word_id, shape_id, pad_mask)))
             return [row[:n].tolist() for row, n in zip(pred, sizes)]
         return _run(items, self.encoder, step)
 
 
-class NER:
+class NER(_Model):
     """BIO tags to spans of token indexes: (first, last + 1, type)."""
-
-    def __init__(self, model, tags: Sequence[str], encoder: Encoder):
-        self.model = model
-        self.cnn = CNN(self.model.encoder)
-        self.encoder = encoder
-        self.tags = list(tags)
-        self.transitions = self.model.head.crf.transitions.array
 
     def __call__(self, items: Sequence[Encoded]) -> list[list[tuple[int, int, str]]]:
         from slovnet.bio import bio_spans
@@ -237,11 +237,11 @@ class NER:
             def __init__(self, i):
                 self.start, self.stop = i, i + 1
 
-        tags = self.tags
+        tags, transitions = self.labels, self.model.head.crf.transitions.array
 
         def step(word_id, shape_id, pad_mask, sizes):
-            pred = self.model.head(_encode(self.model, self.cnn, word_id, shape_id, pad_mask))
-            rows = viterbi(pred, np.array(sizes), self.transitions)
+            pred = self.model.head(self.hidden(word_id, shape_id, pad_mask))
+            rows = viterbi(pred, np.array(sizes), transitions)
             out = []
             for row, n in zip(rows, sizes):
                 names = [tags[t] for t in row[:n].tolist()]
@@ -251,21 +251,15 @@ class NER:
         return _run(items, self.encoder, step, NER_BATCH_TOKENS)
 
 
-class Syntax:
+class Syntax(_Model):
     """Heads (index within the sentence, -1 for the root) and relations."""
 
-    def __init__(self, model, rels: Sequence[str], encoder: Encoder):
-        self.model = model
-        self.cnn = CNN(self.model.encoder)
-        self.encoder = encoder
-        self.rels = list(rels)
-
     def __call__(self, items: Sequence[Encoded]) -> list[list[tuple[int, str]]]:
-        rels = self.rels
+        rels = self.labels
 
         def step(word_id, shape_id, pad_mask, sizes):
             model, mask = self.model, ~pad_mask
-            x = _encode(model, self.cnn, word_id, shape_id, pad_mask)
+            x = self.hidden(word_id, shape_id, pad_mask)
             head_scores = model.head(x)
             heads = model.head.decode(head_scores, mask)
             rel_ids = model.rel.decode(model.rel(x, heads), mask)
