@@ -34,6 +34,8 @@ EXAMPLES = ROOT / "examples"
 README = Path(__file__).resolve().parent / "README.md"
 START, END = "<!-- ingest-throughput:start -->", "<!-- ingest-throughput:end -->"
 DATE = "2016-06-01"
+CONFIGS = ("natasha bare (1 core)", "dyad ingest --workers 1 (1 core)",
+           "dyad ingest --workers 2 (2 cores)")
 
 
 def build_corpus(out: Path, min_bytes: int, limit: int | None = None) -> tuple[int, int]:
@@ -180,8 +182,7 @@ def main() -> None:
         print("warning: fewer than two cores; the 2-worker run shares one core", file=sys.stderr)
     py = sys.executable
     one, two = {cores[0]}, set(cores[:2])
-    configs = {"natasha bare (1 core)": (None, one), "dyad ingest --workers 1 (1 core)": (1, one),
-               "dyad ingest --workers 2 (2 cores)": (2, two)}
+    configs = dict(zip(CONFIGS, ((None, one), (1, one), (2, two))))
 
     def command(workers, corpus: Path, tmp: str, tag: str) -> list[str]:
         if workers is None:
@@ -225,7 +226,7 @@ def run_size(mb: float, configs: dict, command, repeat: int) -> str:
 
 
 def report(runs: dict, startup: dict, docs: int, chars: int, size: int, repeat: int) -> str:
-    natasha, one, two = configs_order()
+    natasha, one, two = CONFIGS
     base, w1, w2 = runs[natasha], runs[one], runs[two]
     rows = []
     for name, r in runs.items():
@@ -258,11 +259,6 @@ def report(runs: dict, startup: dict, docs: int, chars: int, size: int, repeat: 
         f"**{w1['seconds'] / w2['seconds']:.2f}x** by wall time (all wall times: "
         + "; ".join(f"{k.split(' (')[0]} {v['all_seconds']}" for k, v in runs.items()) + ").",
     ])
-
-
-def configs_order() -> tuple[str, str, str]:
-    return ("natasha bare (1 core)", "dyad ingest --workers 1 (1 core)",
-            "dyad ingest --workers 2 (2 cores)")
 
 
 if __name__ == "__main__":

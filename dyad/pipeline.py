@@ -93,13 +93,13 @@ def process_many(docs: Sequence[Document]) -> list[Record]:
 
     docs = [replace(d, lang=d.lang or detect(d.text)) for d in docs]
     coded = [d for d in docs if d.lang == "ru"]
-    analyses = dict(zip((id(d) for d in coded), analyses_for(coded))) if coded else {}
+    analyses = iter(analyses_for(coded) if coded else ())    # in the order of ``docs``
     out = []
     for doc in docs:
         if doc.lang != "ru":
             out.append(Record(doc, warnings=(f"W103 language {doc.lang}: stored, not coded",)))
             continue
-        analysis = analyses[id(doc)]
+        analysis = next(analyses)
         mentions = resolve_mentions(analysis, doc.date)
         events = code_events(doc, analysis, mentions)
         facts = extract_facts(doc, analysis, mentions)

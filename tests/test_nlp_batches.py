@@ -113,19 +113,6 @@ def test_batches_sort_by_length_within_the_budget(lengths, budget, expected):
     assert batches.batches(items, budget) == expected
 
 
-def test_encoder_refuses_models_with_different_vocabularies():
-    from slovnet.vocab import Vocab
-
-    class _Api:
-        def __init__(self, words):
-            enc = type("E", (), {})()
-            enc.words_vocab, enc.shapes_vocab = Vocab(words), Vocab(["<pad>", "X"])
-            self.infer = type("I", (), {"encoder": enc})()
-
-    with pytest.raises(ValueError):
-        batches.Encoder.shared([_Api(["<pad>", "a"]), _Api(["<pad>", "b"])])
-
-
 def test_analysis_of_a_chunk_equals_analysis_alone_on_examples():
     """Batching documents together changes nothing a reader sees on our examples (the models'
     float sums may differ in the last bits; docs/nlp.md)."""

@@ -49,17 +49,6 @@ class Encoder:
         self.shape_pad = self.shapes.pad_id
         self._cache: dict[str, tuple[int, int]] = {}
 
-    @classmethod
-    def shared(cls, apis: Sequence[object]) -> "Encoder":
-        """One encoder for slovnet APIs (natasha taggers) that must share their vocabularies."""
-        encoders = [api.infer.encoder for api in apis]
-        first = encoders[0]
-        for other in encoders[1:]:
-            if (other.words_vocab.items != first.words_vocab.items
-                    or other.shapes_vocab.items != first.shapes_vocab.items):
-                raise ValueError("slovnet models with different vocabularies cannot share input")
-        return cls(first.words_vocab, first.shapes_vocab)
-
     def _ids(self, word: str) -> tuple[int, int]:
         from slovnet.shape import word_shape
         ids = (self.words.encode(word.lower()), self.shapes.encode(word_shape(word)))

@@ -12,6 +12,7 @@ See docs/api.md.
 from __future__ import annotations
 
 from contextlib import asynccontextmanager
+from dataclasses import replace
 
 import csv
 import datetime as dt
@@ -191,8 +192,7 @@ def api_router(store: Store) -> APIRouter:
                pair: Annotated[str | None, Query(pattern=r"^[A-Za-z]{3}-[A-Za-z]{3}$",
                                                  description="two country codes, e.g. AZE-CHN")] = None) -> dict:
         if pair:
-            a, b = pair.upper().split("-")
-            f = Q.EventFilter(**{**{k: getattr(f, k) for k in f.__slots__}, "pair": (a, b)})
+            f = replace(f, pair=tuple(pair.upper().split("-")))
         return Q.events(engine, f, limit, offset)
 
     @r.get("/events/{event_id}", tags=["events"], summary="One event")
@@ -203,8 +203,7 @@ def api_router(store: Store) -> APIRouter:
     def facts(f: Annotated[Q.FactFilter, Depends(fact_filter)], limit: Limit = 50, offset: Offset = 0,
               pair: Annotated[str | None, Query(pattern=r"^[A-Za-z]{3}-[A-Za-z]{3}$")] = None) -> dict:
         if pair:
-            a, b = pair.upper().split("-")
-            f = Q.FactFilter(**{**{k: getattr(f, k) for k in f.__slots__}, "pair": (a, b)})
+            f = replace(f, pair=tuple(pair.upper().split("-")))
         return Q.facts(engine, f, limit, offset)
 
     @r.get("/facts/{fact_id}", tags=["facts"], summary="One fact")

@@ -128,7 +128,7 @@ class Store:
 
     def _insert_all(self, conn, records: list[Record]) -> None:
         """Rows of every record, one multi-row insert per table (documents first: the others
-        refer to them)."""
+        refer to them); the caller has checked that none of them is stored."""
         now = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
         conn.execute(insert(t.documents), [dict(
             id=r.document.id, content_hash=content_hash(r.document.text), date=r.document.date,
@@ -155,21 +155,7 @@ class Store:
             return False
         if conn.execute(select(t.documents.c.id).where(t.documents.c.id == doc.id)).first():
             self._delete(conn, doc.id)       # same id, new content: the new version replaces it
-        conn.execute(insert(t.documents).values(
-            id=doc.id, content_hash=digest, date=doc.date, lang=doc.lang, title=doc.title,
-            url=doc.url, source=doc.source, encoding=doc.encoding, text=doc.text,
-            warnings=_dump(list(record.warnings)),
-            ingested_at=dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")))
-        self._save_actors(conn, record)
-        if record.mentions:
-            conn.execute(insert(t.mentions), [self._mention_row(doc.id, m) for m in record.mentions])
-        if record.events:
-            conn.execute(insert(t.events), [self._event_row(doc.id, e) for e in record.events])
-            dyads = [row for e in record.events for row in self._dyad_rows(doc.id, e)]
-            if dyads:
-                conn.execute(insert(t.event_dyads), dyads)
-        if record.facts:
-            conn.execute(insert(t.facts), [self._fact_row(doc.id, f) for f in record.facts])
+        self._insert_all(conn, [record])
         return True
 
     def _delete(self, conn, doc_id: str) -> None:

@@ -16,7 +16,7 @@ import json
 import threading
 import time
 from dataclasses import dataclass
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
 
 from sqlalchemy import and_, case, func, literal, or_, select, text, union
 from sqlalchemy.engine import Engine
@@ -203,24 +203,37 @@ def _evidence(table):
     return func.substr(doc, table.c.evidence_start + 1, table.c.evidence_end - table.c.evidence_start)
 
 
-def _event_select():
-    ev, doc = t.events, t.documents
-    return (select(ev.c.id, ev.c.document_id, ev.c.cluster_id, ev.c.record_json, doc.c.title,
-                   doc.c.date.label("document_date"),
-                   doc.c.url, _evidence(ev).label("evidence_text"))
-            .select_from(ev.join(doc, doc.c.id == ev.c.document_id)))
+def _record_select(table, *extra):
+    """Stored records of ``table`` (events or facts) with their document and evidence text."""
+    doc = t.documents
+    return (select(table.c.id, table.c.document_id, *extra, table.c.record_json, doc.c.title,
+                   doc.c.date.label("document_date"), doc.c.url,
+                   _evidence(table).label("evidence_text"))
+            .select_from(table.join(doc, doc.c.id == table.c.document_id)))
 
 
-def _event_item(row) -> dict:
+def _record_item(row, add: Callable[[dict], None] | None = None) -> dict:
+    """A stored record as the API shows it: its store id, ``add``'s fields, evidence, document."""
     rec = json.loads(row.record_json or "{}")
     rec["local_id"] = rec.get("id")
     rec["id"] = row.id
-    rec["cameo_name"] = cameo_name(rec.get("cameo"))
-    rec.setdefault("trigger", {})          # records written by other tools may lack it
-    rec["cluster_id"] = row.cluster_id
+    if add is not None:
+        add(rec)
     rec.setdefault("evidence", {})["text"] = row.evidence_text
     rec["document"] = {"id": row.document_id, "title": row.title, "date": row.document_date, "url": row.url}
     return rec
+
+
+def _event_select():
+    return _record_select(t.events, t.events.c.cluster_id)
+
+
+def _event_item(row) -> dict:
+    def add(rec: dict) -> None:
+        rec["cameo_name"] = cameo_name(rec.get("cameo"))
+        rec.setdefault("trigger", {})          # records written by other tools may lack it
+        rec["cluster_id"] = row.cluster_id
+    return _record_item(row, add)
 
 
 def _pair_page(conn, f: EventFilter, limit: int, offset: int) -> tuple[int, list]:
@@ -339,19 +352,11 @@ def _fact_where(f: FactFilter) -> list:
 
 
 def _fact_select():
-    fa, doc = t.facts, t.documents
-    return (select(fa.c.id, fa.c.document_id, fa.c.record_json, doc.c.title, doc.c.date.label("document_date"),
-                   doc.c.url, _evidence(fa).label("evidence_text"))
-            .select_from(fa.join(doc, doc.c.id == fa.c.document_id)))
+    return _record_select(t.facts)
 
 
 def _fact_item(row) -> dict:
-    rec = json.loads(row.record_json or "{}")
-    rec["local_id"] = rec.get("id")
-    rec["id"] = row.id
-    rec.setdefault("evidence", {})["text"] = row.evidence_text
-    rec["document"] = {"id": row.document_id, "title": row.title, "date": row.document_date, "url": row.url}
-    return rec
+    return _record_item(row)
 
 
 def facts(engine: Engine, f: FactFilter = FactFilter(), limit: int = 50, offset: int = 0) -> dict:
