@@ -186,7 +186,9 @@ class ActorResolver:
         return out if len(out) >= 2 else []
 
     # --- the pass over one document ---------------------------------------------------------
-    def resolve(self, analysis: Analysis, date: str | None) -> tuple[Mention, ...]:
+    def resolve(self, analysis: Analysis, date: str | None, precision: str | None = "day") -> tuple[Mention, ...]:
+        """``precision`` is that of ``date`` (day, month, year: an estimated article date);
+        an office holder is named only if the same person held the office all that period."""
         day = parse_day(date)
         text = analysis.text
         mentions: list[Mention] = []
@@ -563,8 +565,9 @@ class _Salience:
 _RESOLVER: ActorResolver | None = None
 
 
-def resolve_mentions(analysis: Analysis, date: str | None) -> tuple[Mention, ...]:
+def resolve_mentions(analysis: Analysis, date: str | None,
+                     precision: str | None = "day") -> tuple[Mention, ...]:
     global _RESOLVER
     if _RESOLVER is None:
         _RESOLVER = ActorResolver()
-    return _RESOLVER.resolve(analysis, date)
+    return _RESOLVER.resolve(analysis, date, precision)
