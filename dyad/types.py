@@ -64,11 +64,13 @@ class Mention:
     actor: ActorRef | None = None
     rule: str | None = None          # how it was resolved
     members: tuple[ActorRef, ...] = ()   # for a group anaphor ("двух стран"): the actors it names
+    confidence: float = 1.0          # how sure the resolver is of ``actor`` (0-1)
+    warnings: tuple[str, ...] = ()   # e.g. W201: the named person did not hold the title beside the name
 
     def to_json(self) -> dict[str, Any]:
         d = {"start": self.start, "end": self.end, "text": self.text, "type": self.type,
              "norm": self.norm, "actor": self.actor.to_json() if self.actor else None,
-             "rule": self.rule}
+             "rule": self.rule, "confidence": self.confidence, "warnings": list(self.warnings)}
         if self.members:
             d["members"] = [a.to_json() for a in self.members]
         return d
