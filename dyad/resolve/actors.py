@@ -26,8 +26,10 @@ from functools import lru_cache
 from ..nlp.types import Analysis, NerSpan, Token
 from ..types import ActorRef, Mention
 from .keys import fold, word_keys
+import datetime as dt
+
 from .dates import parse_day
-from .kb import Alias, KnowledgeBase, Title, load_kb
+from .kb import OFFICE_CODES, Alias, KnowledgeBase, Title, load_kb
 from .places import best, candidates
 from .translit import slug
 
@@ -43,6 +45,32 @@ PAIR_WORDS = {"сторона", "страна", "государство"}
 PAIR_NUMERALS = {"два", "обе", "оба", "двух", "обеих", "двое"}
 LEADER_WORDS = {"лидер", "руководитель", "глава"}
 ANAPHOR_LEMMAS = PAIR_WORDS | LEADER_WORDS
+# A title governed by one of these nouns is someone else's ("пресс-секретарь президента России
+# Дмитрий Песков"): the name after it is not the title's holder.
+# People: the name after "пресс-секретарь президента" is never the president's. Things: the name
+# after "указ президента" is the president's when it stands in the title's case.
+EMBEDDING_PEOPLE = {"заместитель", "замглавы", "замминистра", "пресс-секретарь", "помощник", "советник",
+                    "представитель", "спикер", "посол", "сотрудник", "охранник", "супруга", "супруг",
+                    "жена", "муж", "сын", "дочь", "вдова", "брат", "сестра", "мать", "отец", "внук",
+                    "внучка", "племянник", "кандидат", "соперник", "оппонент", "преемник",
+                    "предшественник", "исполняющий", "врио", "референт", "адъютант", "секретарь"}
+EMBEDDING_THINGS = {"администрация", "аппарат", "охрана", "кабинет", "окружение", "пресс-служба",
+                    "канцелярия", "офис", "указ", "распоряжение", "визит", "встреча", "решение",
+                    "заявление", "слово", "позиция", "портрет", "должность", "пост", "кресло",
+                    "резиденция", "выборы", "полномочие", "обязанность", "приказ", "поручение"}
+FAMILY_NOUNS = {"супруга", "супруг", "жена", "муж", "сын", "дочь", "вдова", "брат", "сестра", "мать",
+                "отец", "внук", "внучка", "племянник", "племянница", "зять", "невестка", "теща", "тесть"}
+FORMER = {"бывший", "экс", "прежний", "покойный", "предыдущий", "экс-президент", "тогдашний"}
+PRONOUNS = {"он": "Masc", "она": "Fem"}
+INITIAL = re.compile(r"^[A-ZА-ЯЁ]\.?$")
+# How sure each rule is of the actor it gives (0-1): measured on the development sets, see
+# docs/quality.md; a rule that needed corroboration or guessed from context is less sure.
+CONFIDENCE = {"kb.alias": 0.95, "kb.alias.surname": 0.85, "kb.compound": 0.9, "kb.title+name": 0.95,
+              "kb.title": 0.8, "kb.office": 0.6, "kb.sector": 0.85, "kb.capital-place": 0.9,
+              "kb.org-adj": 0.75, "doc.surname": 0.85, "doc.title": 0.7, "doc.pronoun": 0.55,
+              "doc.relative": 0.7, "geo.city": 0.8, "ner.person": 0.7, "ner.org": 0.7, "ner.place": 0.6,
+              "doc.pair": 0.6, "doc.leaders": 0.6, "doc.country": 0.6}
+W_TITLE_NOT_HELD = "W201 {name} did not hold {office} of {country} on {date}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +121,7 @@ class ActorResolver:
             for key in title.keys[0]:
                 self._titles_by_first.setdefault(key, []).append(title)
         self._word = lru_cache(maxsize=200_000)(self._analyse_word)
+        self._given_names: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
 
     def _compound_prefixes(self) -> dict[str, str]:
         out: dict[str, str] = {}
@@ -186,25 +215,30 @@ class ActorResolver:
         return out if len(out) >= 2 else []
 
     # --- the pass over one document ---------------------------------------------------------
-    def resolve(self, analysis: Analysis, date: str | None, precision: str | None = "day") -> tuple[Mention, ...]:
-        """``precision`` is that of ``date`` (day, month, year: an estimated article date);
-        an office holder is named only if the same person held the office all that period."""
-        day = parse_day(date)
+    def resolve(self, analysis: Analysis, date: str | None, precision: str | None = "day",
+                trace: list | None = None) -> tuple[Mention, ...]:
+        """``precision`` is that of ``date`` (day, month, year: an estimated article date); an
+        office holder is named only if one person held the office all that period. ``trace``,
+        when given, collects each decision against a candidate (``dyad explain``)."""
+        day, until = period_of(date, precision)
         text = analysis.text
         mentions: list[Mention] = []
         ner = sorted(analysis.spans, key=lambda s: s.start)
         ner_starts = [s.start for s in ner]
         covered: set[int] = set()   # NER span starts already explained by an alias match
-        people: dict[str, ActorRef] = {}     # surname key -> person actor, as introduced
-        salience = _Salience()
+        doc = _DocState()
+        salience = doc.salience
         for sent in analysis.sentences:
             tokens = list(sent.tokens)
             words = self._words(tokens)
-            matches = self._alias_matches(tokens, words, day)
             spans = ner[bisect_left(ner_starts, sent.start):bisect_left(ner_starts, sent.end)]
-            here: list[Mention] = []
+            matches = self._safe(self._alias_matches(tokens, words, day), tokens, words, spans, doc,
+                                 text, trace)
+            titles, named = self._titles(tokens, words, matches, spans, day, until, text, doc)
+            orgs = self._org_adjectives(tokens, matches, spans, day, text)
+            here: list[Mention] = list(orgs.values())
             for m in matches:
-                ref = self.kb.ref(m.actor_id, day)
+                ref = named.get(m.start) or self.kb.ref(m.actor_id, day, until)
                 if ref is None:
                     continue
                 span = next((s for s in spans if s.start <= m.start and m.end <= s.end), None)
@@ -226,32 +260,41 @@ class ActorResolver:
                                 span.type == "LOC" or (span.start, span.end) == (tok.start, tok.end)):
                             # "Азербайджано-израильские" tagged PER: the compound is all of it
                             covered.add(span.start)
-                    elif span is not None and not LIST_PUNCT.search(span.text):
+                    elif span is not None and not LIST_PUNCT.search(span.text) or m.start in orgs:
                         mtype = "INNER"            # "Китая" inside "банк Китая": the actor, not an entity
                 place = self._capital_as_place(m, tokens, ref, day)
                 if place is not None:
                     ref, rule = place, "kb.capital-place"
                 else:
                     rule = m.rule
-                here.append(Mention(start, end, text[start:end], mtype, norm, ref, rule))
+                    if rule == "kb.alias" and m.alias is not None and m.alias.type == "surname":
+                        rule = "kb.alias.surname"
+                warnings = doc.warnings.get(m.start, ())
+                here.append(Mention(start, end, text[start:end], mtype, norm, ref, rule,
+                                    confidence=CONFIDENCE.get(rule, 0.7), warnings=warnings))
                 if ref.kind == "person":
-                    people[self._surname_key(norm)] = ref
+                    doc.introduce(self._surname_key(norm), ref, tokens[m.last].feat("Gender"))
                 if m.last > m.first:
                     here.extend(self._nested(m, tokens, words, spans, covered, day, text))
-            here.extend(self._titles(tokens, words, matches, day, text))
             here.extend(self._sector_actors(tokens, matches, day, text))
             for span in spans:
                 if span.start in covered:
                     continue
-                mention = self._ner_mention(span, day, people, here, salience, text)
+                mention = self._ner_mention(span, day, doc, here, salience, text)
                 if mention is not None:
                     here.append(mention)
-                    if mention.actor and mention.actor.kind == "person":
-                        people.setdefault(self._surname_key(mention.norm or mention.text), mention.actor)
+                    if mention.actor and mention.actor.kind == "person" and mention.rule == "ner.person":
+                        tok = next((t for t in reversed(tokens) if t.start < span.end), None)
+                        doc.introduce(self._surname_key(mention.norm or mention.text), mention.actor,
+                                      tok.feat("Gender") if tok else None)
+            here.extend(self._title_mentions(titles, here, text))
             here.sort(key=lambda m: m.start)
             previous_country = salience.last_country
             salience.add(here)
-            here.extend(self._anaphors(tokens, here, previous_country, salience, day, text))
+            here.extend(self._anaphors(tokens, here, previous_country, doc, day, until, text))
+            here.extend(self._pronouns(tokens, here, doc, text))
+            here.sort(key=lambda m: m.start)
+            doc.sentences.append(here)
             mentions.extend(here)
         mentions.sort(key=lambda m: (m.start, -m.end))
         return tuple(self._dedupe(mentions))
@@ -298,12 +341,130 @@ class ActorResolver:
             return "DEMONYM"
         return KIND_TYPE.get(ref.kind, "LOC")
 
-    # --- titles -----------------------------------------------------------------------------
-    def _titles(self, tokens: list[Token], words: list[_Word], matches: list[_Match], day,
-                text: str) -> list[Mention]:
+    # --- safe aliases ----------------------------------------------------------------------
+    def _safe(self, matches: list[_Match], tokens: list[Token], words: list[_Word],
+              spans: list[NerSpan], doc: "_DocState", text: str, trace: list | None) -> list[_Match]:
+        """The alias matches that may stand: a person's alias that is one word of a longer name
+        with another first name ("Филиппом Кирковым", "Хосе Перес Гарсия", "Иванка Трамп"), a
+        surname that is also a first name with nothing to corroborate it ("принц Филипп"), or a
+        country alias that is a first name the NER took for a person ("Том") are rejected."""
         out = []
+        matched = {k for m in matches for k in range(m.first, m.last + 1)}
+        for m in matches:
+            why = self._unsafe(m, tokens, words, spans, doc, matches, matched)
+            if why is None:
+                out.append(m)
+            elif trace is not None:
+                trace.append(Decision(m.start, m.end, text[m.start:m.end], m.actor_id, "rejected", why))
+        return out
+
+    def _unsafe(self, m: _Match, tokens: list[Token], words: list[_Word], spans: list[NerSpan],
+                doc: "_DocState", matches: list[_Match], matched: set[int]) -> str | None:
+        if m.rule != "kb.alias" or m.alias is None:
+            return None
+        actor = self.kb.actors.get(m.actor_id)
+        if actor is None:
+            return None
+        span = next((s for s in spans if s.type == "PER" and s.start <= m.start and m.end <= s.end), None)
+        if actor.kind == "person":
+            given, initials = self._given(m.actor_id)
+            extra = [k for k, t in enumerate(tokens) if span is not None and span.start <= t.start
+                     and t.end <= span.end and not m.first <= k <= m.last]
+            for k in (m.first - 1, m.last + 1):
+                if 0 < k < len(tokens) and k not in extra and k not in matched and _name_like(tokens[k]):
+                    extra.append(k)
+            for k in extra:
+                t = tokens[k]
+                if not any(ch.isalpha() for ch in t.text):
+                    continue
+                if INITIAL.match(t.text):
+                    if fold(t.text[0]) not in initials:
+                        return f"the initial {t.text} is not {actor.name_ru}'s"
+                    continue
+                if words[k].keys.isdisjoint(given):
+                    return f"{t.text} beside {tokens[m.first].text} names someone else than {actor.name_ru}"
+            if m.first == m.last and m.alias.type == "surname" and not extra \
+                    and m.actor_id not in doc.introduced:
+                why = self._ambiguous(m, tokens, span)
+                if why and not self._corroborated(m, tokens, words, matches):
+                    return f"{tokens[m.first].text} is {why} and nothing corroborates {actor.name_ru}"
+            return None
+        if m.first == m.last and actor.kind in ("country", "place", "region") and span is not None \
+                and (span.start, span.end) == (m.start, m.end) and is_given_name(tokens[m.first].text):
+            return f"{tokens[m.first].text} is a first name the NER found as a person, not {actor.name_ru}"
+        return None
+
+    def _given(self, person_id: str) -> tuple[frozenset[str], frozenset[str]]:
+        """The keys of a person's first names and patronymics (the words of their full names
+        other than the surname), and their initials."""
+        hit = self._given_names.get(person_id)
+        if hit is not None:
+            return hit
+        aliases = [a for a in self.kb.aliases if a.actor_id == person_id]
+        surnames = {fold(a.alias) for a in aliases if a.type == "surname"}
+        actor = self.kb.actors[person_id]
+        names = [a.alias for a in aliases if a.type in ("name", "official") and a.lang == "ru"]
+        names.append(actor.name_ru)
+        if not surnames:
+            surnames = {fold(n.split()[-1]) for n in names if n.split()}
+        keys: set[str] = set()
+        initials: set[str] = set()
+        for name in names:
+            for w in re.split(r"[\s-]+", name):
+                if not w or fold(w) in surnames or not w[:1].isalpha():
+                    continue
+                keys |= word_keys(w)
+                initials.add(fold(w[0]))
+        hit = (frozenset(keys), frozenset(initials))
+        self._given_names[person_id] = hit
+        return hit
+
+    @staticmethod
+    def _ambiguous(m: _Match, tokens: list[Token], span: NerSpan | None) -> str | None:
+        """Why a surname standing alone may be something else: it is also a first name, or an
+        ordinary word opening the sentence that the NER did not take for a person."""
+        if is_given_name(m.alias.alias):
+            return "also a first name"
+        opening = m.first == 0 or not tokens[m.first - 1].text[:1].isalnum()
+        if opening and span is None and is_common_word(tokens[m.first].text):
+            return "an ordinary word opening the sentence"
+        return None
+
+    def _corroborated(self, m: _Match, tokens: list[Token], words: list[_Word],
+                      matches: list[_Match]) -> bool:
+        """A surname is corroborated by a title the person held right before it ("премьер
+        Филипп") or by the person's country within three words before it."""
+        actor = self.kb.actors[m.actor_id]
+        for other in matches:
+            if other.last < m.first and m.first - other.last <= 3 and \
+                    self._country_of(other.actor_id) == actor.country and self._is_country(other.actor_id):
+                return True
+        for n in range(1, 5):
+            i = m.first - n
+            if i < 0:
+                break
+            for title in words[i].titles:
+                if len(title.keys) == n and all(not title.keys[j].isdisjoint(words[i + j].keys)
+                                                for j in range(n)):
+                    if self.kb.held(m.actor_id, title.country, title.office):
+                        return True
+        return False
+
+    # --- titles -----------------------------------------------------------------------------
+    def _titles(self, tokens: list[Token], words: list[_Word], matches: list[_Match],
+                spans: list[NerSpan], day, until, text: str,
+                doc: "_DocState") -> tuple[list["_Pending"], dict[int, ActorRef]]:
+        """Titles of one sentence. A title right before a name is that person's ("президент США
+        Барак Обама": the name resolves, the title gives the role); a title alone names its holder
+        when the date is known and one person held the office all that period, else the person
+        the document introduced with it, else the office (UKRGOV). Returns the title mentions to
+        make (those before a name the NER found wait for its actor) and, by match start, the
+        person references the titles give to the names after them."""
+        pending: list[_Pending] = []
+        named: dict[int, ActorRef] = {}
         by_first = {m.first: m for m in matches}
         by_last = {m.last: m for m in matches}
+        per_at = {s.start: s for s in spans if s.type == "PER"}
         taken: set[int] = set()
         found = []                                 # (length, start index, matching rows)
         for i, word in enumerate(words):
@@ -321,38 +482,147 @@ class ActorResolver:
             if i in taken:
                 continue
             last = i + n - 1
+            start, end, country, first, after = tokens[i].start, tokens[last].end, None, i, last + 1
             nxt = by_first.get(last + 1)
-            if nxt is not None and self.kb.actors.get(nxt.actor_id) and \
-                    self.kb.actors[nxt.actor_id].kind == "person":
-                taken.add(i)
-                continue                       # "Президент Ильхам Алиев": the name resolves
-            start, end, country = tokens[i].start, tokens[last].end, None
             if (nxt is None or not self._is_country(nxt.actor_id)) and last + 1 < len(tokens):
                 # "Председатель правительства России": "правительства России" matched as one
                 # alias, the country after the title is the word on its own
                 alone = self._alias_matches(tokens[last + 1:last + 2], words[last + 1:last + 2], day)
                 if alone and alone[0].rule == "kb.alias" and self._is_country(alone[0].actor_id):
-                    nxt = alone[0]
+                    nxt = replace(alone[0], first=last + 1, last=last + 1)
             if nxt is not None and self._is_country(nxt.actor_id) and \
                     tokens[last + 1].feat("Case") in ("Gen", None):
-                country, end = self._country_of(nxt.actor_id), nxt.end
+                country, end, after = self._country_of(nxt.actor_id), nxt.end, nxt.last + 1
             else:
                 prev = by_last.get(i - 1)
                 if prev is not None and prev.alias is not None and prev.alias.type == "adj":
-                    country, start = self._country_of(prev.actor_id), prev.start
-            title = self._pick_title(hits, country)
-            if title is None:
-                continue
-            country = country or title.country
+                    country, start, first = self._country_of(prev.actor_id), prev.start, prev.first
             if tokens[i].feat("Number") == "Plur":
                 continue                       # "лидеры двух стран" is a group, not one holder
-            term = self.kb.holder(country, title.office, day)
-            ref = self.kb.ref(term.person_id, day) if term else None
+            title = self._pick_title(hits, country)
+            generic = title or next((r for r in hits if r.country is None), None)
+            if generic is None:
+                continue
+            office = generic.office
+            country = country or (title.country if title else None)
+            before = [tokens[k].lemma for k in range(max(0, first - 2), first)]
+            former = any(w in FORMER for w in before) or fold(tokens[i].text).startswith("экс")
+            governor = before[-1] if before else ""
+            person = by_first.get(after)
+            if person is not None and not self._is_person(person.actor_id):
+                person = None
+            span = per_at.get(tokens[after].start) if after < len(tokens) else None
+            embedded = governor in EMBEDDING_PEOPLE or governor in EMBEDDING_THINGS and (
+                after >= len(tokens) or tokens[after].feat("Case") != tokens[i].feat("Case"))
+            if not embedded and (person is not None or span is not None):
+                taken.update(range(i, last + 1))
+                if person is not None:
+                    ref, warning = self._titled_person(person.actor_id, country, office, former, day, until)
+                    named[person.start] = ref
+                    warnings = (warning,) if warning else ()
+                    if warnings:
+                        doc.warnings[person.start] = warnings
+                    pending.append(_Pending(start, end, ref, None, "kb.title+name", warnings))
+                else:
+                    doc.titled[span.start] = (country, None if former else office)
+                    pending.append(_Pending(start, end, None, span.start, "kb.title+name", ()))
+                continue
+            if former:
+                continue                       # "бывший президент": a former holder, unnamed
+            if country is None:
+                ref = doc.by_role.get((None, office))     # "Президент отметил": the one introduced
+                if ref is not None:
+                    taken.update(range(i, last + 1))
+                    pending.append(_Pending(tokens[i].start, tokens[last].end, ref, None, "doc.title", ()))
+                continue
+            ref, rule = doc.by_role.get((country, office)), "doc.title"
+            if ref is None:
+                term = self.kb.holder(country, office, day, until)
+                ref, rule = (self.kb.ref(term.person_id, day, until), "kb.title") if term else (None, "")
+                if ref is not None:
+                    ref = replace(ref, role=office)
+            if ref is None:
+                ref, rule = self._office(country, office), "kb.office"
             if ref is None:
                 continue
             taken.update(range(i, last + 1))
-            out.append(Mention(start, end, text[start:end], "TITLE", text[start:end],
-                               replace(ref, role=title.office), "kb.title"))
+            pending.append(_Pending(start, end, ref, None, rule, ()))
+        return pending, named
+
+    def _titled_person(self, person_id: str, country: str | None, office: str, former: bool,
+                       day, until) -> tuple[ActorRef, str | None]:
+        """A known person named after a title: the title gives the role when the date is
+        unknown or the knowledge base agrees; where it says the person did not hold that office
+        then, the name stands and a warning says so."""
+        ref = self.kb.ref(person_id, day, until)
+        actor = self.kb.actors[person_id]
+        country = country or actor.country
+        if former or not country:
+            return ref, None
+        titled = replace(ref, role=office, code=country + OFFICE_CODES.get(office, "GOV"))
+        if day is None:
+            return (titled if country == actor.country else ref), None
+        end = until or day
+        terms = self.kb.terms_by_person.get(person_id, ())
+        if any(t.office == office and t.country == country and t.start <= end
+               and (t.end is None or t.end >= day) for t in terms):
+            return titled, None
+        if terms or country != actor.country:
+            office_name = office.replace("_", " ")
+            when = day.isoformat() if end == day else f"{day.isoformat()}..{end.isoformat()}"
+            return ref, W_TITLE_NOT_HELD.format(name=actor.name_ru or actor.name_en, office=office_name,
+                                                country=country, date=when)
+        return titled, None
+
+    def _office(self, country: str, office: str) -> ActorRef | None:
+        """The office itself when nobody can be named: the country's government (UKRGOV)."""
+        base = self.kb.ref(country)
+        if base is None:
+            return None
+        return ActorRef(id=f"{country}GOV", name=f"{base.name}: правительство", kind="group",
+                        country=country, code=f"{country}GOV", role=office)
+
+    def _title_mentions(self, pending: list["_Pending"], here: list[Mention], text: str) -> list[Mention]:
+        by_start = {m.start: m for m in here if m.actor is not None and m.actor.kind == "person"}
+        out = []
+        for p in pending:
+            ref = p.ref
+            if p.span_start is not None:
+                m = by_start.get(p.span_start)
+                ref = m.actor if m is not None else None
+            if ref is None:
+                continue
+            out.append(Mention(p.start, p.end, text[p.start:p.end], "TITLE", text[p.start:p.end], ref,
+                               p.rule, confidence=CONFIDENCE.get(p.rule, 0.7), warnings=p.warnings))
+        return out
+
+    def _org_adjectives(self, tokens: list[Token], matches: list[_Match], spans: list[NerSpan],
+                        day, text: str) -> dict[int, Mention]:
+        """"Колумбийский университет", "1-го Украинского фронта": a country adjective written
+        with a capital inside a sentence, before a common noun, begins an organisation's name:
+        the organisation, with that country as its country, not the country. By match start."""
+        out = {}
+        for m in matches:
+            if m.alias is None or m.alias.type != "adj" or m.first != m.last or m.first == 0 \
+                    or m.last + 1 >= len(tokens):
+                continue
+            tok, noun = tokens[m.first], tokens[m.last + 1]
+            if not tok.text[:1].isupper() or not tokens[m.first - 1].text[:1].isalnum() and \
+                    tokens[m.first - 1].text not in ",":
+                continue
+            if noun.pos != "NOUN" or not noun.text[:1].islower() or noun.lemma in self.kb.sector_nouns \
+                    or noun.lemma in ANAPHOR_LEMMAS:
+                continue
+            if any(s.start <= tok.start < s.end for s in spans):
+                continue                           # the NER's organisation holds it (ner.org)
+            country = self._country_of(m.actor_id)
+            if not self._is_country(m.actor_id):
+                continue
+            name = f"{_nominative(tok, noun)} {noun.lemma}"
+            ref = ActorRef(id=f"org:{slug(name)}-{country.lower()}", name=name, kind="organization",
+                           country=country, code=country)
+            out[m.start] = Mention(tok.start, noun.end, text[tok.start:noun.end], "ORG", name, ref,
+                                   "kb.org-adj", confidence=CONFIDENCE["kb.org-adj"])
         return out
 
     @staticmethod
@@ -409,6 +679,10 @@ class ActorResolver:
                         kind="place", country=place.country, code=place.country, lat=place.lat,
                         lon=place.lon, geonames_id=place.geonames_id)
 
+    def _is_person(self, actor_id: str) -> bool:
+        actor = self.kb.actors.get(actor_id)
+        return actor is not None and actor.kind == "person"
+
     def _is_country(self, actor_id: str) -> bool:
         actor = self.kb.actors.get(actor_id)
         return actor is not None and actor.kind == "country"
@@ -418,18 +692,28 @@ class ActorResolver:
         return (actor.country or actor.id) if actor else None
 
     # --- NER spans the knowledge base did not explain ---------------------------------------
-    def _ner_mention(self, span: NerSpan, day, people: dict[str, ActorRef], mentions: list[Mention],
+    def _ner_mention(self, span: NerSpan, day, doc: "_DocState", mentions: list[Mention],
                      salience: "_Salience", text: str) -> Mention | None:
-        """``mentions`` are the sentence's mentions so far; ``salience`` the document's."""
+        """``mentions`` are the sentence's mentions so far; ``doc`` what the document said before."""
         norm = span.normal or span.text
         if span.type == "PER":
+            names = norm.replace(".", ". ").split()
+            if all(INITIAL.match(w) for w in names):
+                return None                        # "В. В." after "Путин": part of the name before
             key = self._surname_key(norm)
-            if len(norm.split()) == 1 and key in people:
-                return Mention(span.start, span.end, span.text, "PER", norm, people[key], "doc.surname")
+            if len(names) == 1 and key in doc.people:
+                return Mention(span.start, span.end, span.text, "PER", norm, doc.people[key], "doc.surname",
+                               confidence=CONFIDENCE["doc.surname"])
             country = self._nearby_country(span, mentions)
+            titled = doc.titled.get(span.start)
+            role = None
+            if titled is not None:
+                country, role = titled[0] or country, titled[1]
+            code = (country + (OFFICE_CODES.get(role, "GOV") if role else "ELI")) if country else None
             ref = ActorRef(id="person:" + slug(norm), name=norm, kind="person", country=country,
-                           code=(country or "") + "ELI" if country else None)
-            return Mention(span.start, span.end, span.text, "PER", norm, ref, "ner.person")
+                           code=code, role=role)
+            return Mention(span.start, span.end, span.text, "PER", norm, ref, "ner.person",
+                           confidence=CONFIDENCE["ner.person"])
         if span.type == "LOC":
             countries = salience.countries | {m.actor.country for m in mentions if m.actor and m.actor.country}
             place = best(candidates(span.text, norm), countries)
@@ -437,9 +721,11 @@ class ActorResolver:
                 ref = ActorRef(id=f"{slug(place.name_en)}-{place.country.lower()}", name=norm,
                                kind="place", country=place.country, code=place.country,
                                lat=place.lat, lon=place.lon, geonames_id=place.geonames_id)
-                return Mention(span.start, span.end, span.text, "LOC", norm, ref, "geo.city")
+                return Mention(span.start, span.end, span.text, "LOC", norm, ref, "geo.city",
+                               confidence=CONFIDENCE["geo.city"])
             ref = ActorRef(id="place:" + slug(norm), name=norm, kind="place")
-            return Mention(span.start, span.end, span.text, "LOC", norm, ref, "ner.place")
+            return Mention(span.start, span.end, span.text, "LOC", norm, ref, "ner.place",
+                           confidence=CONFIDENCE["ner.place"])
         # the country inside the name ("МИД Турции" as one span) or right after it ("МИД" + "Турции")
         inner = [m for m in mentions if m.actor and m.actor.kind == "country" and m.type != "ADJ" and (
                  span.start <= m.start and m.end <= span.end or 0 <= m.start - span.end <= 1)]
@@ -447,7 +733,8 @@ class ActorResolver:
         ref = ActorRef(id="org:" + slug(norm) + (f"-{country.lower()}" if inner else ""), name=norm,
                        kind="organization", country=country,
                        code=(country + self._sector_of(span)) if inner else country)
-        return Mention(span.start, span.end, span.text, "ORG", norm, ref, "ner.org")
+        return Mention(span.start, span.end, span.text, "ORG", norm, ref, "ner.org",
+                       confidence=CONFIDENCE["ner.org"])
 
     def _sector_of(self, span: NerSpan) -> str:
         """The CAMEO sector an organisation's first word names (армия -> MIL, министерство -> GOV;
@@ -464,18 +751,27 @@ class ActorResolver:
         """A country adjective or name right before the span ("турецкий министр Хакан Фидан")."""
         before = [m for m in mentions if m.end <= span.start and span.start - m.end <= 30
                   and m.actor and m.actor.kind == "country" and m.type in ("ADJ", "LOC")]
-        return before[-1].actor.id if before else None
+        if not before:
+            return None
+        last = before[-1]
+        between = [m for m in mentions if last.end <= m.start and m.end <= span.start
+                   and m.actor is not None and m.actor.kind == "person"]
+        return None if between else last.actor.id
 
     # --- anaphors ---------------------------------------------------------------------------
     def _anaphors(self, tokens: list[Token], here: list[Mention], previous_country: ActorRef | None,
-                  salience: "_Salience", day, text: str) -> list[Mention]:
-        """Anaphors of one sentence; ``here`` are its other mentions, in text order."""
+                  doc: "_DocState", day, until, text: str) -> list[Mention]:
+        """Anaphors of one sentence; ``here`` are its other mentions, in text order. "двух стран",
+        "обе стороны" and "лидеры" refer only to two countries the document itself made the pair
+        (mentioned clearly more than any third) and, for leaders, only on a known date or to the
+        two heads of state the document named."""
         at = [i for i, tok in enumerate(tokens) if tok.lemma in ANAPHOR_LEMMAS]
         if not at:
             return []                              # every anaphor below is one of these words
-        countries, refs = salience.counts, salience.refs
+        salience = doc.salience
+        refs = salience.refs
         taken = {m.start for m in here}
-        top = [c for c, _ in countries.most_common(2)]
+        top = salience.pair()
         out = []
         for i in at:
             tok = tokens[i]
@@ -486,27 +782,30 @@ class ActorResolver:
             # "Стороны обсудили...": the parties, as the subject that opens a sentence
             parties = i == 0 and tok.lemma == "сторона" and tok.feat("Number") == "Plur" \
                 and tok.feat("Case") == "Nom"
-            if tok.lemma in PAIR_WORDS and (counted or parties) and len(top) == 2:
+            if tok.lemma in PAIR_WORDS and (counted or parties) and top:
                 members = tuple(refs.get(c) or self.kb.ref(c, day) for c in sorted(top))
                 members = tuple(m for m in members if m)
                 start = tokens[i - 1].start if counted else tok.start
                 group = ActorRef(id="group:" + "+".join(a.id for a in members),
                                  name=", ".join(a.name for a in members), kind="group")
                 out.append(Mention(start, tok.end, text[start:tok.end], "ANAPHOR", tok.lemma, group,
-                                   "doc.pair", members))
-            elif tok.lemma in LEADER_WORDS and tok.feat("Number") == "Plur" and len(top) == 2 \
-                    and not (i + 1 < len(tokens) and tokens[i + 1].start in taken):
+                                   "doc.pair", members, confidence=CONFIDENCE["doc.pair"]))
+            elif tok.lemma in LEADER_WORDS and tok.feat("Number") == "Plur" and top \
+                    and not (i + 1 < len(tokens) and tokens[i + 1].start in taken) \
+                    and self._leaders_of_pair(tokens, i):
                 leaders = []
                 for c in sorted(top):
-                    term = self.kb.holder(c, "head_of_state", day)
-                    ref = self.kb.ref(term.person_id, day) if term else None
+                    ref = doc.by_role.get((c, "head_of_state"))
+                    if ref is None:
+                        term = self.kb.holder(c, "head_of_state", day, until)
+                        ref = self.kb.ref(term.person_id, day, until) if term else None
                     if ref:
                         leaders.append(replace(ref, role="head_of_state"))
                 if len(leaders) == 2:
                     group = ActorRef(id="group:" + "+".join(a.id for a in leaders),
                                      name=", ".join(a.name for a in leaders), kind="group")
                     out.append(Mention(tok.start, tok.end, tok.text, "ANAPHOR", tok.lemma, group,
-                                       "doc.leaders", tuple(leaders)))
+                                       "doc.leaders", tuple(leaders), confidence=CONFIDENCE["doc.leaders"]))
             elif tok.lemma == "страна" and tok.feat("Number") == "Sing" and prev not in ("наш", "свой", "эта", "этот") \
                     and fold(tokens[i - 1].text if i else "") not in ("нашей", "нашу", "наша", "нашим", "этой", "эту"):
                 recent = [m.actor for m in here if m.actor and m.actor.kind == "country"
@@ -515,7 +814,53 @@ class ActorResolver:
                 if recent:
                     ref = recent[-1]
                     out.append(Mention(tok.start, tok.end, tok.text, "ANAPHOR", tok.lemma, ref,
-                                       "doc.country"))
+                                       "doc.country", confidence=CONFIDENCE["doc.country"]))
+        return out
+
+    @staticmethod
+    def _leaders_of_pair(tokens: list[Token], i: int) -> bool:
+        """"лидеры", "главы государств", "лидеры двух стран": leaders of the pair; "лидеры
+        оппозиции", "главы компаний", "лидеры ЕС" name other people."""
+        k = i + 1
+        if k < len(tokens) and tokens[k].lemma in ("государство",) and tokens[i].lemma == "глава":
+            k += 1
+        if k < len(tokens) and (tokens[k].lemma in PAIR_NUMERALS or fold(tokens[k].text) in PAIR_NUMERALS):
+            return True
+        if tokens[i].lemma == "глава" and k == i + 1:
+            return False                           # "главы" alone: of what is not said
+        nxt = tokens[k] if k < len(tokens) else None
+        return nxt is None or nxt.feat("Case") != "Gen" or nxt.pos not in ("NOUN", "PROPN")
+
+    def _pronouns(self, tokens: list[Token], here: list[Mention], doc: "_DocState",
+                  text: str) -> list[Mention]:
+        """"он", "она" (any case) -> the person last named, in this sentence or the one before,
+        of the pronoun's gender; ", который" -> the mention that ends at the comma, if it agrees
+        in gender and number."""
+        out = []
+        taken = {m.start for m in here}
+        for i, tok in enumerate(tokens):
+            if tok.start in taken:
+                continue
+            if tok.lemma in PRONOUNS and tok.pos == "PRON" and tok.feat("Number") != "Plur":
+                gender = PRONOUNS[tok.lemma]
+                ref = doc.last_person(gender, tok.start, here)
+                if ref is not None:
+                    out.append(Mention(tok.start, tok.end, tok.text, "PRON", tok.lemma, ref, "doc.pronoun",
+                                       confidence=CONFIDENCE["doc.pronoun"]))
+            elif tok.lemma == "который" and i >= 1:
+                comma = i - 1 if tokens[i - 1].text == "," else \
+                    (i - 2 if i >= 2 and tokens[i - 2].text == "," and tokens[i - 1].pos == "ADP" else None)
+                if comma is None:
+                    continue
+                ante = next((m for m in reversed(here) if m.end == tokens[comma].start and m.actor is not None
+                             and m.type not in ("ADJ", "ANAPHOR", "PRON")), None)
+                if ante is None:
+                    continue
+                head = next((t for t in reversed(tokens[:comma]) if t.start < ante.end), None)
+                if head is None or not _agree(tok, head):
+                    continue
+                out.append(Mention(tok.start, tok.end, tok.text, "PRON", tok.lemma, ante.actor, "doc.relative",
+                                   confidence=CONFIDENCE["doc.relative"]))
         return out
 
 
@@ -560,6 +905,159 @@ class _Salience:
                     self.last_country = a
             elif a.kind == "person" and a.country:
                 self.counts[a.country] += 1
+
+    def pair(self) -> list[str]:
+        """The two countries the document is about: the two most mentioned, if a third is
+        mentioned less than either (else no pair can be told)."""
+        top = self.counts.most_common(3)
+        if len(top) < 2 or (len(top) == 3 and top[2][1] >= top[1][1]):
+            return []
+        return [top[0][0], top[1][0]]
+
+
+def _name_like(tok: Token) -> bool:
+    """A capitalised word that is part of a person's name: a first name, patronymic or surname
+    as pymorphy3 knows it, or an initial."""
+    text = tok.text
+    if not text[:1].isupper() or n_upper(text):
+        return False
+    if INITIAL.match(text):
+        return True
+    return tok.pos == "PROPN" and _person_word(text)
+
+
+@lru_cache(maxsize=100_000)
+def _person_word(word: str) -> bool:
+    from .keys import morph
+    return any(p.is_known and ({"Name", "Surn", "Patr"} & set(str(p.tag).replace(" ", ",").split(",")))
+               for p in morph().parse(fold(word)))
+
+
+@lru_cache(maxsize=100_000)
+def is_given_name(word: str) -> bool:
+    """Whether pymorphy3's dictionary knows ``word`` as a first name (in the singular): Филипп,
+    Том, Роза, Ли."""
+    from .keys import morph
+    for p in morph().parse(fold(word)):
+        grams = set(str(p.tag).replace(" ", ",").split(","))
+        if p.is_known and "Name" in grams and "sing" in grams:
+            return True
+    return False
+
+
+@lru_cache(maxsize=100_000)
+def is_common_word(word: str) -> bool:
+    """Whether the likeliest reading of ``word`` is an ordinary word of the dictionary, not a
+    name: "Мир", "Роль", "Пока"."""
+    from .keys import morph
+    parses = morph().parse(fold(word))
+    if not parses or not parses[0].is_known:
+        return False
+    grams = set(str(parses[0].tag).replace(" ", ",").split(","))
+    return not ({"Name", "Surn", "Patr", "Geox", "Orgn", "Abbr", "Trad"} & grams)
+
+
+def _nominative(adj: Token, noun: Token) -> str:
+    """The adjective in the nominative, agreeing with its noun, capitalised: the first word of an
+    organisation's name ("Украинского" before "фронта" -> "Украинский")."""
+    from .keys import morph
+    grams = {"Nom", noun.feat("Number") or "Sing"}
+    if (noun.feat("Number") or "Sing") == "Sing":
+        grams.add(noun.feat("Gender") or "Masc")
+    for p in morph().parse(fold(adj.text)):
+        if p.tag.POS == "ADJF":
+            try:
+                form = p.inflect(grams)
+            except KeyError:
+                form = None
+            if form is not None:
+                return form.word[:1].upper() + form.word[1:]
+    return adj.lemma[:1].upper() + adj.lemma[1:]
+
+
+def _agree(pron: Token, head: Token) -> bool:
+    """"который" agrees with its antecedent's head word in number and, in the singular, gender."""
+    if pron.feat("Number") and head.feat("Number") and pron.feat("Number") != head.feat("Number"):
+        return False
+    if pron.feat("Number") == "Sing" and pron.feat("Gender") and head.feat("Gender"):
+        return pron.feat("Gender") == head.feat("Gender")
+    return True
+
+
+def period_of(date: str | None, precision: str | None) -> tuple[dt.date | None, dt.date | None]:
+    """The first and last day the article date may be: a day, its month or its year."""
+    day = parse_day(date)
+    if day is None:
+        return None, None
+    if precision == "year":
+        return day.replace(month=1, day=1), day.replace(month=12, day=31)
+    if precision == "month":
+        nxt = (day.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+        return day.replace(day=1), nxt - dt.timedelta(days=1)
+    if precision == "week":
+        return day, day + dt.timedelta(days=6)
+    return day, None
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """A candidate the resolver weighed and why it lost (``dyad explain``)."""
+    start: int
+    end: int
+    text: str
+    actor_id: str
+    outcome: str             # rejected
+    why: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Pending:
+    """A title mention to make once the name after it has its actor."""
+    start: int
+    end: int
+    ref: ActorRef | None
+    span_start: int | None   # the NER person span the title belongs to
+    rule: str
+    warnings: tuple[str, ...]
+
+
+class _DocState:
+    """What one document has introduced so far: people by surname and by office, their
+    grammatical gender, the countries' salience, titles that name the NER persons after them."""
+
+    def __init__(self):
+        self.salience = _Salience()
+        self.people: dict[str, ActorRef] = {}          # surname key -> person
+        self.introduced: set[str] = set()               # actor ids named in the document
+        self.gender: dict[str, str] = {}                # actor id -> Masc | Fem
+        self.by_role: dict[tuple[str | None, str], ActorRef] = {}   # (country, office) -> person
+        self.titled: dict[int, tuple[str | None, str | None]] = {}  # NER span start -> country, office
+        self.warnings: dict[int, tuple[str, ...]] = {}  # alias match start -> warnings
+        self.sentences: list[list[Mention]] = []
+
+    def introduce(self, key: str, ref: ActorRef, gender: str | None) -> None:
+        if key:
+            self.people[key] = ref
+        self.introduced.add(ref.id)
+        if gender in ("Masc", "Fem"):
+            self.gender.setdefault(ref.id, gender)
+        if ref.role:
+            if ref.country:
+                self.by_role[(ref.country, ref.role)] = ref
+            self.by_role[(None, ref.role)] = ref
+
+    def last_person(self, gender: str, before: int, here: list[Mention]) -> ActorRef | None:
+        """The person last named before ``before`` in this sentence or the one before, of that
+        gender (a person whose gender is unknown fits only if no other person does)."""
+        pool = [m for m in here if m.start < before]
+        if self.sentences:
+            pool = self.sentences[-1] + pool
+        people = [m.actor for m in pool if m.actor is not None and m.actor.kind == "person"]
+        fitting = [a for a in people if self.gender.get(a.id) == gender]
+        if fitting:
+            return fitting[-1]
+        unknown = [a for a in people if a.id not in self.gender]
+        return unknown[-1] if unknown and len({a.id for a in people}) == 1 else None
 
 
 _RESOLVER: ActorResolver | None = None

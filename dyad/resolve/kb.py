@@ -81,26 +81,38 @@ class KnowledgeBase:
     max_alias_len: int = 1
 
     # --- look-ups -------------------------------------------------------------------------
-    def holder(self, country: str, office: str, day: dt.date | None) -> Term | None:
-        terms = self.terms.get((country, office), [])
+    def holder(self, country: str, office: str, day: dt.date | None,
+               until: dt.date | None = None) -> Term | None:
+        """Who held ``office`` of ``country`` on ``day`` (through ``until`` when the date is a
+        period: a month or year of an estimated article date): the one term that covers all of
+        it, else None. Without a day nobody is named: the office is all that is known."""
         if day is None:
-            return next((t for t in terms if t.end is None), terms[-1] if terms else None)
-        return next((t for t in terms if t.holds(day)), None)
+            return None
+        end = until or day
+        return next((t for t in self.terms.get((country, office), ()) if t.holds(day) and t.holds(end)),
+                    None)
 
-    def roles(self, person_id: str, day: dt.date | None) -> list[Term]:
-        terms = self.terms_by_person.get(person_id, [])
+    def roles(self, person_id: str, day: dt.date | None, until: dt.date | None = None) -> list[Term]:
+        """The terms of ``person_id`` that cover ``day`` (through ``until``); none without a day."""
         if day is None:
-            return [t for t in terms if t.end is None]
-        return [t for t in terms if t.holds(day)]
+            return []
+        end = until or day
+        return [t for t in self.terms_by_person.get(person_id, ()) if t.holds(day) and t.holds(end)]
 
-    def ref(self, actor_id: str, day: dt.date | None = None) -> ActorRef | None:
+    def held(self, person_id: str, country: str | None, office: str) -> bool:
+        """Whether the person ever held ``office`` (of ``country`` when given)."""
+        return any(t.office == office and (country is None or t.country == country)
+                   for t in self.terms_by_person.get(person_id, ()))
+
+    def ref(self, actor_id: str, day: dt.date | None = None,
+            until: dt.date | None = None) -> ActorRef | None:
         actor = self.actors.get(actor_id)
         if actor is None:
             return None
         role = None
         code = actor.code
         if actor.kind == "person":
-            held = self.roles(actor_id, day)
+            held = self.roles(actor_id, day, until)
             if held:
                 rank = ["head_of_state", "head_of_government", "foreign_minister"]
                 best = min(held, key=lambda t: rank.index(t.office) if t.office in rank else 9)
@@ -167,7 +179,9 @@ def build_kb(data_dir: Path = DATA_DIR) -> KnowledgeBase:
     for row in read_rows("aliases*.tsv", data_dir):
         if not row.get("alias") or row.get("actor_id") not in kb.actors:
             continue
-        keys = alias_keys(row["alias"], case_sensitive=row.get("type") == "abbr")
+        kind = row.get("type", "name")
+        person = kb.actors[row["actor_id"]].kind == "person" and kind in ("name", "surname", "official")
+        keys = alias_keys(row["alias"], case_sensitive=kind == "abbr", name=person)
         if not keys:
             continue
         alias = Alias(row["actor_id"], row.get("lang", "ru"), row["alias"], row.get("type", "name"), keys)

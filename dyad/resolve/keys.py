@@ -49,11 +49,30 @@ def word_keys(word: str) -> frozenset[str]:
     return normal_forms(word) | {"=" + word.replace(STRESS, "")}
 
 
-def alias_keys(alias: str, case_sensitive: bool = False) -> tuple[frozenset[str], ...]:
+# Case endings of foreign names that pymorphy3 does not decline ("Ким Чен Ын" -> "Ына", "Ыну"):
+# by the word's last letter, what replaces it in the other cases.
+NAME_ENDINGS = (("й", ("я", "ю", "ем", "е")), ("ь", ("я", "ю", "ем", "е", "и")),
+                ("а", ("ы", "и", "е", "у", "ой", "ою")), ("я", ("и", "е", "ю", "ей", "ею")))
+INDECLINABLE = set("оеиуюэыё")
+
+
+def declined(word: str) -> set[str]:
+    """The case forms of a name's word, by its ending (folded)."""
+    low = fold(word)
+    if len(low) < 2 or not low.isalpha() or low[-1] in INDECLINABLE:
+        return set()
+    for last, ends in NAME_ENDINGS:
+        if low.endswith(last):
+            return {low[:-1] + e for e in ends}
+    return {low + e for e in ("а", "у", "ом", "е", "ым", "ем")}
+
+
+def alias_keys(alias: str, case_sensitive: bool = False, name: bool = False) -> tuple[frozenset[str], ...]:
     """The keys each word of a dictionary alias matches: its likeliest normal form, and for a
     capitalised word (a name) also the word itself, since the dictionary may take a surname for
     some other word's form ("Токаев" for the genitive plural of "токай"). Abbreviations match
-    only their exact form."""
+    only their exact form. A person's ``name`` also matches its case forms (:func:`declined`),
+    which pymorphy3 lacks for most foreign names."""
     words = WORD.findall(alias.replace(STRESS, ""))
     if case_sensitive:
         return tuple(frozenset({"=" + w}) for w in words)
@@ -64,9 +83,18 @@ def alias_keys(alias: str, case_sensitive: bool = False) -> tuple[frozenset[str]
             parses = morph().parse(low) if any(ch.isalpha() for ch in low) else []
         except ValueError:
             parses = []
-        key = {fold(parses[0].normal_form) if parses else low}
+        # a name that is also the form of a function word ("Того" ~ "тот") keeps its own form only
+        function = parses and ({"NPRO", "PREP", "CONJ", "PRCL", "INTJ", "Apro"} & set(
+            str(parses[0].tag).replace(" ", ",").split(",")))
+        key = {fold(parses[0].normal_form) if parses and not function else low}
         if w[:1].isupper():
             key.add(low)
+            if name:
+                for part in low.split("-"):
+                    if part != low:
+                        break
+                else:
+                    key |= declined(w)
         keys.append(frozenset(key))
     return tuple(keys)
 
