@@ -234,7 +234,7 @@ class ActorResolver:
             spans = ner[bisect_left(ner_starts, sent.start):bisect_left(ner_starts, sent.end)]
             matches = self._safe(self._alias_matches(tokens, words, day), tokens, words, spans, doc,
                                  text, trace)
-            titles, named = self._titles(tokens, words, matches, spans, day, until, text, doc)
+            titles, named = self._titles(tokens, words, matches, spans, day, until, text, doc, trace)
             orgs = self._org_adjectives(tokens, matches, spans, day, text)
             here: list[Mention] = list(orgs.values())
             for m in matches:
@@ -452,8 +452,8 @@ class ActorResolver:
 
     # --- titles -----------------------------------------------------------------------------
     def _titles(self, tokens: list[Token], words: list[_Word], matches: list[_Match],
-                spans: list[NerSpan], day, until, text: str,
-                doc: "_DocState") -> tuple[list["_Pending"], dict[int, ActorRef]]:
+                spans: list[NerSpan], day, until, text: str, doc: "_DocState",
+                trace: list | None = None) -> tuple[list["_Pending"], dict[int, ActorRef]]:
         """Titles of one sentence. A title right before a name is that person's ("президент США
         Барак Обама": the name resolves, the title gives the role); a title alone names its holder
         when the date is known and one person held the office all that period, else the person
@@ -514,6 +514,20 @@ class ActorResolver:
             span = per_at.get(tokens[after].start) if after < len(tokens) else None
             embedded = governor in EMBEDDING_PEOPLE or governor in EMBEDDING_THINGS and (
                 after >= len(tokens) or tokens[after].feat("Case") != tokens[i].feat("Case"))
+            if trace is not None:
+                term = self.kb.holder(country, office, day, until) if country else None
+                holder = self.kb.actors[term.person_id].name_ru if term else None
+                named_after = text[tokens[after].start:(person.end if person else span.end)] \
+                    if (person is not None or span is not None) else None
+                if named_after and not embedded:
+                    why = f"the name after it wins: {named_after}" + (
+                        f" (the holder on the date: {holder})" if holder else "")
+                elif named_after:
+                    why = f"{named_after} is not the holder: the title is governed by '{governor}'"
+                else:
+                    why = f"no name after it; holder on the date: {holder or 'unknown (the office)'}"
+                trace.append(Decision(start, end, text[start:end], term.person_id if term else "-",
+                                      "title", why))
             if not embedded and (person is not None or span is not None):
                 taken.update(range(i, last + 1))
                 if person is not None:
@@ -1006,7 +1020,7 @@ class Decision:
     end: int
     text: str
     actor_id: str
-    outcome: str             # rejected
+    outcome: str             # rejected (an alias match set aside) | title (how a title was read)
     why: str
 
 
@@ -1063,9 +1077,11 @@ class _DocState:
 _RESOLVER: ActorResolver | None = None
 
 
-def resolve_mentions(analysis: Analysis, date: str | None,
-                     precision: str | None = "day") -> tuple[Mention, ...]:
+def resolve_mentions(analysis: Analysis, date: str | None, precision: str | None = "day",
+                     trace: list | None = None) -> tuple[Mention, ...]:
+    """The document's mentions; ``trace`` (a list) collects the candidates weighed and why
+    (:class:`Decision`), for ``dyad explain``."""
     global _RESOLVER
     if _RESOLVER is None:
         _RESOLVER = ActorResolver()
-    return _RESOLVER.resolve(analysis, date, precision)
+    return _RESOLVER.resolve(analysis, date, precision, trace)
