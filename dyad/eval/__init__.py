@@ -1,10 +1,11 @@
 """Quality measured in public: readers for annotated datasets, a scorer, the tasks, the report.
 
-    gold.py        what every reader yields: GoldDoc, GoldMention, GoldMeeting
+    gold.py        what every reader yields: GoldDoc, GoldMention, GoldMeeting, GoldChain
     factrueval.py  factRuEval-2016 (.txt .spans .objects .coref .facts)
     brat.py        brat standoff (.txt + .ann), nested and discontinuous spans
     jsonl.py       Dyad's own records, as `dyad extract` prints them
     score.py       precision, recall, F1 per type and micro; exact and overlap matching
-    tasks.py       entities, resolution, meetings: run the pipeline and score it
+    coref.py       coreference: MUC, B-cubed and links to an earlier mention, on the gold mentions
+    tasks.py       entities, resolution, meetings, coref: run the pipeline and score it
     report.py      the tables as Markdown; `python -m dyad.eval.report DATA_DIR docs/quality.md`
 """

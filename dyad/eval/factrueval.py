@@ -13,6 +13,16 @@ made of its name spans (``name surname patronymic nickname`` for people, ``loc_n
 otherwise, as the official scorer weighs them); descriptor spans (``org_descr``, ``job``,
 ``geo_adj``...) may be included in or left out of a predicted mention.
 
+Coreference: a ``.coref`` block lists the mentions (``.objects`` ids) of one entity; each becomes a
+:class:`~dyad.eval.gold.GoldChain` of the scored types, in text order; a mention no block lists is
+a chain of its own; of two mentions covering the same characters only the first is kept. A
+mention's head (:data:`HEAD_TAGS`) is the span a coreference match must touch: the surname of a
+person, the ``org_name`` of an organisation ("МИД" in "МИД России"), else its descriptor ("мэрии"
+in "мэрии Москвы"), the ``loc_name`` of a place; of nested spans of that tag, the innermost
+("банк" in "подконтрольный китайскому правительству банк"). The annotation has no pronouns and
+no bare titles: ``job`` spans ("президент", "премьер-министром") belong to no mention, and a title is
+tied to its holder only through Occupation facts naming a representative span, not each one.
+
 The texts carry no dates. The dataset's README gives only the 2016 evaluation timetable, and the
 news are older (book_100 reports a protest of June 2010), so documents are read with date None.
 """
@@ -22,7 +32,7 @@ import re
 from pathlib import Path
 
 from ..types import Span
-from .gold import GoldDoc, GoldMeeting, GoldMention, Participant, flatten
+from .gold import GoldChain, GoldDoc, GoldMeeting, GoldMention, Participant, flatten
 
 MAPPING = "Person→PER, Org→ORG, Location→LOC, LocOrg→LOCORG (a predicted LOC or ORG may match it); Project not scored"
 DATE_NOTE = ("factRuEval texts have no dates (the README gives only the 2016 evaluation timetable; "
@@ -31,6 +41,11 @@ TYPES = {"Person": "PER", "Org": "ORG", "Organization": "ORG", "Location": "LOC"
 NAME_TAGS = {"PER": {"name", "surname", "patronymic", "nickname"},
              "ORG": {"org_name", "loc_name"}, "LOC": {"org_name", "loc_name"},
              "LOCORG": {"org_name", "loc_name"}}
+# the first of these tags a mention has gives its head
+HEAD_TAGS = {"PER": ("surname", "name", "nickname", "patronymic", "job"),
+             "ORG": ("org_name", "org_descr", "loc_name", "loc_descr", "geo_adj"),
+             "LOC": ("loc_name", "loc_descr", "org_name", "org_descr", "geo_adj"),
+             "LOCORG": ("loc_name", "geo_adj", "loc_descr", "org_name", "org_descr")}
 REF = re.compile(r"(obj|span)(\d+)\b\s*")
 
 
@@ -61,7 +76,23 @@ def read_document(folder: Path, name: str) -> GoldDoc:
     mentions = [_with_entity(m, entity_of.get(m.id)) for m in mentions]
     meetings = tuple(_meeting(f, coref, objects, spans)
                      for f in read_facts(_lines(base.with_suffix(".facts"))) if f[1] == "meeting")
-    return GoldDoc(name, text, None, flatten(mentions), meetings)
+    return GoldDoc(name, text, None, flatten(mentions), meetings, chains(mentions, coref))
+
+
+def chains(mentions: list[GoldMention], coref) -> tuple[GoldChain, ...]:
+    """The entities as chains of mentions in text order, in the order of their first mention;
+    a mention in no ``.coref`` block is a chain alone (id ``-`` and its own id)."""
+    kept: dict[frozenset[int], GoldMention] = {}
+    for m in sorted(mentions, key=lambda m: (m.entity is None, _order(m))):
+        kept.setdefault(m.coverage(), m)
+    by_entity: dict[str, list[GoldMention]] = {}
+    for m in sorted(kept.values(), key=_order):
+        by_entity.setdefault(m.entity or "-" + m.id, []).append(m)
+    return tuple(GoldChain(eid, tuple(ms)) for eid, ms in by_entity.items())
+
+
+def _order(m: GoldMention) -> tuple[int, int, str]:
+    return (m.start, -m.end, m.id)
 
 
 def _lines(path: Path) -> list[str]:
@@ -146,7 +177,12 @@ def _mention(oid: str, otype: str, span_ids: tuple[str, ...], spans) -> GoldMent
         return None
     fragments = tuple(sorted({sp for _, sp in parts}, key=lambda s: (s.start, s.end)))
     core = tuple(sorted({sp for tag, sp in parts if tag in NAME_TAGS[typ]}, key=lambda s: (s.start, s.end)))
-    return GoldMention(oid, typ, fragments, core, named=bool(core))
+    tag = next((tag for tag in HEAD_TAGS[typ] if any(t == tag for t, _ in parts)), None)
+    tagged = {sp for t, sp in parts if t == tag}
+    inner = {sp for sp in tagged
+             if not any(o != sp and sp.start <= o.start and o.end <= sp.end for o in tagged)}
+    head = tuple(sorted(inner, key=lambda s: (s.start, s.end)))
+    return GoldMention(oid, typ, fragments, core, named=bool(core), head=head)
 
 
 def _with_entity(m: GoldMention, entity: str | None) -> GoldMention:

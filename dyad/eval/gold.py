@@ -13,6 +13,10 @@ the scored types PER, ORG, LOC, LOCORG. Two flags say whether it is counted:
 Mentions covering the same characters with different types ("Москвы" as Org and as LocOrg) are
 merged into one that accepts either type; it counts once, under the type ranked first in
 :data:`SIBLING_RANK`.
+
+Coreference (:class:`GoldChain`) is kept apart from the flat list: a chain holds every mention the
+dataset puts in one entity, nested and unnamed ones included, as annotated (siblings unmerged).
+``GoldDoc.chains`` is None when the dataset annotates no coreference.
 """
 from __future__ import annotations
 
@@ -38,6 +42,7 @@ class GoldMention:
     nested: bool = False
     accepts: frozenset[str] = frozenset()   # predicted types that match; empty = ACCEPTS[type]
     entity: str | None = None          # coreference id, where the dataset gives one
+    head: tuple[Span, ...] = ()        # the head word(s) a coreference match must touch; () = core
 
     @property
     def start(self) -> int:
@@ -66,6 +71,9 @@ class GoldMention:
     def core_coverage(self) -> frozenset[int]:
         return frozenset(i for f in (self.core or self.fragments) for i in range(f.start, f.end))
 
+    def head_coverage(self) -> frozenset[int]:
+        return frozenset(i for f in (self.head or self.core or self.fragments) for i in range(f.start, f.end))
+
 
 @dataclass(frozen=True, slots=True)
 class Participant:
@@ -84,12 +92,20 @@ class GoldMeeting:
 
 
 @dataclass(frozen=True, slots=True)
+class GoldChain:
+    """One entity's mentions in a document, in text order."""
+    id: str
+    mentions: tuple[GoldMention, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class GoldDoc:
     id: str
     text: str
     date: str | None
     mentions: tuple[GoldMention, ...] = ()
     meetings: tuple[GoldMeeting, ...] | None = None   # None: the dataset annotates no meetings
+    chains: tuple[GoldChain, ...] | None = None       # None: the dataset annotates no coreference
 
 
 def flatten(mentions: list[GoldMention]) -> tuple[GoldMention, ...]:

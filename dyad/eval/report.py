@@ -15,11 +15,12 @@ from pathlib import Path
 from .. import __version__
 from .gold import TYPES, GoldDoc
 from .score import MICRO, MODES, Counts
-from .tasks import (EntityScores, Resolved, difference, error_lines, run,
-                    score_entities, score_meetings, score_resolution)
+from .coref import KINDS, NO_MENTION, LinkCounts
+from .tasks import (CorefScores, EntityScores, Resolved, coref_error_lines, difference, error_lines,
+                    run, score_coref, score_entities, score_meetings, score_resolution)
 
 DATASETS = ("factrueval", "brat", "jsonl")
-TASKS = ("entities", "resolution", "meetings")
+TASKS = ("entities", "resolution", "meetings", "coref")
 DYAD_TYPES = ("Dyad's mention types PER, ORG, LOC are scored; ADJ, DEMONYM, TITLE, ANAPHOR and "
               "other types are not (they name actors, not entity spans)")
 
@@ -110,6 +111,69 @@ def meetings_table(m: dict[str, Counts]) -> list[str]:
                     "participants match (one, for a one-participant meeting)."]
 
 
+COREF_NOTES = [
+    "Predicted chains: Dyad's mentions of any type that carry an actor, grouped by actor id within "
+    "the document (a group anaphor such as \"двух стран\" is a chain of its own, never one of its "
+    "members'). Alignment, one to one: a predicted mention may match a gold mention when it touches "
+    "the gold mention's head word (a person's surname, an organisation's name or else its "
+    "descriptor: \"МИД\" in \"МИД России\", \"мэрии\" in \"мэрии Москвы\"); pairs are taken by "
+    "the share of characters in common. Gold mentions: every mention of a scored type that "
+    "factRuEval puts in an entity, nested and unnamed ones included.",
+    "",
+    "*MUC*, *B³*: computed over the gold mentions only. A gold mention aligned to a Dyad mention "
+    "is in that mention's chain; an unaligned one is a chain of its own (a singleton); Dyad "
+    "mentions aligned to no gold mention are left out, so precision counts wrong merges among gold "
+    "mentions, not mentions the gold lacks. Entities mentioned once count in B³ (they are most of "
+    "the chains) and not in MUC. Sums over all documents (micro).",
+    "",
+    "*Links*: a Dyad link is a mention that is not the first of its chain. It is judged when it and "
+    "at least one earlier mention of its chain are aligned to gold mentions, and correct when one "
+    "of those earlier mentions is in the same gold chain (P = correct / judged); links the gold "
+    "cannot judge are counted under *not in gold*. A gold link is a gold mention that is not the "
+    "first of its chain; it is found when Dyad put it in the chain of an earlier mention of its "
+    "gold chain (R = found / gold links). By rule: P under the Dyad mention's rule, R under the "
+    "rule of the Dyad mention aligned to the gold one (*" + NO_MENTION + "* when none is). By "
+    "kind: *pronoun* is a one-word third-person or relative pronoun (он, его, который...), *name* "
+    "a mention with a name, *description* any other (\"партии\", \"страны\").",
+    "",
+    "factRuEval annotates no pronouns and no bare titles (`job` spans such as \"президент\" belong "
+    "to no mention), so Dyad's pronoun and title links (doc.pronoun, doc.relative, doc.title...) "
+    "fall under *not in gold* and pronoun recall cannot be measured on this dataset.",
+]
+
+
+def _links_row(c: LinkCounts) -> str:
+    p = _pct(c.precision) if c.judged else "—"
+    r = _pct(c.recall) if c.gold else "—"
+    return f"{c.judged} | {c.correct} | {p} | {c.gold} | {c.found} | {r}"
+
+
+def coref_tables(scores: CorefScores) -> list[str]:
+    t = scores.total
+    lines = ["| metric | P | R | F1 |", "|---|---:|---:|---:|"]
+    for name, pr in (("MUC", t.muc), ("B³", t.b3)):
+        lines.append(f"| {name} | {_pct(pr.precision)} | {_pct(pr.recall)} | {_pct(pr.f1)} |")
+    lines += ["", f"Gold: {t.gold_mentions} mentions in {t.gold_chains} chains ({scores.documents} "
+              f"documents); Dyad: {t.predicted} mentions with an actor, {t.aligned} of them aligned "
+              f"to a gold mention.", "",
+              "**Links by the gold mention's kind**", "",
+              "| gold kind | gold mentions | judged Dyad links | correct | P | gold links | found | R |",
+              "|---|---:|---:|---:|---:|---:|---:|---:|"]
+    for kind in KINDS:
+        lines.append(f"| {kind} | {t.kinds.get(kind, 0)} | {_links_row(t.by_kind.get(kind, LinkCounts()))} |")
+    total = sum(t.by_kind.values(), LinkCounts())
+    lines += [f"| **all** | {t.gold_mentions} | {_links_row(total)} |", "",
+              "**Links by Dyad's rule**", "",
+              "| Dyad rule | Dyad links | not in gold | judged | correct | P | gold links | found | R |",
+              "|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    rows = sorted(t.by_rule.items(), key=lambda kv: (kv[0] == NO_MENTION, -kv[1].links - kv[1].gold, kv[0]))
+    for rule, c in rows:
+        lines.append(f"| {rule} | {c.links} | {c.outside} | {_links_row(c)} |")
+    c = t.links
+    lines.append(f"| **all** | {c.links} | {c.outside} | {_links_row(c)} |")
+    return lines
+
+
 def task_lines(task: str, runs, mapping: str, date_note: str | None, errors: int = 0) -> list[str]:
     notes = [f"Type mapping: {mapping}. {DYAD_TYPES}."] + ([f"Dates: {date_note}."] if date_note else [])
     if task == "entities":
@@ -125,6 +189,15 @@ def task_lines(task: str, runs, mapping: str, date_note: str | None, errors: int
         if all(r.gold.meetings is None for r in runs):
             return ["This dataset annotates no meetings."]
         return meetings_table(score_meetings(runs)) + [""] + notes
+    if task == "coref":
+        if all(r.gold.chains is None for r in runs):
+            return ["This dataset annotates no coreference."]
+        scores = score_coref(runs)
+        lines = coref_tables(scores) + [""] + COREF_NOTES + [""] + notes
+        if errors:
+            lines += ["", f"First {errors} wrong links and first {errors} missed gold links of Dyad:", ""]
+            lines += coref_error_lines(scores, errors)
+        return lines
     raise ValueError(f"unknown task {task!r}; one of {', '.join(TASKS)}")
 
 
@@ -169,7 +242,7 @@ def build(data_dir: str, command: str) -> str:
         f"Generated {dt.date.today().isoformat()} by Dyad {__version__} with `{command}` on the "
         f"development split of factRuEval-2016 ({len(docs)} documents). The held-out test split is "
         "not used. Re-run `make eval` to regenerate this page; `dyad eval factrueval PATH --task "
-        "entities|resolution|meetings [--errors N]` prints the same tables.",
+        "entities|resolution|meetings|coref [--errors N]` prints the same tables.",
         "",
         f"Type mapping: {mapping}. {DYAD_TYPES}. A mention's name spans make it count; descriptor "
         "words (\"мэрия\", \"министр\") may be in or out of a predicted span; mentions with no name "
@@ -198,6 +271,15 @@ def build(data_dir: str, command: str) -> str:
         f"events ({n_events} events of any kind were coded on these texts).",
         "",
         *meetings_table(score_meetings(runs)),
+        "",
+        "## Coreference",
+        "",
+        "factRuEval's coreference (`.coref`: the mentions of each entity) against Dyad's mentions "
+        "grouped by actor, per document. Percent.",
+        "",
+        *coref_tables(score_coref(runs)),
+        "",
+        *COREF_NOTES,
         "",
     ]
     return "\n".join(lines)

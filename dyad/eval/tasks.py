@@ -1,9 +1,11 @@
-"""The three tasks: run Dyad (and natasha's NER alone, the baseline) on gold documents, score.
+"""The four tasks: run Dyad (and natasha's NER alone, the baseline) on gold documents, score.
 
 - entities:   Dyad's PER/ORG/LOC mentions against the gold mentions, beside natasha's NER spans;
 - resolution: the share of gold mentions Dyad resolves to an actor, and to a known actor (from
               the knowledge base or the gazetteer, not an ad hoc ``person:``/``org:``/``place:`` id);
-- meetings:   gold meetings against Dyad's events with CAMEO root 04 (consult), as participant sets.
+- meetings:   gold meetings against Dyad's events with CAMEO root 04 (consult), as participant sets;
+- coref:      Dyad's mentions grouped by actor against the gold coreference chains (MUC, B-cubed,
+              links to an earlier mention; the metric is in :mod:`dyad.eval.coref`).
 
 Nothing is cached: every call runs the pipeline.
 """
@@ -15,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Iterable
 
 from ..types import ActorRef, Document, Mention, Record
+from .coref import CorefResult, PredMention, score_document
 from .gold import TYPES, GoldDoc, GoldMention, Participant
 from .score import MODES, Alignment, Counts, Predicted, add, align, count
 
@@ -299,4 +302,59 @@ def score_meetings(runs: list[Run]) -> dict[str, Counts]:
                         tp += 1
                         break
             out[mode] = out[mode] + Counts(tp, len(golds), len(preds))
+    return out
+
+
+# --- coreference ---------------------------------------------------------------------------
+def coref_predictions(record: Record) -> tuple[PredMention, ...]:
+    """Dyad's mentions that carry an actor, each in the chain of its actor's id. A group anaphor
+    ("двух стран") is in the chain of its set of members, never in the chain of one member."""
+    return tuple(PredMention(m.start, m.end, m.text, _chain(m), m.rule, m.type)
+                 for m in record.mentions if m.actor is not None)
+
+
+def _chain(m: Mention) -> str:
+    if m.members:
+        return "group:" + "+".join(sorted({a.id for a in m.members}))
+    return m.actor.id
+
+
+@dataclass
+class CorefScores:
+    total: CorefResult = field(default_factory=CorefResult)
+    documents: int = 0
+    per_run: list[tuple[Run, CorefResult]] = field(default_factory=list)
+
+
+def score_coref(runs: list[Run]) -> CorefScores:
+    """Documents whose dataset annotates no coreference (chains None) are skipped."""
+    scores = CorefScores()
+    for r in runs:
+        if r.gold.chains is None:
+            continue
+        res = score_document(r.gold.chains, coref_predictions(r.record), r.gold.text)
+        scores.total = scores.total + res
+        scores.documents += 1
+        scores.per_run.append((r, res))
+    return scores
+
+
+def coref_error_lines(scores: CorefScores, n: int) -> list[str]:
+    """The first ``n`` wrong predicted links and the first ``n`` missed gold links, in document
+    order, each with its sentence (and a wrong link with its antecedent's)."""
+    out: list[str] = []
+    for r, w in [(r, w) for r, res in scores.per_run for w in res.wrong][:n]:
+        text, m, a = r.gold.text, w.mention, w.antecedent
+        out += [f"{r.gold.id}:{m.start} WRONG LINK «{m.text}» {m.rule or '-'} → {m.chain}: gold chain "
+                f"{w.chain}, the antecedent «{a.text}» ({a.rule or '-'}) is in gold chain {w.antecedent_chain}",
+                "    " + show(text, m.start, m.end),
+                "    antecedent: " + show(text, a.start, a.end)]
+    for r, x in [(r, x) for r, res in scores.per_run for x in res.missed][:n]:
+        text, g, a = r.gold.text, x.gold, x.antecedent
+        had = f"«{x.mention.text}» {x.mention.rule or '-'} → {x.mention.chain}" if x.mention else "nothing"
+        before = (f"«{x.antecedent_mention.text}» → {x.antecedent_mention.chain}"
+                  if x.antecedent_mention else "nothing")
+        out += [f"{r.gold.id}:{g.start} MISSED LINK «{text[g.start:g.end]}» to «{text[a.start:a.end]}» "
+                f"(gold chain {x.chain}): Dyad had {had}; at the earlier mention {before}",
+                "    " + show(text, g.start, g.end)]
     return out

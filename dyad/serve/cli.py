@@ -143,8 +143,9 @@ def duplicates(db: Optional[str] = typer.Option(None, "--db", help=DB_HELP)) -> 
 @app.command("eval")
 def eval_(dataset: str = typer.Argument(..., help="factrueval | brat | jsonl"),
           path: str = typer.Argument(..., help="The dataset's folder (factRuEval: its root or devset/)"),
-          task: str = typer.Option("entities", "--task", help="entities | resolution | meetings"),
-          errors: int = typer.Option(0, "--errors", min=0, help="Print the first N misses and false hits"),
+          task: str = typer.Option("entities", "--task", help="entities | resolution | meetings | coref"),
+          errors: int = typer.Option(0, "--errors", min=0,
+                                     help="Print the first N misses and false hits (coref: wrong and missed links)"),
           date: Optional[str] = typer.Option(None, "--date", help="Date for undated texts (brat)")) -> None:
     """Score Dyad on an annotated dataset; natasha's NER alone is the baseline (docs/quality.md)."""
     from ..eval.report import run_cli
