@@ -77,3 +77,5 @@ class UsageError(DyadError):
 W_FUTURE_DATE = "W101 date {date} is after today"
 W_ENCODING = "W102 decoded as {encoding}"
 W_NOT_RUSSIAN = "W103 language {lang}: stored, not coded"
+W_DATE_FROM_TEXT = "W104 undated: date estimated from the text as {date} ({precision}, {rule})"
+W_NO_DATE = "W105 undated: no date in the text; titles resolve to offices, not people"

@@ -1,6 +1,7 @@
 """The ordered stages of Dyad, what each requires and provides, and per-document error handling.
 
-    document --lang--> language --nlp--> analysis
+    document --lang--> language --date (given, else estimated from the text)--> article date
+             --nlp--> analysis
              --syntax (only sentences that hold an event trigger)--> parsed analysis
              --actors--> mentions --events--> events --facts--> facts  => Record
 
@@ -13,8 +14,10 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Sequence
 
+from .errors import W_DATE_FROM_TEXT, W_NO_DATE, W_NOT_RUSSIAN
 from .nlp.lang import detect
 from .nlp.types import Analysis, Sentence
+from .resolve.docdate import estimate_date
 from .types import Document, Record
 
 
@@ -29,6 +32,8 @@ class Stage:
 
 STAGES: tuple[Stage, ...] = (
     Stage("lang", "lang.cyrillic-share.v1", ("text",), ("lang",), "language of the text"),
+    Stage("date", "resolve.docdate.v1", ("text",), ("date",),
+          "the article date: given, else estimated from the text, with its source and precision"),
     Stage("nlp", "nlp.natasha.v1", ("text",), ("sentences", "tokens", "lemmas", "ner"),
           "razdel segmentation, slovnet morphology and NER, natasha normal forms"),
     Stage("syntax", "nlp.slovnet-syntax.v1", ("tokens", "lemmas"), ("syntax",),
@@ -44,7 +49,7 @@ STAGES: tuple[Stage, ...] = (
 
 def check_stages(stages: tuple[Stage, ...] = STAGES) -> list[str]:
     """Requirements not provided by an earlier stage (empty when the pipeline is sound)."""
-    have = {"text", "date"}
+    have = {"text"}
     missing = []
     for stage in stages:
         for need in stage.requires:
@@ -75,6 +80,25 @@ def analyses_for(docs: Sequence[Document]) -> list[Analysis]:
     return parse_selected_many(analyses, [_needs_parse] * len(analyses))
 
 
+def date_document(doc: Document) -> tuple[Document, tuple[str, ...]]:
+    """The document with its date, ``date_source`` and ``date_precision`` set, and the warnings.
+
+    A given date is kept (source ``given``, precision day unless the document says otherwise;
+    a document dated here before keeps what it was given). An undated document takes the date
+    estimated from its text (:func:`dyad.resolve.docdate.estimate_date`; source ``text``, the
+    estimate's precision, warning W104), so its events are anchored and its titles resolve to
+    the holders of that year or month; without any date in the text it stays undated (source
+    ``none``, warning W105) and titles resolve to offices."""
+    if doc.date is not None:
+        return replace(doc, date_source=doc.date_source or "given",
+                       date_precision=doc.date_precision or "day"), ()
+    found = estimate_date(doc.text)
+    if found.date is None:
+        return replace(doc, date_source="none", date_precision=None), (W_NO_DATE,)
+    warning = W_DATE_FROM_TEXT.format(date=found.date, precision=found.precision, rule=found.rule)
+    return replace(doc, date=found.date, date_source="text", date_precision=found.precision), (warning,)
+
+
 def process(doc: Document) -> Record:
     """Run every stage on one document."""
     return process_many([doc])[0]
@@ -91,17 +115,17 @@ def process_many(docs: Sequence[Document]) -> list[Record]:
     from .code.facts import extract_facts
     from .resolve.actors import resolve_mentions
 
-    docs = [replace(d, lang=d.lang or detect(d.text)) for d in docs]
-    coded = [d for d in docs if d.lang == "ru"]
+    dated = [date_document(replace(d, lang=d.lang or detect(d.text))) for d in docs]
+    coded = [d for d, _ in dated if d.lang == "ru"]
     analyses = iter(analyses_for(coded) if coded else ())    # in the order of ``docs``
     out = []
-    for doc in docs:
+    for doc, warnings in dated:
         if doc.lang != "ru":
-            out.append(Record(doc, warnings=(f"W103 language {doc.lang}: stored, not coded",)))
+            out.append(Record(doc, warnings=warnings + (W_NOT_RUSSIAN.format(lang=doc.lang),)))
             continue
         analysis = next(analyses)
-        mentions = resolve_mentions(analysis, doc.date)
+        mentions = resolve_mentions(analysis, doc.date, doc.date_precision)
         events = code_events(doc, analysis, mentions)
         facts = extract_facts(doc, analysis, mentions)
-        out.append(Record(doc, mentions, tuple(events), tuple(facts)))
+        out.append(Record(doc, mentions, tuple(events), tuple(facts), warnings))
     return out

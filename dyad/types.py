@@ -32,6 +32,8 @@ class Document:
     url: str | None = None
     source: str | None = None        # path or URL it was read from
     encoding: str = "utf-8"
+    date_source: str | None = None   # given | text (estimated from the text) | none
+    date_precision: str | None = None    # day | month | year (of ``date``)
 
 
 @dataclass(frozen=True, slots=True)
@@ -199,7 +201,8 @@ class Record:
     def to_json(self) -> dict[str, Any]:
         d = self.document
         return {
-            "id": d.id, "date": d.date, "lang": d.lang, "title": d.title, "url": d.url,
+            "id": d.id, "date": d.date, "date_source": d.date_source,
+            "date_precision": d.date_precision, "lang": d.lang, "title": d.title, "url": d.url,
             "text": d.text,
             "mentions": [m.to_json() for m in self.mentions],
             "events": [e.to_json() for e in self.events],

@@ -101,9 +101,9 @@ def test_api_exports(client):
 
 def test_api_introspection(client):
     v = ok(client, "/-/version").json()
-    assert v["schema"] == "0002" and v["database"] in ("sqlite", "postgresql")
+    assert v["schema"] == "0003" and v["database"] in ("sqlite", "postgresql")
     p = ok(client, "/-/pipeline").json()
-    assert [s["name"] for s in p["stages"]][:2] == ["lang", "nlp"] and p["problems"] == []
+    assert [s["name"] for s in p["stages"]][:3] == ["lang", "date", "nlp"] and p["problems"] == []
 
 
 NOT_FOUND = [

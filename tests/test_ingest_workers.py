@@ -165,10 +165,10 @@ def test_a_failing_document_fails_alone_in_its_chunk(tmp_path, monkeypatch):
     src = corpus(tmp_path)
     real = actors.resolve_mentions
 
-    def flaky(analysis, date):
+    def flaky(analysis, date, precision="day"):
         if "версия 1" in analysis.text and "Тяньцзин" in analysis.text:
             raise RuntimeError("broken on purpose")
-        return real(analysis, date)
+        return real(analysis, date, precision)
 
     monkeypatch.setattr(actors, "resolve_mentions", flaky)
     store = open_store(f"sqlite:///{tmp_path / 'f.db'}")

@@ -5,7 +5,7 @@ import pytest
 
 from dyad.serve.web.annotate import highlight, segments
 from dyad.store import queries as Q
-from dyad.types import Document, Record
+from dyad.types import Document, Mention, Record
 
 import records_for_api as R
 
@@ -114,3 +114,24 @@ def test_annotate_segments_cover_the_text_and_nest_spans():
         (" с Си.", "focus fact", "e0 f0")]
     assert highlight({"start": 10, "end": 20, "text": "abcdefghij"}, {"start": 12, "end": 14}) == ("ab", "cd", "efghij")
     assert highlight({"start": 10, "end": 20, "text": "abc"}, {"start": 0, "end": 1}) == ("abc", "", "")
+
+
+def test_queries_document_keeps_date_source_and_mention_confidence(store):
+    text = "Стороны встречались в октябре 1999 года в Бишкеке."
+    m = Mention(text.index("Бишкеке"), len(text) - 1, "Бишкеке", "LOC", rule="test", confidence=0.7,
+                warnings=("W201 test warning",))
+    records = [
+        Record(Document("doc-estimated", text, "1999-10-01", "ru", date_source="text", date_precision="month"),
+               (m,), warnings=("W104 undated: date estimated from the text as 1999-10-01 (month, docdate.month)",)),
+        Record(Document("doc-none", "Текст без дат.", None, "ru", date_source="none")),
+        Record(Document("doc-given", "Текст с датой.", "2025-06-12", "ru", date_source="given", date_precision="day")),
+    ]
+    store.save_many(records)
+    e = store.engine
+    got = Q.document(e, "doc-estimated")
+    assert (got["date"], got["date_source"], got["date_precision"]) == ("1999-10-01", "text", "month")
+    assert [(x["confidence"], x["warnings"]) for x in got["mentions"]] == [(0.7, ["W201 test warning"])]
+    assert got["warnings"][0].startswith("W104")
+    assert (Q.document(e, "doc-none")["date_source"], Q.document(e, "doc-none")["date_precision"]) == ("none", None)
+    listed = {d["id"]: (d["date_source"], d["date_precision"]) for d in Q.documents(e)["items"]}
+    assert listed == {"doc-estimated": ("text", "month"), "doc-none": ("none", None), "doc-given": ("given", "day")}

@@ -199,14 +199,15 @@ def _decide(doc: Document, k: int, sent: Sentence, view: SentenceView, match: Tr
     if trig.args != "subj>" and not args.targets and trig.cameo[:2] not in UNDIRECTED_ROOTS:
         return reject("no target actor", args)
     mod = modality_of(toks, head, args.anchor)
-    dates = find_dates(toks, doc.date, future=mod.modality == "future")
+    article_precision = doc.date_precision or "day"
+    dates = find_dates(toks, doc.date, future=mod.modality == "future", precision=article_precision)
     date = _pick_date(dates, view, args.anchor, head)
-    mod = modality_of(toks, head, args.anchor, date, doc.date)
+    mod = modality_of(toks, head, args.anchor, date, doc.date, article_precision)
     dated_by = ""
     if date is not None:
         ev_date, precision = date.date, date.precision
     elif mod.modality is None and doc.date:
-        ev_date, precision, dated_by = doc.date, "day", DATE_BY_ARTICLE
+        ev_date, precision, dated_by = doc.date, article_precision, DATE_BY_ARTICLE
     else:
         ev_date, precision = None, None
     code = trig.cameo

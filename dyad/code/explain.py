@@ -69,15 +69,21 @@ def explain_decisions(doc: Document, analysis, decisions: list[Decision]) -> str
 
 
 def explain_document(doc: Document) -> str:
-    """The explanation for one document, followed by the merged events."""
-    from ..pipeline import analysis_for
+    """The explanation for one document, followed by the merged events. An undated document is
+    dated as the pipeline dates it (:func:`dyad.pipeline.date_document`)."""
+    from ..pipeline import analysis_for, date_document
     from ..resolve.actors import resolve_mentions
     from .dedupe import merge_mentions
+    doc, warnings = date_document(doc)
     analysis = analysis_for(doc)
-    mentions = resolve_mentions(analysis, doc.date)
+    mentions = resolve_mentions(analysis, doc.date, doc.date_precision)
     decisions = decide(doc, analysis, mentions)
-    out = [f"# {doc.id}  date {doc.date or '-'}  ({len(decisions)} trigger matches)",
-           explain_decisions(doc, analysis, decisions)]
+    when = doc.date or "-"
+    if doc.date_source != "given":
+        when += f" ({doc.date_source}{', ' + doc.date_precision if doc.date_precision else ''})"
+    out = [f"# {doc.id}  date {when}  ({len(decisions)} trigger matches)"]
+    out += [f"# {w}" for w in warnings]
+    out.append(explain_decisions(doc, analysis, decisions))
     events = merge_mentions([d.event for d in decisions if d.event])
     out.append(f"# {len(events)} events after merging repeated tellings")
     for e in events:

@@ -96,6 +96,7 @@ class FactContext:
         self.analysis = analysis
         self.mentions = tuple(sorted(mentions, key=lambda m: (m.start, -m.end)))
         self.day = parse_day(doc.date)
+        self.precision = doc.date_precision or "day"     # an estimated date: month or year
 
     # --- paragraphs and figures ------------------------------------------------------------
     @cached_property
@@ -126,7 +127,7 @@ class FactContext:
         p.amounts = moved(carry_units(find_amounts(piece)))
         p.percents = moved(find_percents(piece))
         p.multiples = moved(find_multiples(piece))
-        p.periods = moved(find_periods(piece, self.day))
+        p.periods = moved(find_periods(piece, self.day, self.precision))
         return p
 
     def paragraph_span(self, offset: int) -> tuple[int, int]:

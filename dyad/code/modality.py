@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from ..nlp.types import Token
-from ..resolve.dates import DateRef, parse_day
+from ..resolve.dates import DateRef, parse_day, period_last, period_start
 
 HISTORICAL_DAYS = 180
 NOT_NEGATION = {"только", "раз", "менее", "более", "просто", "лишь", "случайно", "зря", "без", "столько",
@@ -72,8 +72,13 @@ def _negated(tokens: Sequence[Token], chain: list[int]) -> str | None:
 
 
 def modality_of(tokens: Sequence[Token], head: int, anchor: int | None = None,
-                date: DateRef | None = None, article_date: str | dt.date | None = None) -> Modality:
-    """Negation and modality of the event whose trigger head is ``tokens[head]``."""
+                date: DateRef | None = None, article_date: str | dt.date | None = None,
+                article_precision: str | None = "day") -> Modality:
+    """Negation and modality of the event whose trigger head is ``tokens[head]``.
+
+    ``article_precision``: that of ``article_date`` (an estimated date may be known to the month
+    or year only); a date is historical when it ended long before the article's period began,
+    future when it begins after the article's period ends."""
     anchor = head if anchor is None else anchor
     chain = _chain(tokens, head, anchor)
     neg = _negated(tokens, chain) is not None
@@ -96,6 +101,8 @@ def modality_of(tokens: Sequence[Token], head: int, anchor: int | None = None,
             return Modality(neg, "hypothetical", tok.text)
     # historical: the date
     day = parse_day(article_date)
+    if day is not None:
+        day = period_start(day, article_precision)
     if date is not None and day is not None and (day - date.period_end()).days > HISTORICAL_DAYS:
         return Modality(neg, "historical", "date:" + date.date)
     for cue in HISTORICAL_CUES:
@@ -117,7 +124,7 @@ def modality_of(tokens: Sequence[Token], head: int, anchor: int | None = None,
     for t in tokens:
         if t.head == head and t.lemma in FUTURE_ADJ:
             return Modality(neg, "future", t.text)
-    if date is not None and day is not None and date.day > day:
+    if date is not None and day is not None and date.day > period_last(day, article_precision):
         return Modality(neg, "future", "date:" + date.date)
     return Modality(neg, None, None)
 

@@ -475,9 +475,9 @@ def extract(paths: Iterable[str], out: TextIO, date: str | None = None,
             fs.failed += 1
             report_error(item, err)
             continue
-        for warning in item.warnings:
-            print(f"{item.path}:{item.line}: {warning}", file=err)
         record: Record = process(item.document)
+        for warning in dict.fromkeys(item.warnings + record.warnings):   # the reader's, then the pipeline's
+            print(f"{item.path}:{item.line}: {warning}", file=err)
         out.write(json.dumps(record.to_json(), ensure_ascii=False) + "\n")
         fs.stored += 1
     return summary

@@ -19,6 +19,13 @@ A found date is the first day of what the words name: a day, a week (its Monday)
                      before when the day would be more than half a year after the article date;
 - ``date.month``     "в сентябре" [2024 года], "в сентябре этого/прошлого года";
 - ``date.year``      "в 2019 году", "2019 г.".
+
+An article date known only to the month or the year (estimated from the text, see
+:mod:`dyad.resolve.docdate`) anchors relative expressions only within its precision: what needs
+a finer part of the anchor than it has ("вчера", "в пятницу", "на прошлой неделе" need the day;
+"в прошлом месяце", "в сентябре", "3 сентября" need the month) is the anchor's own period, at the
+anchor's precision ("вчера" in an article of 2014 is 2014, year precision); what needs only the
+year ("в прошлом году", "три года назад", "в сентябре этого года") is found as with a day.
 """
 from __future__ import annotations
 
@@ -28,6 +35,7 @@ from dataclasses import dataclass
 from typing import Protocol, Sequence
 
 PRECISIONS = ("day", "week", "month", "year")
+RANK = {p: i for i, p in enumerate(PRECISIONS)}
 
 WEEKDAYS = (("понедельник",), ("вторник",), ("сред",), ("четверг",), ("пятниц",), ("суббот",),
             ("воскресень", "воскресен"))
@@ -139,19 +147,47 @@ def _monday(day: dt.date) -> dt.date:
     return day - dt.timedelta(days=day.weekday())
 
 
-def find_dates(tokens: Sequence[Word], anchor: str | dt.date | None, future: bool = False) -> list[DateRef]:
+def period_start(day: dt.date, precision: str | None) -> dt.date:
+    """The first day of the week, month or year ``day`` falls in (``day`` itself for a day)."""
+    if precision == "week":
+        return _monday(day)
+    if precision == "month":
+        return day.replace(day=1)
+    if precision == "year":
+        return day.replace(month=1, day=1)
+    return day
+
+
+def period_last(day: dt.date, precision: str | None) -> dt.date:
+    """The last day of the week, month or year ``day`` falls in."""
+    start = period_start(day, precision)
+    return DateRef(start.isoformat(), precision or "day", 0, 0, 0, 0, "").period_end()
+
+
+def find_dates(tokens: Sequence[Word], anchor: str | dt.date | None, future: bool = False,
+               precision: str | None = "day") -> list[DateRef]:
     """Every date expression in a sequence of words (tokens with start, end and text).
 
     Relative expressions need the anchor (the article date); without it only fully explicit
-    dates ("3 сентября 2024 года", "в 2019 году") are found."""
+    dates ("3 сентября 2024 года", "в 2019 году") are found. ``precision`` is the anchor's (day,
+    week, month, year): see the module docstring."""
     day = parse_day(anchor)
+    anchor_precision = precision or "day"
+    coarse = RANK.get(anchor_precision, 0)
+    if day is not None and coarse:
+        day = period_start(day, anchor_precision)
+    last_day = period_last(day, anchor_precision) if day is not None else None
     w = [_fold(t.text) for t in tokens]
     out: list[DateRef] = []
     i = 0
 
-    def add(first: int, last: int, date: dt.date, precision: str, rule: str) -> None:
+    def add(first: int, last: int, date: dt.date, precision: str, rule: str,
+            needs: str | None = None) -> None:
+        """``needs``: the part of the anchor the date was computed from (day, month, year)."""
+        if needs is not None and RANK[needs] < coarse:
+            date, precision = day, anchor_precision
         out.append(DateRef(date.isoformat(), precision, first, last, tokens[first].start,
-                           tokens[last].end, rule, bool(day and date > day)))
+                           tokens[last].end, rule, bool(last_day and date > last_day)))
 
     while i < len(w):
         word = w[i]
@@ -161,7 +197,7 @@ def find_dates(tokens: Sequence[Word], anchor: str | dt.date | None, future: boo
         if word.isdigit() and 1 <= int(word) <= 31 and _month(nxt) is not None:
             month = _month(nxt)
             last = i + 1
-            year = None
+            year, needs = None, None
             if i + 2 < len(w) and w[i + 2].isdigit() and len(w[i + 2]) == 4:
                 year, last = int(w[i + 2]), i + 2
                 if last + 1 < len(w) and _year_word(w[last + 1]):
@@ -170,8 +206,9 @@ def find_dates(tokens: Sequence[Word], anchor: str | dt.date | None, future: boo
                         last += 1
             elif i + 3 < len(w) and w[i + 2] in THIS | PAST and _year_word(w[i + 3]):
                 year, last = (day.year if w[i + 2] in THIS else day.year - 1) if day else None, i + 3
+                needs = "year"
             elif day is not None:
-                year = day.year
+                year, needs = day.year, "month"
                 try:
                     guess = dt.date(year, month, int(word))
                 except ValueError:
@@ -182,7 +219,7 @@ def find_dates(tokens: Sequence[Word], anchor: str | dt.date | None, future: boo
                     year += 1
             if year is not None:
                 try:
-                    add(i, last, dt.date(year, month, int(word)), "day", "date.dm")
+                    add(i, last, dt.date(year, month, int(word)), "day", "date.dm", needs)
                 except ValueError:
                     pass
                 i = last + 1
@@ -200,29 +237,29 @@ def find_dates(tokens: Sequence[Word], anchor: str | dt.date | None, future: boo
             month = _month(word)
             first = i - 1
             last = i
-            year = None
+            year, needs = None, None
             if nxt.isdigit() and len(nxt) == 4:
                 year, last = int(nxt), i + 1
                 if last + 1 < len(w) and _year_word(w[last + 1]):
                     last += 1
             elif i + 2 < len(w) and nxt in THIS | PAST | NEXT and _year_word(w[i + 2]) and day:
                 year = day.year + (-1 if nxt in PAST else 1 if nxt in NEXT else 0)
-                last = i + 2
+                last, needs = i + 2, "year"
             elif day is not None:
-                year = day.year
+                year, needs = day.year, "month"
                 if not future and month > day.month + 1:
                     year -= 1
                 elif future and month < day.month:
                     year += 1
             if year is not None:
-                add(first, last, dt.date(year, month, 1), "month", "date.month")
+                add(first, last, dt.date(year, month, 1), "month", "date.month", needs)
                 i = last + 1
                 continue
         if day is None:
             i += 1
             continue
         if word in RELDAY:
-            add(i, i, day + dt.timedelta(days=RELDAY[word]), "day", "date.relday")
+            add(i, i, day + dt.timedelta(days=RELDAY[word]), "day", "date.relday", "day")
             i += 1
             continue
         # [в] [прошлую|эту|следующую] пятницу
@@ -238,26 +275,26 @@ def find_dates(tokens: Sequence[Word], anchor: str | dt.date | None, future: boo
                 date = day + dt.timedelta(days=(wd - day.weekday()) % 7)
             else:
                 date = day - dt.timedelta(days=back)
-            add(first, i, date, "day", "date.weekday")
+            add(first, i, date, "day", "date.weekday", "day")
             i += 1
             continue
         # на прошлой / этой / следующей неделе; в прошлом месяце / году
         if word.startswith("недел") and prev in PAST | THIS | NEXT | BEFORE_PAST:
             shift = -1 if prev in PAST else 1 if prev in NEXT else -2 if prev in BEFORE_PAST else 0
             first = i - 2 if i >= 2 and w[i - 2] in ("на", "в") else i - 1
-            add(first, i, _monday(day) + dt.timedelta(weeks=shift), "week", "date.week")
+            add(first, i, _monday(day) + dt.timedelta(weeks=shift), "week", "date.week", "day")
             i += 1
             continue
         if word.startswith("месяц") and prev in PAST | THIS | NEXT and not nxt == "назад":
             shift = -1 if prev in PAST else 1 if prev in NEXT else 0
             first = i - 2 if i >= 2 and w[i - 2] in ("в", "во") else i - 1
-            add(first, i, _month_start(day.year, day.month + shift), "month", "date.month_rel")
+            add(first, i, _month_start(day.year, day.month + shift), "month", "date.month_rel", "month")
             i += 1
             continue
         if _year_word(word) and word != "г" and prev in PAST | THIS | NEXT | BEFORE_PAST and nxt != "назад":
             shift = -1 if prev in PAST else 1 if prev in NEXT else -2 if prev in BEFORE_PAST else 0
             first = i - 2 if i >= 2 and w[i - 2] in ("в", "во") else i - 1
-            add(first, i, dt.date(day.year + shift, 1, 1), "year", "date.year_rel")
+            add(first, i, dt.date(day.year + shift, 1, 1), "year", "date.year_rel", "year")
             i += 1
             continue
         # N лет / дней / недель / месяцев назад
@@ -273,17 +310,18 @@ def find_dates(tokens: Sequence[Word], anchor: str | dt.date | None, future: boo
                         continue
                     n, first = NUMBER_WORDS[w[i - 2]], i - 2
             if unit.startswith(("год", "лет")):
-                add(first, i, dt.date(day.year - n, 1, 1), "year", "date.ago")
+                add(first, i, dt.date(day.year - n, 1, 1), "year", "date.ago", "year")
             elif unit.startswith("месяц"):
-                add(first, i, _month_start(day.year, day.month - n), "month", "date.ago")
+                add(first, i, _month_start(day.year, day.month - n), "month", "date.ago", "month")
             elif unit.startswith("недел"):
-                add(first, i, _monday(day - dt.timedelta(weeks=n)), "week", "date.ago")
+                add(first, i, _monday(day - dt.timedelta(weeks=n)), "week", "date.ago", "day")
             elif unit.startswith(("дн", "день", "сутк")):
-                add(first, i, day - dt.timedelta(days=n), "day", "date.ago")
+                add(first, i, day - dt.timedelta(days=n), "day", "date.ago", "day")
         i += 1
     return out
 
 
-def resolve_text(text: str, anchor: str | dt.date | None, future: bool = False) -> list[DateRef]:
+def resolve_text(text: str, anchor: str | dt.date | None, future: bool = False,
+                 precision: str | None = "day") -> list[DateRef]:
     """find_dates over a plain string (for tests and the CLI)."""
-    return find_dates(words(text), anchor, future)
+    return find_dates(words(text), anchor, future, precision)

@@ -134,7 +134,8 @@ class Store:
             id=r.document.id, content_hash=content_hash(r.document.text), date=r.document.date,
             lang=r.document.lang, title=r.document.title, url=r.document.url,
             source=r.document.source, encoding=r.document.encoding, text=r.document.text,
-            warnings=_dump(list(r.warnings)), ingested_at=now) for r in records])
+            warnings=_dump(list(r.warnings)), ingested_at=now, date_source=r.document.date_source,
+            date_precision=r.document.date_precision) for r in records])
         self._save_actors(conn, *records)
         tables = (
             (t.mentions, [self._mention_row(r.document.id, m) for r in records for m in r.mentions]),
@@ -191,7 +192,8 @@ class Store:
     def _mention_row(doc_id: str, m: Mention) -> dict:
         return dict(document_id=doc_id, start=m.start, end=m.end, text=m.text, type=m.type, norm=m.norm,
                     actor_id=m.actor.id if m.actor else None,
-                    actor_json=_dump(m.actor.to_json()) if m.actor else None, rule=m.rule)
+                    actor_json=_dump(m.actor.to_json()) if m.actor else None, rule=m.rule,
+                    confidence=m.confidence, warnings=_dump(list(m.warnings)))
 
     @staticmethod
     def _event_row(doc_id: str, e: Event) -> dict:

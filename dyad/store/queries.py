@@ -530,7 +530,8 @@ def documents(engine: Engine, start: str | None = None, end: str | None = None,
         where.append(doc.c.date >= start)
     if end:
         where.append(doc.c.date <= end)
-    cols = (doc.c.id, doc.c.date, doc.c.title, doc.c.lang, doc.c.url, func.length(doc.c.text).label("length"))
+    cols = (doc.c.id, doc.c.date, doc.c.date_source, doc.c.date_precision, doc.c.title, doc.c.lang, doc.c.url,
+            func.length(doc.c.text).label("length"))
     q = select(*cols).where(*where).order_by(doc.c.date.desc().nulls_last(), doc.c.id).limit(limit).offset(offset)
     with engine.connect() as conn:
         total = conn.execute(select(func.count()).select_from(doc).where(*where)).scalar_one()
@@ -549,12 +550,14 @@ def document(engine: Engine, doc_id: str) -> dict | None:
         for m in conn.execute(select(me).where(me.c.document_id == doc_id).order_by(me.c.start, me.c.id)).mappings():
             mentions.append({"start": m["start"], "end": m["end"], "text": m["text"], "type": m["type"],
                              "norm": m["norm"], "rule": m["rule"],
-                             "actor": json.loads(m["actor_json"]) if m["actor_json"] else None})
+                             "actor": json.loads(m["actor_json"]) if m["actor_json"] else None,
+                             "confidence": m["confidence"], "warnings": json.loads(m["warnings"] or "[]")})
         evs = [_event_item(r) for r in conn.execute(_event_select().where(t.events.c.document_id == doc_id)
                                                     .order_by(t.events.c.evidence_start, t.events.c.id))]
         fas = [_fact_item(r) for r in conn.execute(_fact_select().where(t.facts.c.document_id == doc_id)
                                                    .order_by(t.facts.c.evidence_start, t.facts.c.id))]
-    out = {k: row[k] for k in ("id", "date", "lang", "title", "url", "source", "encoding", "text", "ingested_at")}
+    out = {k: row[k] for k in ("id", "date", "date_source", "date_precision", "lang", "title", "url", "source",
+                               "encoding", "text", "ingested_at")}
     out["warnings"] = json.loads(row["warnings"] or "[]")
     out.update(mentions=mentions, events=evs, facts=fas)
     return out

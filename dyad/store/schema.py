@@ -23,6 +23,8 @@ documents = Table(
     Column("warnings", Text),               # JSON list
     Column("dup_group", String(200), index=True),  # near-duplicate group (first document's id)
     Column("ingested_at", String(32)),
+    Column("date_source", String(8)),        # given | text | none (0003)
+    Column("date_precision", String(8)),     # day | month | year (0003)
 )
 
 actors = Table(
@@ -46,6 +48,8 @@ mentions = Table(
     Column("actor_id", String(200), index=True),
     Column("actor_json", Text),
     Column("rule", String(40)),
+    Column("confidence", Float),             # 0003; NULL for mentions stored before it
+    Column("warnings", Text),                # JSON list (0003)
     Index("ix_mentions_document", "document_id", "start"),
 )
 

@@ -23,6 +23,10 @@ Resolution rules:
   year (see :func:`baseline_for`); ``прошлого года`` there counts from that period's year.
 - Without an article date, only periods with an explicit year resolve; the rest have
   ``period=None``.
+- An article date known only to the month or year (``precision``, an estimate from the text)
+  resolves what needs no finer part of it: at year precision a relative year (``в прошлом году``,
+  ``в марте этого года``) resolves, a month, quarter or day without a year does not; at month
+  precision those resolve too. ``с начала года`` needs the article's day.
 
 Precision: day | month | quarter | halfyear | year | custom.
 """
@@ -210,8 +214,12 @@ def parser() -> LookaheadParser:
     return LookaheadParser(PERIOD, tokenizer=tokenizer())
 
 
-def find_periods(text: str, article_date: dt.date | None = None) -> list[PeriodMatch]:
-    """Every period named in ``text``, resolved against ``article_date``."""
+def find_periods(text: str, article_date: dt.date | None = None,
+                 precision: str | None = "day") -> list[PeriodMatch]:
+    """Every period named in ``text``, resolved against ``article_date``, which is known to
+    ``precision`` (day, month, year: see the module docstring)."""
+    if article_date is not None and precision in ("month", "year"):
+        article_date = article_date.replace(month=1 if precision == "year" else article_date.month, day=1)
     found: list[PeriodMatch] = []
     for offset, piece in windows(text, PERIOD_HINT, 35, 45):
         for match in parser().findall(piece):
@@ -224,10 +232,21 @@ def find_periods(text: str, article_date: dt.date | None = None) -> list[PeriodM
             if f.kind == "baseline":
                 found.append(_baseline(f, start, end, found))
                 continue
-            period = _resolve(f, article_date)
+            period = _resolve(f, article_date) if _known(f, precision) else None
             found.append(PeriodMatch(start, end, period, PRECISION[f.kind],
                                      False, f"period.{f.kind}"))
     return found
+
+
+def _known(f, precision: str | None) -> bool:
+    """Whether an article date of this precision has every part of it the period needs."""
+    if precision not in ("month", "year", "week"):
+        return True
+    if f.kind == "since":
+        return False
+    if f.year or f.rel is not None or f.kind in ("year", "relyear"):
+        return True
+    return precision != "year"
 
 
 def baseline_for(period: Period, year_phrase: int | str | None = None) -> Period:

@@ -1,0 +1,73 @@
+"""The Alembic migrations build exactly dyad/store/schema.py, and 0003 upgrades a stored 0002
+database (backfilling date_source) and downgrades again, on SQLite and PostgreSQL."""
+from __future__ import annotations
+
+import json
+
+from sqlalchemy import inspect, text
+
+from dyad.store import db as store_db
+from dyad.store import schema as t
+
+
+def _alembic(engine, action: str, revision: str) -> None:
+    from alembic import command
+    from alembic.config import Config
+    cfg = Config()
+    cfg.set_main_option("script_location", str(store_db.MIGRATIONS))
+    cfg.set_main_option("sqlalchemy.url", engine.url.render_as_string(hide_password=False))
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        getattr(command, action)(cfg, revision)
+
+
+BACKEND_ONLY = {"documents_fts", "documents_fts_data", "documents_fts_idx", "documents_fts_content",
+                "documents_fts_docsize", "documents_fts_config", "alembic_version", "ix_documents_search"}
+
+
+def _include(obj, name, type_, reflected, compare_to) -> bool:
+    return name not in BACKEND_ONLY and not (name or "").startswith("documents_fts")
+
+
+def test_store_migrations_build_schema_py(db_url):
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+    engine = store_db.make_engine(db_url)
+    store_db.migrate(engine)
+    with engine.connect() as conn:
+        ctx = MigrationContext.configure(conn, opts={"include_object": _include, "compare_type": True})
+        diff = compare_metadata(ctx, t.metadata)
+    engine.dispose()
+    assert diff == []
+
+
+def test_store_migration_0003_backfills_and_downgrades(db_url):
+    engine = store_db.make_engine(db_url)
+    _alembic(engine, "upgrade", "0002")
+    with engine.begin() as conn:
+        for doc_id, date in (("dated", "2025-06-12"), ("undated", None)):
+            conn.execute(text("INSERT INTO documents (id, content_hash, date, text, warnings) "
+                              "VALUES (:id, :h, :date, :text, '[]')"),
+                         dict(id=doc_id, h=doc_id * 4, date=date, text=f"Текст {doc_id}"))
+        conn.execute(text("INSERT INTO mentions (document_id, start, \"end\", text, type) "
+                          "VALUES ('dated', 0, 5, 'Текст', 'LOC')"))
+    _alembic(engine, "upgrade", "0003")
+    with engine.connect() as conn:
+        rows = conn.execute(text("SELECT id, date_source, date_precision FROM documents ORDER BY id")).all()
+        mention = conn.execute(text("SELECT confidence, warnings FROM mentions")).one()
+    assert [tuple(r) for r in rows] == [("dated", "given", "day"), ("undated", "none", None)]
+    assert tuple(mention) == (None, None)              # not recorded before 0003
+
+    from dyad.store import queries as Q
+    doc = Q.document(engine, "dated")
+    assert doc["mentions"][0]["confidence"] is None and doc["mentions"][0]["warnings"] == []
+    assert json.loads(json.dumps(doc))["date_source"] == "given"
+
+    _alembic(engine, "downgrade", "0002")
+    columns = {c["name"] for c in inspect(engine).get_columns("documents")}
+    assert "date_source" not in columns and "date_precision" not in columns
+    assert "confidence" not in {c["name"] for c in inspect(engine).get_columns("mentions")}
+    assert Q.search(engine, "Текст")["total"] == 2          # full-text search (0002) still works
+    _alembic(engine, "upgrade", "head")
+    assert Q.schema_revision(engine) == "0003"
+    engine.dispose()
