@@ -47,12 +47,18 @@ class ActorRef:
     lat: float | None = None
     lon: float | None = None
     geonames_id: int | None = None
+    # As an event's or fact's argument: the resolver rule of the mention it came from and how sure
+    # that was. Not part of the actor's identity (equal actors compare equal whatever these say).
+    rule: str | None = field(default=None, compare=False)
+    confidence: float | None = field(default=None, compare=False)
 
     def to_json(self) -> dict[str, Any]:
         d = {"id": self.id, "name": self.name, "kind": self.kind, "country": self.country,
              "code": self.code, "role": self.role}
         if self.kind == "place" or self.lat is not None:
             d.update(lat=self.lat, lon=self.lon, geonames_id=self.geonames_id)
+        if self.rule is not None:
+            d.update(rule=self.rule, confidence=self.confidence)
         return d
 
 

@@ -148,8 +148,10 @@ class SentenceView:
         """The actors a mention stands for: a group anaphor's members, a territory with an ISO
         code (TWN), a city's country where a target is expected ("удар по Харькову")."""
         if m.members:
-            return list(m.members)
+            return [replace(a, rule=m.rule, confidence=m.confidence) for a in m.members]
         a = m.actor
+        if a is not None:
+            a = replace(a, rule=m.rule, confidence=m.confidence)
         if a is None:
             return []
         if a.kind == "person" and m.text.isupper() and len(m.text) <= 4:
@@ -260,7 +262,7 @@ def sector_actor(country: ActorRef, sector: str, name: str) -> ActorRef:
     if sector in STATE_SECTORS:
         return replace(country, code=cid + sector)
     return ActorRef(id=cid + sector, name=name, kind="organization", country=cid, code=cid + sector,
-                    role=SECTOR_NAMES.get(sector))
+                    role=SECTOR_NAMES.get(sector), rule="args.sector", confidence=country.confidence)
 
 
 def _unique(actors: Iterable[ActorRef]) -> tuple[ActorRef, ...]:

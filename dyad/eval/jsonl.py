@@ -38,14 +38,15 @@ def read_dir(path: str | Path) -> list[GoldDoc]:
 
 def actor_from_json(d: dict[str, Any]) -> ActorRef:
     return ActorRef(d["id"], d.get("name") or d["id"], d.get("kind") or "", d.get("country"),
-                    d.get("code"), d.get("role"), d.get("lat"), d.get("lon"), d.get("geonames_id"))
+                    d.get("code"), d.get("role"), d.get("lat"), d.get("lon"), d.get("geonames_id"),
+                    d.get("rule"), d.get("confidence"))
 
 
 def mention_from_json(d: dict[str, Any]) -> Mention:
     actor = actor_from_json(d["actor"]) if d.get("actor") else None
     members = tuple(actor_from_json(a) for a in d.get("members") or ())
     return Mention(d["start"], d["end"], d.get("text", ""), d["type"], d.get("norm"), actor,
-                   d.get("rule"), members)
+                   d.get("rule"), members, d.get("confidence", 1.0), tuple(d.get("warnings") or ()))
 
 
 def _span(d: dict[str, Any] | None) -> Span:
@@ -68,7 +69,8 @@ def event_from_json(d: dict[str, Any]) -> Event:
 
 
 def record_from_json(d: dict[str, Any]) -> Record:
-    doc = Document(str(d["id"]), d["text"], d.get("date"), d.get("lang"), d.get("title"), d.get("url"))
+    doc = Document(str(d["id"]), d["text"], d.get("date"), d.get("lang"), d.get("title"), d.get("url"),
+                   date_source=d.get("date_source"), date_precision=d.get("date_precision"))
     return Record(doc, tuple(mention_from_json(m) for m in d.get("mentions") or ()),
                   tuple(event_from_json(e) for e in d.get("events") or ()))
 
