@@ -70,3 +70,16 @@ def test_resolve_case(case: Case):
         assert m.rule == case.rule, f"line {case.n}: {shown}"
     codes = [w.split()[0] for w in m.warnings]
     assert codes == ([case.warning] if case.warning else []), f"line {case.n}: {shown}"
+
+
+def test_resolve_explain_shows_candidates_and_why():
+    """`dyad explain` lists each mention's rule and confidence, and the candidates set aside."""
+    from dyad.code.explain import explain_document
+    from dyad.types import Document
+    out = explain_document(Document(id="x", date="2016-03-01", lang="ru", text=(
+        "Президент США Барак Обама принял певца Филиппа Киркорова. Президент Украины прилетел позже.")))
+    actors = out.split("# actors")[1]
+    assert "kb.title+name conf 0.95" in actors
+    assert "rejected edouard-philippe" in actors and "names someone else" in actors
+    assert "the name after it wins: Барак Обама" in actors
+    assert "no name after it; holder on the date: Петр Порошенко" in actors

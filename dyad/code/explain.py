@@ -68,6 +68,21 @@ def explain_decisions(doc: Document, analysis, decisions: list[Decision]) -> str
     return "\n".join(lines)
 
 
+def explain_actors(mentions, trace) -> list[str]:
+    """Each mention with the rule that resolved it, its confidence and warnings; then the
+    candidates the resolver weighed: aliases set aside and how each title was read."""
+    lines = []
+    for m in mentions:
+        if m.actor is None:
+            continue
+        warn = "  " + "; ".join(m.warnings) if m.warnings else ""
+        lines.append(f"  {m.start}-{m.end} {m.text!r} {m.type} -> {_actor(m.actor)}  "
+                     f"{m.rule} conf {m.confidence}{warn}")
+    for d in sorted(trace, key=lambda d: d.start):
+        lines.append(f"  ? {d.start}-{d.end} {d.text!r} {d.outcome} {d.actor_id}: {d.why}")
+    return lines or ["  (none)"]
+
+
 def explain_document(doc: Document) -> str:
     """The explanation for one document, followed by the merged events. An undated document is
     dated as the pipeline dates it (:func:`dyad.pipeline.date_document`)."""
@@ -76,7 +91,8 @@ def explain_document(doc: Document) -> str:
     from .dedupe import merge_mentions
     doc, warnings = date_document(doc)
     analysis = analysis_for(doc)
-    mentions = resolve_mentions(analysis, doc.date, doc.date_precision)
+    trace: list = []
+    mentions = resolve_mentions(analysis, doc.date, doc.date_precision, trace)
     decisions = decide(doc, analysis, mentions)
     when = doc.date or "-"
     if doc.date_source != "given":
@@ -90,6 +106,8 @@ def explain_document(doc: Document) -> str:
         extra = f"  (+{len(e.mentions)} mentions)" if e.mentions else ""
         out.append(f"  {e.id} {e.date or '-'} {e.cameo} {'+'.join(_actor(a) for a in e.sources)} -> "
                    f"{'+'.join(_actor(a) for a in e.targets) or '-'}{extra}")
+    out.append("# actors")
+    out.extend(explain_actors(mentions, trace))
     from .facts import explain_facts
     fact_lines = explain_facts(doc, analysis, mentions)
     out.append("# facts")

@@ -141,13 +141,18 @@ def duplicates(db: Optional[str] = typer.Option(None, "--db", help=DB_HELP)) -> 
 
 
 @app.command("eval")
-def eval_(dataset: str = typer.Argument(..., help="factrueval | brat | jsonl"),
-          path: str = typer.Argument(..., help="The dataset's folder (factRuEval: its root or devset/)"),
-          task: str = typer.Option("entities", "--task", help="entities | resolution | meetings | coref"),
+def eval_(dataset: str = typer.Argument(..., help="factrueval | nerel | brat | jsonl"),
+          path: str = typer.Argument(..., help="The dataset's folder (factRuEval: its root or devset/; "
+                                                  "nerel: its .jsonl file)"),
+          task: str = typer.Option("entities", "--task",
+                                   help="entities | resolution | meetings | coref | actors"),
           errors: int = typer.Option(0, "--errors", min=0,
-                                     help="Print the first N misses and false hits (coref: wrong and missed links)"),
+                                     help="Print the first N misses and false hits (coref: wrong and "
+                                          "missed links; actors: offences of each kind, each run)"),
           date: Optional[str] = typer.Option(None, "--date", help="Date for undated texts (brat)")) -> None:
-    """Score Dyad on an annotated dataset; natasha's NER alone is the baseline (docs/quality.md)."""
+    """Score Dyad on an annotated dataset; natasha's NER alone is the baseline (docs/quality.md).
+
+    --task actors runs every document twice, undated and dated, and prints both."""
     from ..eval.report import run_cli
     raise typer.Exit(run_cli(dataset, path, task, errors, _check_date(date)))
 
@@ -162,7 +167,7 @@ def explain(paths: List[str] = typer.Argument(..., help="Files or directories (d
     for path in paths:
         for item in read_path(path, date=_check_date(date)):
             if item.document is None:               # one line per failed input, as ingest does
-                print(f"{item.path}:{item.line}: {item.error}", file=sys.stderr)
+                print(str(item.error), file=sys.stderr)
                 failed = True
             else:
                 print(explain_document(item.document))
