@@ -42,7 +42,7 @@ test-fast: install
 	$(PY) -m pytest -q -x -m "not slow and not browser and not pg"
 
 eval: install
-	$(PY) -m dyad.eval.report ../shared/eval-dev/factRuEval-2016 docs/quality.md
+	$(PY) -m dyad.eval.report ../shared/eval-dev/factRuEval-2016 docs/quality.md ../shared/eval-dev/nerel-dev/dev.jsonl
 
 bench: install
 	$(PY) bench/run.py

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from dyad.eval import brat, factrueval, jsonl
+from dyad.eval import brat, factrueval, jsonl, nerel
 from dyad.eval.gold import flatten, GoldMention
 from dyad.types import Span
 
@@ -122,3 +122,33 @@ def test_eval_flatten_merges_siblings():
     locorg = GoldMention("b", "LOCORG", (Span(0, 6),))
     [merged] = flatten([locorg, org])
     assert merged.type == "ORG" and merged.types() == {"ORG", "LOC"}
+
+
+def test_eval_nerel_documents():
+    d1, d2 = nerel.read_dir(FIXTURES / "nerel" / "dev.jsonl")
+    assert (d1.id, d1.date, d1.chains, d1.meetings) == ("d1", None, None, None)
+    got = [(m.type, _texts(d2, m), m.nested) for m in d2.mentions]
+    assert got == [                                     # PROFESSION, DATE, EVENT... not scored
+        ("LOC", ["Анкаре"], False),
+        ("ORG", ["МИД России"], False),
+        ("LOC", ["России"], True),                      # inside "МИД России"
+        ("PER", ["Сергей Лавров"], False),
+        ("LOC", ["Анкару"], False),
+        ("PER", ["Лавров"], False),
+        ("LOC", ["Турции"], False),
+    ]
+    assert [m.type for m in d1.mentions].count("PER") == 3
+    assert nerel.read_dir(FIXTURES / "nerel") == [d1, d2]      # a folder: every .jsonl in it
+
+
+@pytest.mark.parametrize("line, message", [
+    ('{"id": "x", "text": "Лавров", "entities": [{"id": "T1", "type": "PERSON", "start": 0, "end": 9}]}',
+     "offsets 0 9 outside the text"),
+    ('{"id": "x"}', "'text'"),
+    ("not json", "not a NEREL document"),
+])
+def test_eval_nerel_bad_lines(tmp_path, line, message):
+    path = tmp_path / "bad.jsonl"
+    path.write_text('{"id": "ok", "text": "Текст.", "entities": []}\n' + line + "\n", encoding="utf-8")
+    with pytest.raises(nerel.NerelError, match=f"bad.jsonl:2: .*{message}"):
+        nerel.read_dir(path)

@@ -3,9 +3,12 @@
     gold.py        what every reader yields: GoldDoc, GoldMention, GoldMeeting, GoldChain
     factrueval.py  factRuEval-2016 (.txt .spans .objects .coref .facts)
     brat.py        brat standoff (.txt + .ann), nested and discontinuous spans
+    nerel.py       NEREL as JSON Lines (text, entities, relations, links)
     jsonl.py       Dyad's own records, as `dyad extract` prints them
     score.py       precision, recall, F1 per type and micro; exact and overlap matching
     coref.py       coreference: MUC, B-cubed and links to an earlier mention, on the gold mentions
-    tasks.py       entities, resolution, meetings, coref: run the pipeline and score it
-    report.py      the tables as Markdown; `python -m dyad.eval.report DATA_DIR docs/quality.md`
+    actors.py      whether the wrong person is named: PER mentions and title+name pairs, by rule
+    tasks.py       entities, resolution, meetings, coref, actors: run the pipeline and score it
+    report.py      the tables as Markdown;
+                   `python -m dyad.eval.report DATA_DIR docs/quality.md [NEREL_JSONL]`
 """

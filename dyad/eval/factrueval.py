@@ -36,7 +36,8 @@ from .gold import GoldChain, GoldDoc, GoldMeeting, GoldMention, Participant, fla
 
 MAPPING = "Person→PER, Org→ORG, Location→LOC, LocOrg→LOCORG (a predicted LOC or ORG may match it); Project not scored"
 DATE_NOTE = ("factRuEval texts have no dates (the README gives only the 2016 evaluation timetable; "
-             "the news are older): documents are processed with date = null")
+             "the news are older): documents are given date = null, and the pipeline estimates one "
+             "from the text where it can (warning W104; the actors section compares both)")
 TYPES = {"Person": "PER", "Org": "ORG", "Organization": "ORG", "Location": "LOC", "LocOrg": "LOCORG"}
 NAME_TAGS = {"PER": {"name", "surname", "patronymic", "nickname"},
              "ORG": {"org_name", "loc_name"}, "LOC": {"org_name", "loc_name"},

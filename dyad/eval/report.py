@@ -1,26 +1,31 @@
 """The quality tables as Markdown, for `dyad eval` and for docs/quality.md.
 
-    python -m dyad.eval.report DATA_DIR docs/quality.md
+    python -m dyad.eval.report DATA_DIR docs/quality.md [NEREL_JSONL]
 
 reads factRuEval-2016's development split under DATA_DIR, runs Dyad and natasha's NER alone on
 every text, and rewrites the output file with the date, Dyad's version, the command and the
-tables. `make eval` calls it.
+tables. The actors section also runs Dyad on NEREL's development split when NEREL_JSONL is
+given. `make eval` calls it.
 """
 from __future__ import annotations
 
 import datetime as dt
 import sys
+from collections import Counter
 from pathlib import Path
 
 from .. import __version__
 from .gold import TYPES, GoldDoc
 from .score import MICRO, MODES, Counts
 from .coref import KINDS, NO_MENTION, LinkCounts
-from .tasks import (CorefScores, EntityScores, Resolved, coref_error_lines, difference, error_lines,
-                    run, score_coref, score_entities, score_meetings, score_resolution)
+from .actors import NO_RULE, ActorCounts, Offence
+from .tasks import (ActorScores, CorefScores, EntityScores, Resolved, coref_error_lines, difference,
+                    error_lines, run, score_actors, score_coref, score_entities, score_meetings,
+                    score_resolution, show)
 
-DATASETS = ("factrueval", "brat", "jsonl")
-TASKS = ("entities", "resolution", "meetings", "coref")
+DATASETS = ("factrueval", "nerel", "brat", "jsonl")
+TASKS = ("entities", "resolution", "meetings", "coref", "actors")
+LABELS = {"factrueval": "factRuEval-2016", "nerel": "NEREL v1.1", "brat": "brat", "jsonl": "jsonl"}
 DYAD_TYPES = ("Dyad's mention types PER, ORG, LOC are scored; ADJ, DEMONYM, TITLE, ANAPHOR and "
               "other types are not (they name actors, not entity spans)")
 
@@ -30,6 +35,9 @@ def load(dataset: str, path: str, date: str | None = None) -> tuple[list[GoldDoc
     if dataset == "factrueval":
         from . import factrueval
         return factrueval.read_dir(path), factrueval.MAPPING, factrueval.DATE_NOTE
+    if dataset == "nerel":
+        from . import nerel
+        return nerel.read_dir(path), nerel.MAPPING, nerel.DATE_NOTE
     if dataset == "brat":
         from . import brat
         return brat.read_dir(path, date), brat.MAPPING, None if date else "brat has no dates: date = null"
@@ -174,6 +182,121 @@ def coref_tables(scores: CorefScores) -> list[str]:
     return lines
 
 
+RUNS = ("undated", "dated")
+ACTORS_NOTES = [
+    "*(a) named people resolved to someone else*: of the PER mentions whose actor is a person "
+    "(kind `person`, ad hoc `person:` ids included), those whose actor's name has no word agreeing "
+    "with the mention's surname (its last word of two letters or more). Two words agree when their "
+    "first k letters do, in lower case with ё as е, k being max(2, min(4, length − 1)) of the "
+    "shorter word (\"Лаврова\" agrees with \"Лавров\", \"Анной\" with \"Анна\"); a Latin word "
+    "and a Cyrillic one are compared as ASCII slugs. *(b) titles resolved against the name after "
+    "them*: a mention that is not PER (a TITLE) whose actor is a person, followed within 2 "
+    "characters (no letter between) by a PER mention whose actor is a person, makes a title+name pair; the pair is an offence when "
+    "the two actor ids differ. Titles right after a word that embeds them are not pairs "
+    "(заместитель, пресс-секретарь, помощник, советник, представитель, спикер, администрация, "
+    "аппарат, посол, сотрудник, охрана, супруг(а), жена, муж, сын, дочь, вдова, кабинет, "
+    "окружение, пресс-служба, канцелярия, офис, указ, бывший, экс, министр, глава, in any case "
+    "form, matched on the start of the word before the title). The goal of both is 0. Neither "
+    "needs gold annotation: they check Dyad's output against itself.",
+    "",
+    "*undated*: every document is given no date, so the pipeline estimates one from the text "
+    "(`dyad.resolve.docdate.estimate_date`, at that estimate's precision: day, month or year; "
+    "warning W104) or has none (W105; titles then resolve to offices, not people). *dated*: every "
+    "document is given as its date the one the estimator finds in its text, as a day (date source "
+    "`given`, precision `day`); the documents in which it finds none are left out of the dated run "
+    "and counted (*without a date*).",
+    "",
+    "*mentions with warnings*: mentions carrying at least one warning, by code (W201: the person "
+    "named after a title did not hold it on the date). *Mentions by resolver rule*: every mention "
+    "Dyad made, with or without an actor, by the rule that resolved it (" + NO_RULE + ": none did), "
+    "and the mean of their `confidence`.",
+]
+
+
+def _fraction(n: int, total: int) -> str:
+    return f"{n} / {total}" + (f" ({_pct(n / total)}%)" if total else "")
+
+
+def _warnings(c: ActorCounts) -> str:
+    codes = ", ".join(f"{code} {k}" for code, k in sorted(c.warnings.items()))
+    return f"{c.warned}" + (f" ({codes})" if codes else "")
+
+
+def actors_tables(results: list[tuple[str, ActorScores]]) -> list[str]:
+    """The (a) and (b) figures per dataset and run, then the mentions per rule."""
+    lines = ["| dataset | run | documents | (a) named people resolved to someone else | "
+             "(b) titles resolved against the name after them | mentions with warnings |",
+             "|---|---|---:|---:|---:|---|"]
+    for label, sc in results:
+        for name in RUNS:
+            c: ActorCounts = getattr(sc, name)
+            docs = f"{c.documents}" + (f" ({sc.without_date} without a date)" if name == "dated" else "")
+            lines.append(f"| {label} | {name} | {docs} | {_fraction(c.wrong_people, c.people)} | "
+                         f"{_fraction(c.wrong_pairs, c.pairs)} | {_warnings(c)} |")
+    by_rule = []
+    for label, sc in results:
+        for name in RUNS:
+            c = getattr(sc, name)
+            if c.wrong_by_rule:
+                rules = ", ".join(f"{r} {k}" for r, k in c.wrong_by_rule.most_common())
+                by_rule.append(f"{label} {name}: {rules}")
+    lines += ["", "(a) by the rule of the offending mention: " + ("; ".join(by_rule) or "none") + ".",
+              "", "**Mentions by resolver rule** (n: mentions, conf: their mean confidence)", ""]
+    cols = [(label, name, getattr(sc, name)) for label, sc in results for name in RUNS]
+    lines.append("| rule | " + " | ".join(f"{label} {name} n | conf" for label, name, _ in cols) + " |")
+    lines.append("|---|" + "---:|---:|" * len(cols))
+    total = sum((c.rules for *_, c in cols), Counter())
+    for rule in sorted(total, key=lambda r: (r == NO_RULE, -total[r], r)):
+        cells = [f"{c.rules[rule]} | {c.mean_confidence(rule):.2f}" if c.rules[rule] else "0 | —"
+                 for *_, c in cols]
+        lines.append(f"| {rule} | " + " | ".join(cells) + " |")
+    cells = [f"{c.mentions} | {sum(c.confidence.values()) / c.mentions:.2f}" if c.mentions else "0 | —"
+             for *_, c in cols]
+    lines.append("| **all** | " + " | ".join(cells) + " |")
+    return lines
+
+
+def offence_lines(o: Offence) -> list[str]:
+    m = o.mention
+    a = m.actor
+    where = f"{o.document}:{m.start} [{o.date or 'no date'}]"
+    if o.measure == "a":
+        head = (f"{where} (a) PER «{m.text}» {m.rule or NO_RULE} {m.confidence:.2f} → {a.id} "
+                f"«{a.name}»")
+        return [head, "    " + show(o.text, m.start, m.end)]
+    p = o.name
+    head = (f"{where} (b) {m.type} «{m.text}» {m.rule or NO_RULE} → {a.id} «{a.name}»; "
+            f"PER «{p.text}» {p.rule or NO_RULE} → {p.actor.id} «{p.actor.name}»")
+    return [head, "    " + show(o.text, m.start, p.end)]
+
+
+def actor_error_lines(results: list[tuple[str, ActorScores]], n: int) -> list[str]:
+    """The first ``n`` offences of each measure in each run, with their sentences."""
+    out: list[str] = []
+    for label, sc in results:
+        for name in RUNS:
+            c = getattr(sc, name)
+            for measure in ("a", "b"):
+                found = [o for o in c.offences if o.measure == measure]
+                shown = f", the first {min(n, len(found))}:" if found else "."
+                out += ["", f"{label} {name}: {len(found)} ({measure}) offences{shown}"]
+                for o in found[:n]:
+                    out += offence_lines(o)
+    return out
+
+
+def actor_lines(dataset: str, docs: list[GoldDoc], errors: int = 0) -> tuple[list[str], int]:
+    """`dyad eval DATASET PATH --task actors`: both runs, the tables, the notes; and how many
+    documents the pipeline failed on."""
+    sc = score_actors(docs)
+    failed = report_failures(sc.failed)
+    results = [(LABELS.get(dataset, dataset), sc)]
+    lines = actors_tables(results) + [""] + ACTORS_NOTES
+    if errors:
+        lines += actor_error_lines(results, errors)
+    return lines, failed
+
+
 def task_lines(task: str, runs, mapping: str, date_note: str | None, errors: int = 0) -> list[str]:
     notes = [f"Type mapping: {mapping}. {DYAD_TYPES}."] + ([f"Dates: {date_note}."] if date_note else [])
     if task == "entities":
@@ -212,6 +335,12 @@ def run_cli(dataset: str, path: str, task: str = "entities", errors: int = 0,
         print(f"E300 {path}: no such file or directory", file=sys.stderr)
         return 2
     docs, mapping, note = load(dataset, path, date)
+    if task == "actors":
+        lines, failed = actor_lines(dataset, docs, errors)
+        print(f"{dataset} {path}: {len(docs)} documents, task actors (undated, then dated)"
+              + (f", {failed} runs failed (measured as empty)" if failed else "") + "\n")
+        print("\n".join(lines))
+        return 1 if failed else 0
     runs = run(docs, baseline=(task == "entities"))
     failed = report_failures(runs)
     print(f"{dataset} {path}: {len(docs)} documents, task {task}"
@@ -228,11 +357,20 @@ def report_failures(runs) -> int:
     return len(failed)
 
 
-def build(data_dir: str, command: str) -> str:
+def build(data_dir: str, command: str, nerel_path: str | None = None) -> str:
     docs, mapping, note = load("factrueval", data_dir)
     runs = run(docs)
     if report_failures(runs):
         raise RuntimeError("the pipeline failed on some documents; the page is not rewritten")
+    actors = [(LABELS["factrueval"], score_actors(docs, runs))]
+    if nerel_path is not None:
+        nerel_docs, *_ = load("nerel", nerel_path)
+        actors.append((LABELS["nerel"], score_actors(nerel_docs)))
+    if sum(report_failures(sc.failed) for _, sc in actors):
+        raise RuntimeError("the pipeline failed on some documents; the page is not rewritten")
+    nerel_note = (f"and on the development split of NEREL v1.1 ({len(nerel_docs)} documents, "
+                  f"`{nerel_path}`)" if nerel_path is not None else
+                  "(NEREL not measured: no NEREL_JSONL argument was given)")
     scores = score_entities(runs)
     n_meet = sum(len(r.gold.meetings or ()) for r in runs)
     n_events = sum(len(r.record.events) for r in runs)
@@ -242,7 +380,8 @@ def build(data_dir: str, command: str) -> str:
         f"Generated {dt.date.today().isoformat()} by Dyad {__version__} with `{command}` on the "
         f"development split of factRuEval-2016 ({len(docs)} documents). The held-out test split is "
         "not used. Re-run `make eval` to regenerate this page; `dyad eval factrueval PATH --task "
-        "entities|resolution|meetings|coref [--errors N]` prints the same tables.",
+        "entities|resolution|meetings|coref|actors [--errors N]` prints the same tables (`dyad eval "
+        "nerel PATH --task actors` the actors tables on NEREL).",
         "",
         f"Type mapping: {mapping}. {DYAD_TYPES}. A mention's name spans make it count; descriptor "
         "words (\"мэрия\", \"министр\") may be in or out of a predicted span; mentions with no name "
@@ -281,21 +420,40 @@ def build(data_dir: str, command: str) -> str:
         "",
         *COREF_NOTES,
         "",
+        "## Actors: is the wrong person named?",
+        "",
+        f"Two counts whose goal is 0, on the development split of factRuEval-2016 ({len(docs)} "
+        "documents) " + nerel_note + ", "
+        "each run twice: *undated* and *dated*. No PER mention should resolve to a person whose name "
+        "lacks the mention's surname (a), and no title should resolve against the name standing "
+        "after it (b). n / N: offences / mentions or pairs measured.",
+        "",
+        *actors_tables(actors),
+        "",
+        *ACTORS_NOTES,
+        "",
+        "`dyad eval factrueval PATH --task actors --errors N` (or `nerel`) prints both runs and "
+        "lists the first N offences of each kind with their sentences.",
+        "",
     ]
     return "\n".join(lines)
 
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
-    if len(argv) != 2:
-        print("usage: python -m dyad.eval.report DATA_DIR OUTPUT.md", file=sys.stderr)
+    if len(argv) not in (2, 3):
+        print("usage: python -m dyad.eval.report DATA_DIR OUTPUT.md [NEREL_JSONL]", file=sys.stderr)
         return 2
-    data_dir, out = argv
+    data_dir, out, *rest = argv
+    nerel_path = rest[0] if rest else None
     if not Path(data_dir).is_dir():
         print(f"E300 {data_dir}: no such directory", file=sys.stderr)
         return 2
+    if nerel_path is not None and not Path(nerel_path).exists():
+        print(f"E300 {nerel_path}: no such file or directory", file=sys.stderr)
+        return 2
     try:
-        text = build(data_dir, f"python -m dyad.eval.report {data_dir} {out}")
+        text = build(data_dir, " ".join(["python -m dyad.eval.report", *argv]), nerel_path)
     except RuntimeError as exc:
         print(f"E000 {exc}", file=sys.stderr)
         return 1

@@ -5,7 +5,9 @@
               the knowledge base or the gazetteer, not an ad hoc ``person:``/``org:``/``place:`` id);
 - meetings:   gold meetings against Dyad's events with CAMEO root 04 (consult), as participant sets;
 - coref:      Dyad's mentions grouped by actor against the gold coreference chains (MUC, B-cubed,
-              links to an earlier mention; the metric is in :mod:`dyad.eval.coref`).
+              links to an earlier mention; the metric is in :mod:`dyad.eval.coref`);
+- actors:     whether Dyad names the wrong person (no gold needed; the measures are in
+              :mod:`dyad.eval.actors`), on the documents undated and dated (:func:`dated`).
 
 Nothing is cached: every call runs the pipeline.
 """
@@ -13,10 +15,11 @@ from __future__ import annotations
 
 from collections import Counter
 from functools import lru_cache
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Iterable
 
 from ..types import ActorRef, Document, Mention, Record
+from .actors import ActorCounts, measure as measure_actors
 from .coref import CorefResult, PredMention, score_document
 from .gold import TYPES, GoldDoc, GoldMention, Participant
 from .score import MODES, Alignment, Counts, Predicted, add, align, count
@@ -49,6 +52,21 @@ def run(docs: list[GoldDoc], *, baseline: bool = True, progress: bool = True) ->
             record, error = Record(doc), f"{type(exc).__name__}: {exc}"
         out.append(Run(gold, record, natasha_predictions(gold.text) if baseline else (), error))
     return out
+
+
+def dated(docs: list[GoldDoc]) -> tuple[list[GoldDoc], list[GoldDoc]]:
+    """The documents given as their date the one the pipeline's estimator finds in their text
+    (:func:`dyad.pipeline.date_document`), which the pipeline then takes as a given day; and
+    apart, the documents in whose text it finds none."""
+    from ..pipeline import date_document
+    out, none = [], []
+    for gold in docs:
+        found, _ = date_document(Document(gold.id, gold.text, lang="ru"))
+        if found.date is None:
+            none.append(gold)
+        else:
+            out.append(replace(gold, date=found.date))
+    return out, none
 
 
 def _track(docs: list[GoldDoc], progress: bool) -> Iterable[GoldDoc]:
@@ -358,3 +376,28 @@ def coref_error_lines(scores: CorefScores, n: int) -> list[str]:
                 f"(gold chain {x.chain}): Dyad had {had}; at the earlier mention {before}",
                 "    " + show(text, g.start, g.end)]
     return out
+
+
+# --- actors --------------------------------------------------------------------------------
+@dataclass
+class ActorScores:
+    """The actors measures on one dataset, undated and dated (see :mod:`dyad.eval.actors`)."""
+    undated: ActorCounts
+    dated: ActorCounts
+    documents: int = 0
+    without_date: int = 0            # no date found in the text: left out of the dated run
+    failed: list[Run] = field(default_factory=list)
+
+
+def score_actors(docs: list[GoldDoc], undated: list[Run] | None = None, *,
+                 progress: bool = True) -> ActorScores:
+    """Run Dyad on the documents given no date (the pipeline estimates each date from the text,
+    or has none; ``undated``: such runs the caller already has) and given as a day the date the
+    estimator finds (:func:`dated`); measure both."""
+    if undated is None:
+        undated = run([replace(d, date=None) for d in docs], baseline=False, progress=progress)
+    with_dates, none = dated(docs)
+    dated_runs = run(with_dates, baseline=False, progress=progress)
+    return ActorScores(measure_actors(r.record for r in undated),
+                       measure_actors(r.record for r in dated_runs), len(docs), len(none),
+                       [r for r in undated + dated_runs if r.error])
