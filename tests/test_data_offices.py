@@ -156,3 +156,44 @@ def test_holders_are_persons_with_russian_alias(path: Path, persons, ru_aliases)
         elif not ru_aliases.get(pid):
             problems.append(f"{where}: person_id {pid!r} has no Russian alias in aliases*.tsv")
     assert not problems, "\n".join(sorted(set(problems)))
+
+
+def _corrections() -> list[dict[str, str]]:
+    from conftest import SHARED, shared_file
+    path = shared_file(SHARED / "reference" / "office-corrections.tsv")
+    return read_table(path)[1]
+
+
+def _fits(value: str, correct: str, successor_starts: set[str]) -> bool:
+    """A corrected date: the same day; a day of the month when only the month is given
+    ("2005-02 (early February)"); for an end, also the day before a successor's start on the
+    given day (ends are inclusive here, the corrections give the day of the change)."""
+    given = correct.split()[0]
+    if len(given) == 7:
+        return value.startswith(given)
+    if value == given:
+        return True
+    return (value and given in successor_starts
+            and day(value) + dt.timedelta(days=1) == day(given))
+
+
+def test_office_corrections_are_applied():
+    """Every row of ../shared/reference/office-corrections.tsv holds in the tables, and the
+    corrected rows cite the corrections' sources."""
+    rows = [row for path in OFFICE_FILES for row in read_table(path)[1]]
+    problems = []
+    for fix in _corrections():
+        terms = [r for r in rows if (r["country"], r["office"], r["person_id"]) ==
+                 (fix["country"], fix["office"], fix["person_id"])]
+        starts = {r["start"] for r in rows if (r["country"], r["office"]) ==
+                  (fix["country"], fix["office"])}
+        fields = fix["field"].split("..")
+        values = fix["correct"].split("..")
+        ok = [t for t in terms if all(
+            _fits(t[f], v, starts if f == "end" else set()) for f, v in zip(fields, values))]
+        if not ok:
+            problems.append(f"{fix['country']}/{fix['office']}/{fix['person_id']}: "
+                            f"{fix['field']} should be {fix['correct']}")
+        elif not any(src.split()[-1] in t["source"] for t in ok for src in fix["source"].split(";")):
+            problems.append(f"{fix['person_id']}: the source does not cite {fix['source']}")
+    assert not problems, "\n".join(problems)
