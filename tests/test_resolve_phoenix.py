@@ -95,6 +95,13 @@ def test_resolve_phoenix_no_match(index, name):
     assert index.lookup(name, dt.date(2010, 1, 1)) is None
 
 
+def test_resolve_phoenix_a_short_name_several_persons_fit(index):
+    """IBRAHIM_ASSAF (LBN) spells the name word for word, two Saudi ministers with more given
+    names fit it as well: without a day nothing tells them apart."""
+    assert index.lookup("Ibrahim al-Assaf", None) is None
+    assert index.lookup("Ibrahim al-Assaf", dt.date(2010, 1, 1)).country == "SAU"   # in office
+
+
 def test_resolve_phoenix_a_unique_surname_alone(index):
     match = index.lookup("Путин", dt.date(2005, 1, 1))
     assert (match.id, match.code, match.how) == ("vladimir-putin", "RUSGOV", "surname")

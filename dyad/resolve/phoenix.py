@@ -36,7 +36,8 @@ CONFIDENCE = {  # (surname level, first-name level) -> (confidence, how)
 }
 SURNAME_ONLY = (0.4, "surname")
 WORDS_DIFFER = 0.95       # first name and surname exact, not every word (GEORGE_H._W._BUSH)
-MIDDLE_MISSED = 0.85      # a middle name the person's spellings lack (Инасиу for INACIO)
+MIDDLE_MISSED = 0.85
+NEAR = 0.05               # a two-word name is ambiguous between candidates this close      # a middle name the person's spellings lack (Инасиу for INACIO)
 
 # Articles and particles left out of names on both sides (Башар аль-Асад ~ BASHAR_AL_ASSAD).
 PARTICLES = frozenset("""
@@ -303,7 +304,9 @@ class PhoenixIndex:
         found = self.candidates(name, day)
         if not found:
             return None
-        top = [m for m in found if m.confidence == found[0].confidence]
+        words = max((len(w) for w in split_name(name)), default=0)
+        near = NEAR if words <= 2 else 0.0      # Ibrahim al-Assaf fits IBRAHIM_ASSAF and
+        top = [m for m in found if m.confidence >= found[0].confidence - near]  # ..._AL_ASAF
         if len(top) > 1 and day is not None:
             top = [m for m in top if m.code and (m.start or m.end)] or top
         if len(top) > 1 and _one_office(top):
@@ -397,10 +400,18 @@ def _middles(words: list[_Word], slots: list[str]) -> int | None:
 
 
 def _one_office(matches: list[PhoenixMatch]) -> bool:
-    """Equally good candidates that hold the same dated office on the day (not a mere ELI)."""
+    """Candidates as good as each other that hold the same dated office on the day (not a mere
+    ELI): two entries of one person (JULIA_GILLARD, JULIA_EILEEN_GILLARD)."""
     first = matches[0]
-    return bool(first.code) and not first.code.endswith("ELI") and first.start is not None and all(
-        (m.country, m.code, m.start) == (first.country, first.code, first.start) for m in matches)
+    return bool(first.code) and not first.code.endswith("ELI") and all(
+        (m.country, m.code) == (first.country, first.code) and (m.start or m.end)
+        and _ends(m.key) == _ends(first.key) for m in matches)
+
+
+def _ends(key: str) -> tuple[str, str]:
+    """The spelling keys of a name's first and last words."""
+    words = [spelling_key(ascii_letters(w)) for w in split_name(key)[0]]
+    return words[0], words[-1]
 
 
 def _spelled(words: list[_Word], p: _Person) -> bool:
