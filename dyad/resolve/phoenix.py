@@ -2,12 +2,13 @@
 from PETRARCH-2's country actors, MIT) and a matcher from a Russian or Latin full name to one of
 them, with the CAMEO role held on a day (Ильхам Алиев, 2005-06-01 -> ILHAM_ALIYEV, AZEGOV).
 
-A name matches when its surname and its first name both match one of the person's spellings.
-Each Russian word is spelled in Latin letters in its likely ways (:func:`latin_variants`) and
-compared with the person's words at three levels: exactly, on a spelling key (doubled letters,
-kh/h, y/i, w/v... folded: :func:`spelling_key`) and on consonants only (:func:`consonant_key`,
-for words with at least three consonants). A surname alone matches only when it is one person's
-and nobody's first name. Ties go to the candidate holding a role on the day; otherwise no match:
+A name matches when its surname and its first name both match one of the person's spellings,
+and its other given names come in that spelling's order without contradicting it. Each Russian
+word is spelled in Latin letters in its likely ways (:func:`latin_variants`) and compared with
+the person's words at three levels: exactly, on a spelling key (doubled letters, kh/h, y/i,
+w/v... folded: :func:`spelling_key`) and on consonants only (:func:`consonant_key`: same
+consonants, first letter and syllables). A surname alone matches only when it is one person's
+and nobody's given name. Ties go to the candidate holding a role on the day; otherwise no match:
 a wrong person is worse than none.
 """
 from __future__ import annotations
@@ -36,8 +37,8 @@ CONFIDENCE = {  # (surname level, first-name level) -> (confidence, how)
 }
 SURNAME_ONLY = (0.4, "surname")
 WORDS_DIFFER = 0.95       # first name and surname exact, not every word (GEORGE_H._W._BUSH)
-MIDDLE_MISSED = 0.85
-NEAR = 0.05               # a two-word name is ambiguous between candidates this close      # a middle name the person's spellings lack (Инасиу for INACIO)
+MIDDLE_MISSED = 0.85      # times this for a given name past the spelling's (Пак Ый Чхун)
+NEAR = 0.05               # a two-word name is ambiguous between candidates this close
 
 # Articles and particles left out of names on both sides (Башар аль-Асад ~ BASHAR_AL_ASSAD).
 PARTICLES = frozenset("""
@@ -83,7 +84,8 @@ _DOUBLE = re.compile(r"(.)\1+")
 def spelling_key(word: str) -> str:
     """A lowercase ASCII word with its spelling variations folded: doubled letters, kh/h, zh/j,
     y/i, w/v, ou/u, c as s before e/i and as k elsewhere, a final z as s, a final h after a
-    vowel and an initial one before a vowel in words of four letters or more (Abdullah ~ abdulla, Aliyev ~ aliev, Yanukovych ~ ianukovich, Hugo ~ ugo)."""
+    vowel and an initial one before a vowel in words of four letters or more (Abdullah ~
+    abdulla, Aliyev ~ aliev, Yanukovych ~ ianukovich, Hugo ~ ugo)."""
     s = _DOUBLE.sub(r"\1", word)
     for a, b in _SPELLING:
         s = s.replace(a, b)
@@ -191,7 +193,8 @@ class _Person:
     # A person travels through the disk cache as one string, decoded when it is a candidate:
     # the index loads in a few hundredths of a second instead of a tenth.
     def pack(self) -> str:
-        roles = "\x1e".join("\x1d".join(str(x) if x is not None else "" for x in r) for r in self.roles)
+        roles = "\x1e".join("\x1d".join("" if x is None else str(x) for x in r)
+                             for r in self.roles)
         sets = ["\x1e".join(sorted(v)) for v in (self.givens, self.lasts, self.spellings)]
         return "\x1f".join([self.key, self.name, "\x1e".join(self.words), *sets, roles])
 
@@ -251,7 +254,8 @@ class PhoenixIndex:
         """Every role of a person, in the source's order (merged entries' after the first's)."""
         if person_id not in self:
             return ()
-        return tuple(PhoenixRole(c, _day(s), _day(e)) for c, s, e, _ in self._person(person_id).roles)
+        return tuple(PhoenixRole(code, _day(start), _day(end))
+                     for code, start, end, _ in self._person(person_id).roles)
 
     def _holds(self, start: int | None, end: int | None, day: int) -> bool:
         """A dated role on ``day``; an open one holds to data_end (the source knows no later),
