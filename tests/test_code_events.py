@@ -65,7 +65,9 @@ def test_code_events_holdout():
 def test_code_events_holdout2():
     rows = run_golden(GOLDEN / "events_holdout2.txt")
     assert len(rows) == 100
-    assert sum(1 for *_, exp, _ in rows if exp == "-") >= 15
+    # 15 when written; two appeals without a named addressee became one-sided events when the coder
+    # began to record events with one unknown side (docs/events.md)
+    assert sum(1 for *_, exp, _ in rows if exp == "-") >= 13
     bad = [(n, s, exp, got) for n, _, s, exp, got in rows if exp != got]
     rate = 1 - len(bad) / len(rows)
     report = "\n".join(f"events_holdout2.txt:{n}: {s}\n    expected {exp}\n    got      {got}"

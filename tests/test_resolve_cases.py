@@ -44,7 +44,7 @@ CASES = read_cases()
 
 def test_resolve_cases_cover_every_class():
     assert {c.cls for c in CASES} == {"name-beats-title", "title-alone", "safe-alias", "word-forms",
-                                      "coreference"}
+                                      "coreference", "knowledge-base"}
 
 
 @pytest.mark.parametrize("case", CASES, ids=[f"{c.n}-{c.cls}" for c in CASES])

@@ -46,6 +46,12 @@ SUPPORT_VERBS = {"провести", "проводить", "организова
                  "запланировать", "отменить", "отложить", "сорвать", "расширить", "продлить",
                  "усилить", "наращивать", "увеличить", "выделить", "обеспечить", "приветствовать",
                  "доставить", "утвердить"}
+# a nominal event told as planned, moved or about its topic ("визит запланирован на май",
+# "встреча будет посвящена энергетике"): the event, with the modality the clause gives
+SCHEDULING_VERBS = {"запланировать", "планировать", "планироваться", "назначить", "перенести",
+                    "посвятить", "ожидаться", "намечаться", "наметить", "готовиться", "предстоять"}
+# modal predicates whose infinitive says the event happens ("могут пройти", "должна состояться")
+MODAL_PREDICATES = {"мочь", "смочь", "должен", "должный", "собираться", "планироваться"}
 # predicates of readiness and intent whose oblique names the act ("Киев готов к переговорам с Москвой")
 READY_PREDICATES = {"готовый", "готов", "намеренный", "намерен"}
 # frames in which a nominal trigger reports an event that happened ("в ходе встречи")
@@ -65,10 +71,28 @@ SECTOR_NOUNS = {
     "парламент": "LEG", "депутат": "LEG", "сенат": "LEG", "конгресс": "LEG",
     "оппозиция": "OPP", "повстанец": "REB", "боевик": "REB", "сми": "MED", "журналист": "MED",
     "полиция": "COP", "спецслужба": "SPY", "разведка": "SPY", "суд": "JUD", "прокуратура": "JUD",
+    # agent nouns (CAMEO agent codes as PETRARCH-2's Phoenix agents dictionary gives them)
+    "полицейский": "COP", "силовик": "COP", "карабинер": "COP", "жандарм": "COP", "следователь": "COP",
+    "правоохранитель": "COP", "пограничник": "COP", "спецназ": "COP", "омон": "COP",
+    "протестующий": "OPP", "демонстрант": "OPP", "митингующий": "OPP", "манифестант": "OPP",
+    "оппозиционер": "OPP", "террорист": "REB", "экстремист": "RAD", "преступник": "CRM", "бандит": "CRM",
+    "грабитель": "CRM", "похититель": "CRM", "злоумышленник": "CRM", "нападавший": "CRM",
+    "судья": "JUD", "прокурор": "JUD",
 }
+# participles standing for their agents, by the verb's lemma ("протестующие" -> протестовать)
+PARTICIPLE_AGENTS = {"протестовать": "OPP", "митинговать": "OPP", "бастовать": "OPP", "нападать": "CRM",
+                     "напасть": "CRM", "стрелять": "CRM"}
+# a sector noun with no country named beside it ("полиция задержала", "протестующие
+# перекрыли"): the sector itself, country unknown
+UNPLACED_SECTORS = {"COP", "OPP", "MIL", "REB", "RAD", "CRM", "JUD", "SPY"}
 SECTOR_NAMES = {"BUS": "business", "GOV": "government", "MIL": "military", "LEG": "legislature",
                 "OPP": "opposition", "REB": "rebels", "MED": "media", "COP": "police", "SPY": "intelligence",
-                "JUD": "judiciary"}
+                "JUD": "judiciary", "RAD": "radicals", "CRM": "criminals", "EDU": "education",
+                "LAB": "labour", "HLH": "health", "REF": "refugees", "CVL": "civilians"}
+SECTOR_RU = {"BUS": "бизнес", "GOV": "власти", "MIL": "военные", "LEG": "парламент", "OPP": "оппозиция",
+             "REB": "боевики", "MED": "СМИ", "COP": "полиция", "SPY": "спецслужбы", "JUD": "суд",
+             "RAD": "радикалы", "CRM": "преступники", "EDU": "студенты", "LAB": "рабочие", "HLH": "врачи",
+             "REF": "беженцы", "CVL": "мирные жители"}
 TITLE_NOUNS = {"президент", "лидер", "глава", "председатель", "премьер", "премьер-министр", "министр",
                "канцлер", "король", "руководитель", "вице-президент", "госсекретарь", "посол",
                "генсек", "генеральный", "представитель", "спикер", "пресс-секретарь", "советник",
@@ -177,6 +201,9 @@ class SentenceView:
             if found or m.rule == "geo.city" or (m.actor and m.actor.kind in ("place", "region")):
                 if not (m.actor and m.actor.kind == "organization" and not m.actor.country):
                     return found
+        if depth == 0 and not target and tok.feat("VerbForm") == "Part" and tok.lemma in PARTICIPLE_AGENTS \
+                and self.rel(i).startswith("nsubj"):
+            return [unplaced_sector(PARTICIPLE_AGENTS[tok.lemma])]     # "протестующие", "нападавшие"
         if depth > 3 or tok.pos in ("VERB", "AUX", "ADV", "ADP", "SCONJ", "CCONJ", "PUNCT"):
             return []
         lemma = tok.lemma
@@ -213,6 +240,8 @@ class SentenceView:
                         best.extend(a for a in self.actors_at(j, depth + 1, target) if a not in best)
             if best:
                 return best
+        if sector in UNPLACED_SECTORS and depth == 0 and not target and tok.pos in ("NOUN", "ADJ"):
+            return [unplaced_sector(sector)]     # "полиция задержала", "протестующие перекрыли"
         return []
 
     def _framed(self, i: int) -> bool:
@@ -245,14 +274,23 @@ def country_ref(country: str) -> ActorRef:
 
 
 def actor_key(a: ActorRef) -> str:
-    """One side of an event: a leader, his government and his country are one side (the
-    country); non-state sectors (CHNBUS, GEOOPP) and organisations are sides of their own."""
+    """One side of an event: a government and its country are one side (the country), a person
+    is a side of their own; non-state sectors (CHNBUS, GEOOPP) and organisations are sides of their own."""
     code = a.code or ""
     if a.kind in ("organization", "group") and code[3:] and code[3:] not in STATE_SECTORS:
         return code
-    if a.kind in ("country", "person") or code[3:] in STATE_SECTORS:
+    if a.kind == "person":
+        return "person:" + a.id          # two people of one country are two sides
+    if a.kind == "country" or code[3:] in STATE_SECTORS:
         return a.country or a.id
     return a.id
+
+
+def country_key(a: ActorRef) -> str:
+    """:func:`actor_key` with people standing for their country (how golden files name sides)."""
+    if a.kind == "person":
+        return a.country or a.id
+    return actor_key(a)
 
 
 def sector_actor(country: ActorRef, sector: str, name: str) -> ActorRef:
@@ -265,11 +303,28 @@ def sector_actor(country: ActorRef, sector: str, name: str) -> ActorRef:
                     role=SECTOR_NAMES.get(sector), rule="args.sector", confidence=country.confidence)
 
 
+def unplaced_sector(sector: str) -> ActorRef:
+    """A sector named without its country ("полиция", "протестующие"): the CAMEO agent code alone."""
+    return ActorRef(id=sector, name=SECTOR_RU.get(sector, sector), kind="group", country=None, code=sector,
+                    role=SECTOR_NAMES.get(sector), rule="args.sector", confidence=0.5)
+
+
+def same_side(a: ActorRef, b: ActorRef) -> bool:
+    """One side: equal keys, or a person and their country named as a state ("Армения и
+    Азербайджан договорились о встрече лидеров": the leaders are the two countries)."""
+    ka, kb = actor_key(a), actor_key(b)
+    if ka == kb:
+        return True
+    if (a.kind == "person") != (b.kind == "person"):
+        person, other = (a, b) if a.kind == "person" else (b, a)
+        return bool(person.country) and country_key(other) == person.country
+    return False
+
+
 def _unique(actors: Iterable[ActorRef]) -> tuple[ActorRef, ...]:
-    seen, out = set(), []
+    out: list[ActorRef] = []
     for a in actors:
-        if actor_key(a) not in seen:
-            seen.add(actor_key(a))
+        if not any(same_side(a, b) for b in out):
             out.append(a)
     return tuple(out)
 
@@ -337,8 +392,12 @@ def nominal_anchor(view: SentenceView, i: int) -> tuple[int | None, str]:
     if h < 0 or rel == "root":
         return i, "root"
     head = view.tokens[h]
-    if rel in ("nsubj", "nsubj:pass") and head.lemma in EVENTIVE_VERBS:
+    if rel in ("nsubj", "nsubj:pass") and head.lemma in EVENTIVE_VERBS | SCHEDULING_VERBS:
         return h, "event"
+    if rel == "nsubj" and head.lemma in MODAL_PREDICATES:     # "переговоры могут пройти в Сочи"
+        done = [c for c in view.kids(h, "xcomp") if view.tokens[c].lemma in EVENTIVE_VERBS]
+        if done:
+            return done[0], "event"
     if rel in ("obj", "nsubj:pass") and head.lemma in SUPPORT_VERBS:
         return h, "support"
     if rel == "obl" and head.pos == "VERB" and view.case(i) in FRAME_CASES:
@@ -427,7 +486,7 @@ def arguments(view: SentenceView, head: int, parts: Sequence[int], args: str, po
     rule = "args:" + "/".join(names)
     sources_u = _unique(sources)
     keys = {actor_key(a) for a in sources_u}
-    targets_u = tuple(a for a in _unique(targets) if actor_key(a) not in keys)
+    targets_u = tuple(a for a in _unique(targets) if not any(same_side(a, b) for b in sources_u))
     if args == "between" and len(sources_u) > 1:
         rule += "+between"
         sources_u, targets_u = sources_u[:1], _unique(sources_u[1:] + targets_u)

@@ -55,7 +55,8 @@ def _stem(e: Event) -> str:
 
 
 def _same(a: Event, b: Event) -> bool:
-    if a.cameo[:2] not in SYMMETRIC_ROOTS and (a.cameo != b.cameo or _stem(a) != _stem(b)):
+    one_sentence = a.evidence == b.evidence and a.cameo == b.cameo  # "соглашение ... было подписано"
+    if a.cameo[:2] not in SYMMETRIC_ROOTS and not one_sentence and (a.cameo != b.cameo or _stem(a) != _stem(b)):
         return False
     return (a.cameo[:2] == b.cameo[:2]
             and _participants(a.cameo[:2], a.sources, a.targets) == _participants(b.cameo[:2], b.sources, b.targets)

@@ -31,7 +31,7 @@ from ..nlp.types import Analysis, Sentence
 from ..resolve.dates import DateRef, find_dates
 from ..types import ActorRef, Document, Event, Location, Mention, Plover, Span
 from . import codebook
-from .arguments import Arguments, SentenceView, actor_key, arguments
+from .arguments import Arguments, SentenceView, actor_key, arguments, country_key
 from .dedupe import DATE_BY_ARTICLE, merge_mentions
 from .lexicon import TriggerMatch, match_lemmas
 from .modality import Modality, modality_of
@@ -47,6 +47,7 @@ ECONOMIC = {"экономический", "экономика", "торговл�
 MILITARY = {"военный", "оборона", "оборонный", "армия", "войско", "вооружение", "учение", "безопасность"}
 # roots whose acts need no named recipient (a withdrawal, a veto, a protest, exercises, a strike)
 UNDIRECTED_ROOTS = {"08", "12", "14", "15", "17", "18", "19", "20"}
+ONE_SIDED = 0.4             # the confidence of an event whose source or target is unknown
 ANAPHOR_WINDOW = 2          # sentences within which an actor-less nominal trigger repeats an event
 
 
@@ -194,10 +195,20 @@ def _decide(doc: Document, k: int, sent: Sentence, view: SentenceView, match: Tr
         extra = tuple(a for a in content_targets if actor_key(a) not in keys)
         if extra:
             args = replace(args, targets=extra, rule=args.rule + "+content")
-    if not args.sources:
+    if not args.sources and not args.targets:
         return reject("no source actor", args)
-    if trig.args != "subj>" and not args.targets and trig.cameo[:2] not in UNDIRECTED_ROOTS:
-        return reject("no target actor", args)
+    # Emit, do not drop: a clear trigger with one side unknown ("его арестовали", "поддержал
+    # решение") is recorded with what is known, less sure, and the rule says which side is missing.
+    one_sided = ""
+    if not args.sources and trig.args == "between":
+        # "соглашение было подписано": a symmetric act's participants are its sides
+        args = replace(args, sources=args.targets[:1], targets=args.targets[1:])
+    if not args.sources:
+        one_sided = "+nosource"
+    elif trig.args != "subj>" and not args.targets and trig.cameo[:2] not in UNDIRECTED_ROOTS:
+        one_sided = "+notarget"
+    if one_sided:
+        args = replace(args, rule=args.rule + one_sided, confidence=round(min(args.confidence, ONE_SIDED), 2))
     mod = modality_of(toks, head, args.anchor)
     article_precision = doc.date_precision or "day"
     dates = find_dates(toks, doc.date, future=mod.modality == "future", precision=article_precision)
@@ -430,7 +441,7 @@ def code_events(doc: Document, analysis: Analysis, mentions: Sequence[Mention]) 
 def actor_label(a: ActorRef) -> str:
     """How the golden file names an actor: countries, their people and their state organs by
     alpha-3, non-state sectors by their code (CHNBUS), organisations by id (UN, SCO)."""
-    return actor_key(a)
+    return country_key(a)
 
 
 def event_label(e: Event, article_date: str | None) -> str:

@@ -69,7 +69,8 @@ CONFIDENCE = {"kb.alias": 0.95, "kb.alias.surname": 0.85, "kb.compound": 0.9, "k
               "kb.title": 0.8, "kb.office": 0.6, "kb.sector": 0.85, "kb.capital-place": 0.9,
               "kb.org-adj": 0.75, "doc.surname": 0.85, "doc.title": 0.7, "doc.pronoun": 0.55,
               "doc.relative": 0.7, "geo.city": 0.8, "ner.person": 0.7, "ner.org": 0.7, "ner.place": 0.6,
-              "doc.pair": 0.6, "doc.leaders": 0.6, "doc.country": 0.6}
+              "doc.pair": 0.6, "doc.leaders": 0.6, "doc.country": 0.6, "phoenix.person": 0.8}
+PHOENIX_FLOOR = 0.8         # the least Phoenix match confidence taken (initial + surname)
 W_TITLE_NOT_HELD = "W201 {name} did not hold {office} of {country} on {date}"
 
 
@@ -122,6 +123,7 @@ class ActorResolver:
                 self._titles_by_first.setdefault(key, []).append(title)
         self._word = lru_cache(maxsize=200_000)(self._analyse_word)
         self._given_names: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
+        self._phoenix = None
 
     def _compound_prefixes(self) -> dict[str, str]:
         out: dict[str, str] = {}
@@ -280,7 +282,7 @@ class ActorResolver:
             for span in spans:
                 if span.start in covered:
                     continue
-                mention = self._ner_mention(span, day, doc, here, salience, text)
+                mention = self._ner_mention(span, day, doc, here, salience, text, tokens)
                 if mention is not None:
                     here.append(mention)
                     if mention.actor and mention.actor.kind == "person" and mention.rule == "ner.person":
@@ -707,7 +709,7 @@ class ActorResolver:
 
     # --- NER spans the knowledge base did not explain ---------------------------------------
     def _ner_mention(self, span: NerSpan, day, doc: "_DocState", mentions: list[Mention],
-                     salience: "_Salience", text: str) -> Mention | None:
+                     salience: "_Salience", text: str, tokens: list[Token] = ()) -> Mention | None:
         """``mentions`` are the sentence's mentions so far; ``doc`` what the document said before."""
         norm = span.normal or span.text
         if span.type == "PER":
@@ -724,6 +726,18 @@ class ActorResolver:
             if titled is not None:
                 country, role = titled[0] or country, titled[1]
             code = (country + (OFFICE_CODES.get(role, "GOV") if role else "ELI")) if country else None
+            known = self._phoenix_person(norm, day) if len(names) >= 2 else None
+            if known is None and len(names) >= 2:      # the NER's normal form may keep a case ending
+                lemmas = " ".join(t.lemma.capitalize() for t in tokens
+                                  if span.start <= t.start and t.end <= span.end and t.text[:1].isupper())
+                if lemmas and lemmas != norm:
+                    known = self._phoenix_person(lemmas, day)
+            if known is not None and (country is None or known.country == country):
+                ref = ActorRef(id="phoenix:" + known.id, name=norm, kind="person", country=known.country,
+                               code=code if role else (known.code or (known.country or "") + "ELI" or None),
+                               role=role)
+                return Mention(span.start, span.end, span.text, "PER", norm, ref, "phoenix.person",
+                               confidence=round(CONFIDENCE["phoenix.person"] * known.confidence, 2))
             ref = ActorRef(id="person:" + slug(norm), name=norm, kind="person", country=country,
                            code=code, role=role)
             return Mention(span.start, span.end, span.text, "PER", norm, ref, "ner.person",
@@ -749,6 +763,15 @@ class ActorResolver:
                        code=(country + self._sector_of(span)) if inner else country)
         return Mention(span.start, span.end, span.text, "ORG", norm, ref, "ner.org",
                        confidence=CONFIDENCE["ner.org"])
+
+    def _phoenix_person(self, name: str, day):
+        """A person the knowledge base lacks, found in the Phoenix tables (PETRARCH-2's dated
+        CAMEO roles to 2014) by transliteration: the country, and the code held on the day."""
+        if self._phoenix is None:
+            from .phoenix import load_phoenix
+            self._phoenix = load_phoenix()
+        hit = self._phoenix.lookup(name, day)
+        return hit if hit is not None and hit.confidence >= PHOENIX_FLOOR else None
 
     def _sector_of(self, span: NerSpan) -> str:
         """The CAMEO sector an organisation's first word names (армия -> MIL, министерство -> GOV;
