@@ -52,6 +52,13 @@ SCHEDULING_VERBS = {"запланировать", "планировать", "п�
                     "посвятить", "ожидаться", "намечаться", "наметить", "готовиться", "предстоять"}
 # modal predicates whose infinitive says the event happens ("могут пройти", "должна состояться")
 MODAL_PREDICATES = {"мочь", "смочь", "должен", "должный", "собираться", "планироваться"}
+# nouns of acts done to someone: their genitive is the patient ("арест Голунова", "убийство
+# журналиста"), not the agent
+PATIENT_NOUNS = {"арест", "задержание", "убийство", "похищение", "освобождение", "отставка", "увольнение",
+                 "экстрадиция", "высылка", "депортация", "допрос", "обыск", "приговор", "осуждение",
+                 "помилование", "назначение", "награждение", "ранение", "покушение", "отравление",
+                 "обстрел", "блокирование", "блокировка", "штурм", "расстрел", "казнь", "избиение"}
+TOLD = 0.3                  # the confidence of an act told about in a descriptive frame
 # predicates of readiness and intent whose oblique names the act ("Киев готов к переговорам с Москвой")
 READY_PREDICATES = {"готовый", "готов", "намеренный", "намерен"}
 # frames in which a nominal trigger reports an event that happened ("в ходе встречи")
@@ -428,7 +435,15 @@ def arguments(view: SentenceView, head: int, parts: Sequence[int], args: str, po
     if nominal:
         anchor, how = nominal_anchor(view, head)
         if anchor is None:
-            return Arguments((), (), "args:none", 0.0, head, how)
+            # "о причинах отставки министра Кулешова", "после задержания Голунова": an act done to
+            # someone, told about rather than reported, is still an event with its patient, barely
+            # sure; other nouns in such frames only describe ("значение встречи")
+            told = [c for p in parts for c in view.kids(p, "nmod", "det", "appos")
+                    if c not in parts and view.case(c) == "" and not view._framed(c)]
+            actors, toks = _collect(view, told) if tok.lemma in PATIENT_NOUNS else ([], [])
+            if not actors:
+                return Arguments((), (), "args:none", 0.0, head, how)
+            return Arguments((), _unique(actors), "args:nmod+told", TOLD, head, None, (), tuple(toks))
         gens = [c for p in parts for c in view.kids(p, "nmod", "amod", "det", "appos")
                 if c not in parts and view.case(c) in ("", "между") and not view._framed(c)]
         others = [c for c in _target_obliques(view, head, destination) if c not in gens and c not in parts]
