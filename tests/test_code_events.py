@@ -242,3 +242,14 @@ def test_code_events_export_gdelt_and_plover():
     export("plover", out, rows=rows)
     rec = json.loads(out.getvalue())
     assert rec["event_type"] == "ACCUSE" and rec["actor_country"] == ["RUS", "CHN"]
+
+
+def test_code_events_real_news_shapes():
+    """tests/golden/events_real.txt: pronoun, relative, common-noun and absent subjects, passives,
+    planned and possible events, people kept as people, listed participants, one unknown side.
+    Every line must hold."""
+    rows = run_golden(GOLDEN / "events_real.txt")
+    assert len(rows) >= 15
+    bad = [f"events_real.txt:{n}: {s}\n    expected {exp}\n    got      {got}"
+           for n, _, s, exp, got in rows if exp != got]
+    assert not bad, "\n".join(bad)

@@ -10,7 +10,8 @@ verb that governs it; "не только", "не раз", "не менее" are 
 - ``intent``       governed by намерен, планирует, собирается, хочет, готов, стремится;
 - ``hypothetical`` under "бы", "если", "может/могут", "возможно", "не исключил";
 - ``future``       a future tense (посетит, будет обсуждать, состоится), a date after the article
-                   date, or a nominal event qualified as предстоящий/будущий/запланированный.
+                   date, a nominal event qualified as предстоящий/будущий/запланированный or the
+                   subject of a scheduling verb ("визит запланирован", "встреча перенесена").
 
 Each decision names its cue (``Modality.cue``) so `dyad explain` can show it.
 """
@@ -30,6 +31,8 @@ INTENT = {"намеренный", "намерен", "намереваться", 
           "стремиться", "готовый", "готов", "решить", "рассчитывать", "надеяться", "задумать",
           "желать", "мечтать"}
 HYPOTHETICAL = {"мочь", "смочь", "возможно", "возможный", "вероятно", "якобы", "исключить", "предположительно"}
+SCHEDULED = {"запланировать", "планироваться", "намечаться", "наметить", "ожидаться", "предстоять",
+             "назначить", "перенести", "отложить"}
 FUTURE_ADJ = {"предстоящий", "будущий", "запланированный", "планируемый", "грядущий"}
 PAST_ENDINGS = ("л", "ла", "ло", "ли", "лся", "лась", "лось", "лись")   # bi-aspectual verbs tagged Fut
 FUTURE_AUX = {"буду", "будешь", "будет", "будем", "будете", "будут"}
@@ -111,6 +114,8 @@ def modality_of(tokens: Sequence[Token], head: int, anchor: int | None = None,
             if tuple(lemmas[i:i + n]) == cue:
                 return Modality(neg, "historical", " ".join(cue))
     # future
+    if anchor != head and tokens[anchor].lemma in SCHEDULED:
+        return Modality(neg, "future", tokens[anchor].text)      # "визит запланирован на май"
     for i in chain:
         tok = tokens[i]
         if tok.feat("Tense") == "Fut" and not tok.text.lower().endswith(PAST_ENDINGS):
