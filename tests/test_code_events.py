@@ -253,3 +253,14 @@ def test_code_events_real_news_shapes():
     bad = [f"events_real.txt:{n}: {s}\n    expected {exp}\n    got      {got}"
            for n, _, s, exp, got in rows if exp != got]
     assert not bad, "\n".join(bad)
+
+
+@pytest.mark.parametrize("text, source", [
+    ("Дочь Трампа Иванка провела переговоры с Си Цзиньпином.", "person:doch-donald-trump"),
+    ("Супруга президента Франции Брижит Макрон встретилась с Си Цзиньпином.", "person:brizhit-makron"),
+])
+def test_code_events_relatives_are_people_of_their_own(text, source):
+    """"дочь Трампа", "супруга президента": the relative, not the person named after the word."""
+    [event] = code_text(text, "2025-08-31")
+    assert [a.id for a in event.sources] == [source]
+    assert event.sources[0].kind == "person"

@@ -26,6 +26,7 @@ from functools import lru_cache
 from typing import Iterable, Sequence
 
 from ..nlp.types import Sentence, Token
+from ..resolve.translit import slug
 from ..types import ActorRef, Mention
 
 ACTOR_KINDS = ("country", "person", "organization", "igo", "initiative", "group")
@@ -52,6 +53,8 @@ SCHEDULING_VERBS = {"запланировать", "планировать", "п�
                     "посвятить", "ожидаться", "намечаться", "наметить", "готовиться", "предстоять"}
 # modal predicates whose infinitive says the event happens ("могут пройти", "должна состояться")
 MODAL_PREDICATES = {"мочь", "смочь", "должен", "должный", "собираться", "планироваться"}
+FAMILY_NOUNS = {"супруга", "супруг", "жена", "муж", "сын", "дочь", "вдова", "брат", "сестра", "мать",
+                "отец", "внук", "внучка", "племянник", "племянница", "зять", "невестка"}
 # nouns of acts done to someone: their genitive is the patient ("арест Голунова", "убийство
 # журналиста"), not the agent
 PATIENT_NOUNS = {"арест", "задержание", "убийство", "похищение", "освобождение", "отставка", "увольнение",
@@ -214,6 +217,16 @@ class SentenceView:
         if depth > 3 or tok.pos in ("VERB", "AUX", "ADV", "ADP", "SCONJ", "CCONJ", "PUNCT"):
             return []
         lemma = tok.lemma
+        if lemma in FAMILY_NOUNS:           # "супруга президента": the relative, a person of their own
+            named = [a for c in self.kids(i, "appos", "flat:name", "flat") for a in self.actors_at(c, depth + 1)
+                     if a.kind == "person"]
+            if named:                        # "дочь Трампа Иванка": the relative is named
+                return named[:1]
+            kin = [a for c in self.kids(i, "nmod") if self.case(c) == "" for a in self.actors_at(c, depth + 1)
+                   if a.kind == "person"]
+            if lemma == "супруг" and tok.feat("Gender") == "Fem":
+                lemma = "супруга"
+            return [relative_of(kin[0], lemma)] if kin else []
         sector = SECTOR_NOUNS.get(lemma)
         kids = [c for c in self.children[i] if self.rel(c) not in CLAUSE_RELS and self.rel(c) != "case"]
         if sector or lemma in TITLE_NOUNS:
@@ -308,6 +321,13 @@ def sector_actor(country: ActorRef, sector: str, name: str) -> ActorRef:
         return replace(country, code=cid + sector)
     return ActorRef(id=cid + sector, name=name, kind="organization", country=cid, code=cid + sector,
                     role=SECTOR_NAMES.get(sector), rule="args.sector", confidence=country.confidence)
+
+
+def relative_of(person: ActorRef, kin: str) -> ActorRef:
+    """"супруга президента": a person of their own, of the named person's country."""
+    return ActorRef(id=f"person:{slug(kin)}-{person.id.removeprefix('person:')}", name=f"{kin} ({person.name})",
+                    kind="person", country=person.country, code=person.country, rule="args.relative",
+                    confidence=person.confidence)
 
 
 def unplaced_sector(sector: str) -> ActorRef:

@@ -373,7 +373,10 @@ class ActorResolver:
             extra = [k for k, t in enumerate(tokens) if span is not None and span.start <= t.start
                      and t.end <= span.end and not m.first <= k <= m.last]
             for k in (m.first - 1, m.last + 1):
-                if 0 < k < len(tokens) and k not in extra and k not in matched and _name_like(tokens[k]):
+                # a name word beside the match in the same case is part of one name ("Филиппом
+                # Кирковым"); in another case it is someone else's ("дочь Трампа Иванка")
+                if 0 < k < len(tokens) and k not in extra and k not in matched and _name_like(tokens[k]) \
+                        and _same_case(tokens[k], tokens[m.last]):
                     extra.append(k)
             for k in extra:
                 t = tokens[k]
@@ -950,6 +953,11 @@ class _Salience:
         if len(top) < 2 or (len(top) == 3 and top[2][1] >= top[1][1]):
             return []
         return [top[0][0], top[1][0]]
+
+
+def _same_case(a: Token, b: Token) -> bool:
+    ca, cb = a.feat("Case"), b.feat("Case")
+    return ca is None or cb is None or ca == cb
 
 
 def _name_like(tok: Token) -> bool:
