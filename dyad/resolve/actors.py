@@ -148,6 +148,8 @@ class ActorResolver:
 
     def _analyse_word(self, text: str, lemma: str, pos: str) -> _Word:
         keys = word_keys(text) | {lemma}
+        if fold(text).startswith("экс-") and len(text) > 5:
+            keys |= word_keys(text[4:])           # "экс-госсекретарь" is a (former) госсекретарь
         aliases = tuple(c for key in keys for c in self._by_first_key.get(key, ())
                         if _may_start(c, text, pos, keys))
         titles = tuple(r for key in keys for r in self._titles_by_first.get(key, ()))
@@ -238,6 +240,8 @@ class ActorResolver:
                                  text, trace)
             titles, named = self._titles(tokens, words, matches, spans, day, until, text, doc, trace)
             orgs = self._org_adjectives(tokens, matches, spans, day, text)
+            for p in titles:                         # "Экс-госсекретарь" the NER took for a name
+                covered.update(sp.start for sp in spans if p.start <= sp.start and sp.end <= p.end)
             here: list[Mention] = list(orgs.values())
             for m in matches:
                 ref = named.get(m.start) or self.kb.ref(m.actor_id, day, until)
@@ -546,8 +550,13 @@ class ActorResolver:
                     doc.titled[span.start] = (country, None if former else office)
                     pending.append(_Pending(start, end, None, span.start, "kb.title+name", ()))
                 continue
-            if former:
-                continue                       # "бывший президент": a former holder, unnamed
+            if former:                         # "экс-госсекретарь": a former holder the document named
+                ref = next((r for r in reversed(doc.order) if r.id in self.kb.actors
+                            and self.kb.held(r.id, country, office)), None)
+                if ref is not None:
+                    taken.update(range(i, last + 1))
+                    pending.append(_Pending(start, end, replace(ref, role=None), None, "doc.title", ()))
+                continue
             if country is None:
                 ref = doc.by_role.get((None, office))     # "Президент отметил": the one introduced
                 if ref is not None:
@@ -1074,6 +1083,7 @@ class _DocState:
         self.salience = _Salience()
         self.people: dict[str, ActorRef] = {}          # surname key -> person
         self.introduced: set[str] = set()               # actor ids named in the document
+        self.order: list[ActorRef] = []                 # the people named, in order
         self.gender: dict[str, str] = {}                # actor id -> Masc | Fem
         self.by_role: dict[tuple[str | None, str], ActorRef] = {}   # (country, office) -> person
         self.titled: dict[int, tuple[str | None, str | None]] = {}  # NER span start -> country, office
@@ -1083,6 +1093,8 @@ class _DocState:
     def introduce(self, key: str, ref: ActorRef, gender: str | None) -> None:
         if key:
             self.people[key] = ref
+        if ref.id not in self.introduced:
+            self.order.append(ref)
         self.introduced.add(ref.id)
         if gender in ("Masc", "Fem"):
             self.gender.setdefault(ref.id, gender)
