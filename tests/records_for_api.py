@@ -1,5 +1,6 @@
 """Hand-built records for the API, query and browser tests (no NLP): three documents, four events,
-three facts, offsets computed from the text so they always cite the right characters."""
+three facts, offsets computed from the text so they always cite the right characters; and a fourth
+document whose events name one side only, with confidences below 1 (:func:`one_sided_record`)."""
 from __future__ import annotations
 
 from dyad.types import ActorRef, Document, Event, Fact, Mention, Period, Plover, Record, Span
@@ -76,3 +77,36 @@ def records() -> list[Record]:
 def load(store) -> None:
     for r in records():
         store.save(r)
+
+
+# --- events with one side unknown, and confidences below 1 -----------------------------------
+TEXT4 = ("Его арестовали в Баку. Россия и Китай осудили санкции. Азербайджан поддержал решение. "
+         "Азербайджан и Китай провели переговоры в Пекине.")
+
+
+def one_sided_record() -> Record:
+    """A document whose events name one side only (no source; two sources and no target, marked
+    ``+notarget``; one source), beside a symmetric AZE-CHN meeting; confidences 0.35-0.9."""
+    from dataclasses import replace
+    d4 = Document("doc-one-sided", TEXT4, "2025-07-15", "ru", "Одна сторона")
+
+    def ev(*args, rule: str = "test.rule", conf: float = 1.0) -> Event:
+        return replace(event(TEXT4, *args), rule=rule, confidence=conf)
+
+    return Record(
+        d4,
+        mentions=(mention(TEXT4, "Баку", "LOC", None), mention(TEXT4, "Россия", "LOC", RUS),
+                  mention(TEXT4, "Китай", "LOC", CHN), mention(TEXT4, "Азербайджан", "LOC", AZE)),
+        events=(ev("e1", "2025-07-15", (), (AZE,), "173", 4, -5.0, "арестовали", "COERCE",
+                   rule="test.rule+nosource", conf=0.4),
+                ev("e2", "2025-07-15", (RUS, CHN), (), "111", 3, -2.0, "осудили", "ACCUSE",
+                   rule="test.rule+notarget", conf=0.4),
+                ev("e3", "2025-07-15", (AZE,), (), "051", 1, 3.4, "поддержал", "SUPPORT",
+                   rule="test.rule+notarget", conf=0.35),
+                ev("e4", "2025-07-15", (AZE, CHN), (), "043", 1, 2.8, "переговоры", "CONSULT", conf=0.9)))
+
+
+def load_one_sided(store) -> None:
+    """:func:`load` and the one-sided document: eight events."""
+    load(store)
+    store.save(one_sided_record())

@@ -2,12 +2,18 @@
 
 - ``gdelt``: the GDELT 2.0 Events table, 61 tab-separated columns in GDELT's order
   (:data:`GDELT_COLUMNS`), one row per source-target pair (the dyadic expansion of an event whose
-  actors are lists; a symmetric event with sources only gives every ordered pair). NumMentions
+  actors are lists; a symmetric event with sources only gives every ordered pair; an event that
+  names one side only gives a row per known actor with the other actor's columns empty, as GDELT
+  leaves an actor it could not identify: dyad.code.dyads.gdelt_pairs). GDELT has no confidence
+  column; the layout stays GDELT's (the confidence is in ``plover``). NumMentions
   counts the tellings of the event in its article; NumSources and NumArticles count the documents
   (and their sources) whose events share its cluster key (dyad.code.dedupe.cluster_key). Fields
   Dyad does not code (ethnic, religion, known group, ADM codes, AvgTone) are empty.
-- ``plover``: POLECAT-style JSON lines, one per event with actors as lists: event_type, mode,
-  context, the CAMEO code, actor names and codes, date, location, and Dyad's evidence.
+- ``plover``: POLECAT-style JSON lines, one per event with actors as lists (an unknown side is an
+  empty list): event_type, mode, context, the CAMEO code, actor names and codes, date, location,
+  Dyad's evidence and the event's ``confidence`` (0-1).
+
+``min_confidence`` exports only the events whose confidence is at least that (0: every event).
 """
 from __future__ import annotations
 
@@ -16,6 +22,7 @@ from collections import defaultdict
 from typing import Any, Iterable, Iterator, TextIO
 
 from .dedupe import cluster_key
+from .dyads import gdelt_pairs
 
 GDELT_ACTOR = ("Code", "Name", "CountryCode", "KnownGroupCode", "EthnicCode", "Religion1Code",
                "Religion2Code", "Type1Code", "Type2Code", "Type3Code")
@@ -31,19 +38,24 @@ GDELT_COLUMNS = (
 assert len(GDELT_COLUMNS) == 61
 
 
-def stored_events(url: str | None = None) -> list[dict[str, Any]]:
-    """Every stored event as (event JSON, document id, url, date, ingested_at), oldest first."""
+def stored_events(url: str | None = None, min_confidence: float = 0.0) -> list[dict[str, Any]]:
+    """Every stored event (with at least ``min_confidence``) as (event JSON, document id, url,
+    date, ingested_at), oldest first."""
     from sqlalchemy import select
     from ..store import open_store
     from ..store import schema as t
     store = open_store(url)
     rows = []
     with store.engine.connect() as conn:
-        q = (select(t.events.c.id, t.events.c.record_json, t.documents.c.id.label("doc_id"),
+        q = (select(t.events.c.id, t.events.c.record_json, t.events.c.confidence, t.documents.c.id.label("doc_id"),
                     t.documents.c.url, t.documents.c.source, t.documents.c.ingested_at)
              .join(t.documents).order_by(t.events.c.date, t.events.c.id))
+        if min_confidence:
+            q = q.where(t.events.c.confidence >= min_confidence)
         for r in conn.execute(q).mappings():
-            rows.append({"id": r["id"], "event": json.loads(r["record_json"]), "doc_id": r["doc_id"],
+            event = json.loads(r["record_json"])
+            event.setdefault("confidence", r["confidence"])      # records written by other tools
+            rows.append({"id": r["id"], "event": event, "doc_id": r["doc_id"],
                          "url": r["url"] or r["source"] or "", "added": r["ingested_at"] or ""})
     store.engine.dispose()
     return rows
@@ -89,11 +101,7 @@ def _num(x) -> str:
 
 
 def _pairs(e: dict[str, Any]) -> list[tuple[dict | None, dict | None]]:
-    sources, targets = e.get("sources") or [], e.get("targets") or []
-    pairs = [(s, g) for s in sources for g in targets if s["id"] != g["id"]]
-    if not targets:
-        pairs = [(a, b) for a in sources for b in sources if a["id"] != b["id"]] or [(s, None) for s in sources]
-    return pairs
+    return gdelt_pairs(e.get("sources") or [], e.get("targets") or [], e.get("rule"))
 
 
 def gdelt_rows(rows: list[dict[str, Any]]) -> Iterator[list[str]]:
@@ -149,9 +157,14 @@ def plover_records(rows: list[dict[str, Any]]) -> Iterator[dict[str, Any]]:
         }
 
 
-def export(fmt: str, out: TextIO, url: str | None = None, rows: Iterable[dict] | None = None) -> int:
-    """Write every stored event in ``fmt`` (gdelt | plover); returns the number of lines."""
-    rows = list(rows) if rows is not None else stored_events(url)
+def export(fmt: str, out: TextIO, url: str | None = None, rows: Iterable[dict] | None = None,
+           min_confidence: float = 0.0) -> int:
+    """Write every stored event (with at least ``min_confidence``) in ``fmt`` (gdelt | plover);
+    returns the number of lines."""
+    if rows is None:
+        rows = stored_events(url, min_confidence)
+    else:                          # as the store filters: an event without a confidence is left out
+        rows = [r for r in rows if not min_confidence or (r["event"].get("confidence") or 0.0) >= min_confidence]
     n = 0
     if fmt == "gdelt":
         for cells in gdelt_rows(rows):

@@ -48,6 +48,8 @@ Offset = Annotated[int, Query(ge=0, le=1_000_000, description="items to skip")]
 Day = Annotated[dt.date | None, Query(description="YYYY-MM-DD, inclusive")]
 Actors = Annotated[list[str], Query(max_length=10, description="actor id or country code; repeat for more "
                                                                 "(every one must take part)")]
+MinConfidence = Annotated[float, Query(ge=0, le=1, description="only events whose confidence is at least this "
+                                                               "(0-1); 0 counts every event")]
 
 
 def _invalid(name: str, value: str, why: str) -> HTTPException:
@@ -70,13 +72,15 @@ def event_filter(actor: Actors = [], start: Day = None, end: Day = None,
                  cameo: Annotated[list[str], Query(max_length=20, description="CAMEO code or prefix (2-4 digits)")] = [],
                  quad_class: Annotated[list[int], Query(max_length=4, description="1-4")] = [],
                  plover: Annotated[list[str], Query(max_length=20, description="PLOVER event type")] = [],
-                 document: Annotated[str | None, Query(pattern=DOC_ID)] = None) -> Q.EventFilter:
+                 document: Annotated[str | None, Query(pattern=DOC_ID)] = None,
+                 min_confidence: MinConfidence = 0.0) -> Q.EventFilter:
     for q in quad_class:
         if q not in (1, 2, 3, 4):
             raise _invalid("quad_class", str(q), "must be 1, 2, 3 or 4")
     return Q.EventFilter(actors=_each(actor, ACTOR_ID, "actor"), start=_iso(start), end=_iso(end),
                          cameo=_each(cameo, CAMEO, "cameo"), quad_class=tuple(quad_class),
-                         plover_type=_each(plover, PLOVER, "plover"), document=document)
+                         plover_type=_each(plover, PLOVER, "plover"), document=document,
+                         min_confidence=min_confidence)
 
 
 def fact_filter(actor: Actors = [], start: Day = None, end: Day = None,
@@ -173,19 +177,19 @@ def api_router(store: Store) -> APIRouter:
 
     @r.get("/dyads/{a}/{b}", tags=["dyads"], summary="Totals for a pair of countries")
     def dyad(a: Annotated[str, Path(pattern=COUNTRY)], b: Annotated[str, Path(pattern=COUNTRY)],
-             start: Day = None, end: Day = None) -> dict:
-        """Events (each counted once, both directions), mean Goldstein, quad classes, top CAMEO event
-        types, and the number of facts by kind."""
-        return Q.dyad_summary(engine, a.upper(), b.upper(), _iso(start), _iso(end))
+             start: Day = None, end: Day = None, min_confidence: MinConfidence = 0.0) -> dict:
+        """Events (each counted once, both directions; with ``min_confidence``, those at least that
+        sure), mean Goldstein, quad classes, top CAMEO event types, and the number of facts by kind."""
+        return Q.dyad_summary(engine, a.upper(), b.upper(), _iso(start), _iso(end), min_confidence=min_confidence)
 
     @r.get("/dyads/{a}/{b}/timeline", tags=["dyads"], summary="Events per month by quad class")
     def timeline(a: Annotated[str, Path(pattern=COUNTRY)], b: Annotated[str, Path(pattern=COUNTRY)],
-                 start: Day = None, end: Day = None) -> dict:
-        return Q.dyad_timeline(engine, a.upper(), b.upper(), _iso(start), _iso(end))
+                 start: Day = None, end: Day = None, min_confidence: MinConfidence = 0.0) -> dict:
+        return Q.dyad_timeline(engine, a.upper(), b.upper(), _iso(start), _iso(end), min_confidence)
 
     @r.get("/dyads", tags=["dyads"], summary="The pairs with the most events")
-    def dyads(limit: Limit = 20) -> dict:
-        return {"items": Q.top_dyads(engine, limit)}
+    def dyads(limit: Limit = 20, min_confidence: MinConfidence = 0.0) -> dict:
+        return {"items": Q.top_dyads(engine, limit, min_confidence)}
 
     @r.get("/events", tags=["events"], summary="Events, newest first, with filters and paging")
     def events(f: Annotated[Q.EventFilter, Depends(event_filter)], limit: Limit = 50, offset: Offset = 0,
@@ -216,17 +220,19 @@ def api_router(store: Store) -> APIRouter:
 
     @r.get("/actors/{actor_id}", tags=["actors"], summary="One actor with its partners network")
     def actor(actor_id: Annotated[str, Path(pattern=ACTOR_ID)],
-              partners: Annotated[int, Query(ge=1, le=200)] = 30) -> dict:
-        return found(Q.actor_show(engine, actor_id, partners), "actor", actor_id)
+              partners: Annotated[int, Query(ge=1, le=200)] = 30, min_confidence: MinConfidence = 0.0) -> dict:
+        """Partners are weighted by the events (with ``min_confidence``, those at least that sure)."""
+        return found(Q.actor_show(engine, actor_id, partners, min_confidence), "actor", actor_id)
 
     @r.get("/documents", tags=["documents"], summary="Stored documents, newest first")
     def documents(start: Day = None, end: Day = None, limit: Limit = 50, offset: Offset = 0) -> dict:
         return Q.documents(engine, _iso(start), _iso(end), limit, offset)
 
     @r.get("/documents/{doc_id}", tags=["documents"], summary="One document with its annotations")
-    def document(doc_id: Annotated[str, Path(pattern=DOC_ID)]) -> dict:
-        """The text and every mention, event and fact found in it; offsets index ``text``."""
-        return found(Q.document(engine, doc_id), "document", doc_id)
+    def document(doc_id: Annotated[str, Path(pattern=DOC_ID)], min_confidence: MinConfidence = 0.0) -> dict:
+        """The text and every mention, event (with ``min_confidence``, those at least that sure) and
+        fact found in it; offsets index ``text``."""
+        return found(Q.document(engine, doc_id, min_confidence), "document", doc_id)
 
     @r.post("/documents", tags=["documents"], status_code=201, dependencies=[Depends(require_token)],
             summary="Ingest one article (needs the token)")

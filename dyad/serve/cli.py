@@ -21,6 +21,7 @@ app.add_typer(actors_app, name="actors")
 
 DB_HELP = "Database URL (else $DYAD_DB, else sqlite:///dyad.db); created and migrated if new."
 DATE_HELP = "Article date YYYY-MM-DD for plain text files without a 'date' header."
+CONFIDENCE_HELP = "Only events whose confidence is at least this (0-1; 0, the default: every event)."
 
 
 def _check_date(date: Optional[str]) -> Optional[str]:
@@ -32,6 +33,12 @@ def _check_date(date: Optional[str]) -> Optional[str]:
     except ValueError:
         raise typer.BadParameter(f"{date!r} is not a date YYYY-MM-DD", param_hint="--date")
     return date
+
+
+def _check_confidence(value: float) -> float:
+    if not 0.0 <= value <= 1.0:              # also NaN
+        raise typer.BadParameter(f"{value!r} is not between 0 and 1", param_hint="--min-confidence")
+    return value
 
 
 @app.command()
@@ -71,27 +78,34 @@ def extract(paths: List[str] = typer.Argument(..., help="Files or directories (d
 def show(a: str = typer.Argument(..., help="Actor id or country code, e.g. AZE"),
          b: str = typer.Argument(..., help="Actor id or country code, e.g. CHN"),
          db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
-         limit: int = typer.Option(50, "--limit", min=1, max=10000)) -> None:
-    """A table of the events and facts stored for the pair A-B, newest first, with evidence."""
+         limit: int = typer.Option(50, "--limit", min=1, max=10000),
+         min_confidence: float = typer.Option(0.0, "--min-confidence", help=CONFIDENCE_HELP)) -> None:
+    """A table of the events and facts stored for the pair A-B, newest first, with evidence.
+
+    --min-confidence leaves out the less sure events; facts have no confidence and stay."""
+    from ..code.dyads import sides_text
     from ..store import open_store
+    min_confidence = _check_confidence(min_confidence)
     store = open_store(db)
-    rows = store.pair_records(a, b, limit)
+    rows = store.pair_records(a, b, limit, min_confidence)
     table = Table(title=f"{a} - {b}: {len(rows)} records", show_lines=True)
-    for col in ("date", "what", "code", "actors", "evidence"):
+    for col in ("date", "what", "code", "actors", "conf", "evidence"):
         table.add_column(col, overflow="fold")
     for r in rows:
         text = r["text"]
         ev = text[r["evidence_start"]:r["evidence_end"]]
+        conf = ""
         if r["what"] == "event":
             code = f"{r['cameo']} {r['plover_type'] or ''}".strip()
-            actors = ", ".join(x["name"] for x in json.loads(r["sources_json"])) + " -> " + \
-                ", ".join(x["name"] for x in json.loads(r["targets_json"]))
+            actors = sides_text(json.loads(r["sources_json"] or "[]"), json.loads(r["targets_json"] or "[]"),
+                                r["rule"])
             when = r["date"] or ""
+            conf = f"{r['confidence']:.2f}" if r["confidence"] is not None else "-"
         else:
             code = r["kind"] + (f" {r['value']:g} {r['unit'] or ''}" if r["value"] is not None else "")
-            actors = f"{r['subject_id']} -> {r['object_id'] or ''}"
+            actors = f"{r['subject_id']} → {r['object_id'] or ''}"
             when = (r["period_start"] or "") + (".." + r["period_end"] if r["period_end"] else "") or r["doc_date"]
-        table.add_row(when, r["what"], code, actors, ev)
+        table.add_row(when, r["what"], code, actors, conf, ev)
     Console().print(table)
 
 
@@ -176,12 +190,15 @@ def explain(paths: List[str] = typer.Argument(..., help="Files or directories (d
 
 @app.command("export")
 def export_events(fmt: str = typer.Option("plover", "--format", help="gdelt (GDELT 2.0 Events TSV) or plover (JSON lines)"),
-                  db: Optional[str] = typer.Option(None, "--db", help=DB_HELP)) -> None:
-    """Print the stored events as GDELT 2.0 Events rows or POLECAT-style JSON lines."""
+                  db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
+                  min_confidence: float = typer.Option(0.0, "--min-confidence", help=CONFIDENCE_HELP)) -> None:
+    """Print the stored events as GDELT 2.0 Events rows or POLECAT-style JSON lines.
+
+    The PLOVER lines carry each event's confidence; GDELT's 61 columns have none."""
     from ..code.export import export
     if fmt not in ("gdelt", "plover"):
         raise typer.BadParameter(f"{fmt!r}: use gdelt or plover", param_hint="--format")
-    export(fmt, sys.stdout, db)
+    export(fmt, sys.stdout, db, min_confidence=_check_confidence(min_confidence))
 
 
 @app.command("facts")

@@ -17,6 +17,7 @@ from sqlalchemy import create_engine, delete, event, func, insert, select, updat
 from sqlalchemy.engine import Engine
 
 from ..code.dedupe import cluster_key
+from ..code.dyads import actor_pairs
 from ..types import Event, Fact, Mention, Record
 from . import schema as t
 
@@ -142,6 +143,8 @@ class Store:
             (t.events, [self._event_row(r.document.id, e) for r in records for e in r.events]),
             (t.event_dyads, [row for r in records for e in r.events
                              for row in self._dyad_rows(r.document.id, e)]),
+            (t.event_actors, [row for r in records for e in r.events
+                              for row in self._participant_rows(r.document.id, e)]),
             (t.facts, [self._fact_row(r.document.id, f) for r in records for f in r.facts]),
         )
         for table, rows in tables:
@@ -163,6 +166,7 @@ class Store:
         ids = [r[0] for r in conn.execute(select(t.events.c.id).where(t.events.c.document_id == doc_id))]
         if ids:
             conn.execute(delete(t.event_dyads).where(t.event_dyads.c.event_id.in_(ids)))
+            conn.execute(delete(t.event_actors).where(t.event_actors.c.event_id.in_(ids)))
         for table in (t.events, t.facts, t.mentions):
             conn.execute(delete(table).where(table.c.document_id == doc_id))
         conn.execute(delete(t.documents).where(t.documents.c.id == doc_id))
@@ -212,16 +216,24 @@ class Store:
 
     @staticmethod
     def _dyad_rows(doc_id: str, e: Event) -> Iterable[dict]:
-        """GDELT-style dyadic expansion: every source with every target (or every pair of
-        participants of a symmetric event listed only as sources)."""
-        pairs = [(s, g) for s in e.sources for g in e.targets if s.id != g.id]
-        if not e.targets:
-            pairs = [(a, b) for a in e.sources for b in e.sources if a.id != b.id]
-        for s, g in pairs:
+        """GDELT-style dyadic expansion (dyad.code.dyads.actor_pairs): every source with every
+        target, every pair of participants of a symmetric event listed only as sources; none for an
+        event that names one side only."""
+        for s, g in actor_pairs(e.sources, e.targets, e.rule):
             yield dict(event_id=f"{doc_id}:{e.id}", source_id=s.id, target_id=g.id,
                        source_country=s.country, target_country=g.country, date=e.date,
                        month=e.date[:7] if e.date else None, quad_class=e.quad_class,
-                       goldstein=e.goldstein, cameo=e.cameo)
+                       goldstein=e.goldstein, cameo=e.cameo, confidence=e.confidence)
+
+    @staticmethod
+    def _participant_rows(doc_id: str, e: Event) -> Iterable[dict]:
+        """Every actor of the event once per side, one-sided events too (``event_actors``)."""
+        seen = set()
+        for side, refs in (("source", e.sources), ("target", e.targets)):
+            for a in refs:
+                if (side, a.id) not in seen:
+                    seen.add((side, a.id))
+                    yield dict(event_id=f"{doc_id}:{e.id}", side=side, actor_id=a.id, country=a.country)
 
     @staticmethod
     def _fact_row(doc_id: str, f: Fact) -> dict:
@@ -289,17 +301,17 @@ class Store:
             row = conn.execute(select(t.documents).where(t.documents.c.id == doc_id)).mappings().first()
             return dict(row) if row else None
 
-    def pair_records(self, a: str, b: str, limit: int = 200) -> list[dict]:
-        """Events and facts that involve both actors (ids or country codes), newest first."""
+    def pair_records(self, a: str, b: str, limit: int = 200, min_confidence: float = 0.0) -> list[dict]:
+        """Events and facts that involve both actors (ids or country codes), newest first; events
+        only when their confidence is at least ``min_confidence`` (facts have none)."""
+        from .queries import EventFilter, event_where
         out: list[dict] = []
         with self.engine.connect() as conn:
             ev = t.events
-            rows = conn.execute(select(ev, t.documents.c.text).join(t.documents)
-                                .order_by(ev.c.date.desc())).mappings()
-            for row in rows:
-                ids = self._ids(row["sources_json"]) | self._ids(row["targets_json"])
-                if {a, b} <= ids:
-                    out.append({"what": "event", **dict(row)})
+            where = event_where(EventFilter(actors=(a, b), min_confidence=min_confidence))
+            rows = conn.execute(select(ev, t.documents.c.text).join(t.documents).where(*where)
+                                .order_by(ev.c.date.desc().nulls_last(), ev.c.id).limit(limit)).mappings()
+            out.extend({"what": "event", **dict(row)} for row in rows)
             fa = t.facts
             rows = conn.execute(select(fa, t.documents.c.text, t.documents.c.date.label("doc_date"))
                                 .join(t.documents)).mappings()
@@ -310,15 +322,6 @@ class Store:
         out.sort(key=lambda r: (r.get("date") or r.get("period_end") or r.get("doc_date") or ""),
                  reverse=True)
         return out[:limit]
-
-    @staticmethod
-    def _ids(blob: str | None) -> set[str]:
-        ids = set()
-        for a in json.loads(blob or "[]"):
-            ids.add(a.get("id"))
-            if a.get("country"):
-                ids.add(a["country"])
-        return ids
 
 
 def open_store(url: str | None = None) -> Store:

@@ -5,10 +5,15 @@ as a bound parameter (SQLAlchemy Core expressions; the two dialect-specific sear
 ``text()`` with ``:name`` parameters). Paging is ``limit``/``offset``, capped at :data:`PAGE_MAX`.
 
 An actor in a filter is an actor id (``ilham-aliyev``, ``SCO``) or a country code (``AZE``): it
-matches an event when it names one of the event's sources or targets or their country.
+matches an event when it names one of the event's sources or targets or their country
+(``event_actors``: also an event that names one side only).
 
-The dyad timeline reads only ``event_dyads`` through its pair indexes, both directions, and counts
-each event once even when the dyadic expansion gave it several rows for the pair.
+``min_confidence`` (0-1) keeps the events whose confidence is at least that; 0 keeps every event,
+also those stored without a confidence. The dyad timeline, summary, top pairs and country partners
+read ``dyad_months`` when it is 0, else the rows of ``dyad_months_by_confidence`` at least that
+sure (both kept by triggers on ``event_dyads``, migrations 0002 and 0004); both count each event
+once per pair even when the dyadic expansion gave it several rows for the pair, and dated events
+only.
 """
 from __future__ import annotations
 
@@ -42,6 +47,7 @@ class EventFilter:
     quad_class: tuple[int, ...] = ()
     plover_type: tuple[str, ...] = ()
     document: str | None = None
+    min_confidence: float = 0.0           # 0-1; 0: every event, also those without a confidence
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +70,11 @@ def cameo_name(code: str | None) -> str | None:
         return None
 
 
+def meets(confidence: float | None, minimum: float) -> bool:
+    """The rule of ``min_confidence``: at least ``minimum``; with a minimum of 0, every event."""
+    return not minimum or (confidence is not None and confidence >= minimum)
+
+
 def _page(limit: int, offset: int) -> tuple[int, int]:
     return max(1, min(int(limit), PAGE_MAX)), max(0, int(offset))
 
@@ -71,11 +82,6 @@ def _page(limit: int, offset: int) -> tuple[int, int]:
 def _pair(d, a: str, b: str):
     return or_(and_(d.c.source_country == a, d.c.target_country == b),
                and_(d.c.source_country == b, d.c.target_country == a))
-
-
-def _involves(d, actor: str):
-    return or_(d.c.source_id == actor, d.c.target_id == actor,
-               d.c.source_country == actor, d.c.target_country == actor)
 
 
 def _months(d, start: str | None, end: str | None) -> list:
@@ -88,26 +94,37 @@ def _months(d, start: str | None, end: str | None) -> list:
 
 
 # --- dyads ---------------------------------------------------------------------------------
-def _dm_pair(a: str, b: str, start: str | None = None, end: str | None = None) -> list:
-    m = t.dyad_months
+def _aggregate(min_confidence: float = 0.0) -> tuple[Any, list]:
+    """The per-pair aggregate to read and its conditions: ``dyad_months`` (every event), or the
+    rows of ``dyad_months_by_confidence`` at least ``min_confidence`` sure."""
+    if not min_confidence:
+        return t.dyad_months, []
+    m = t.dyad_months_by_confidence
+    return m, [m.c.confidence >= min_confidence]
+
+
+def _dm_pair(a: str, b: str, start: str | None = None, end: str | None = None,
+             min_confidence: float = 0.0) -> tuple[Any, list]:
+    m, where = _aggregate(min_confidence)
     lo, hi = sorted((a, b))
-    where = [m.c.a == lo, m.c.b == hi, m.c.events > 0]
+    where += [m.c.a == lo, m.c.b == hi, m.c.events > 0]
     if start:
         where.append(m.c.month >= start[:7])
     if end:
         where.append(m.c.month <= end[:7])
-    return where
+    return m, where
 
 
 def dyad_timeline(engine: Engine, a: str, b: str, start: str | None = None,
-                  end: str | None = None) -> dict[str, Any]:
+                  end: str | None = None, min_confidence: float = 0.0) -> dict[str, Any]:
     """Events per month and quad class for the pair (both directions), with the mean Goldstein.
 
-    Reads ``dyad_months`` (one row per month, CAMEO code and quad class of the pair)."""
-    m = t.dyad_months
+    Reads ``dyad_months`` (one row per month, CAMEO code and quad class of the pair), or
+    ``dyad_months_by_confidence`` for the events with at least ``min_confidence``."""
+    m, where = _dm_pair(a, b, start, end, min_confidence)
     q = (select(m.c.month, m.c.quad_class, func.sum(m.c.events), func.sum(m.c.goldstein_n),
                 func.sum(m.c.goldstein_sum))
-         .where(*_dm_pair(a, b, start, end)).group_by(m.c.month, m.c.quad_class).order_by(m.c.month))
+         .where(*where).group_by(m.c.month, m.c.quad_class).order_by(m.c.month))
     months: dict[str, dict] = {}
     with engine.connect() as conn:
         for month, quad, n, ng, sg in conn.execute(q):
@@ -123,14 +140,16 @@ def dyad_timeline(engine: Engine, a: str, b: str, start: str | None = None,
         n, s = row.pop("_n"), row.pop("_s")
         row["goldstein"] = round(s / n, 3) if n else None
         out.append(row)
-    return {"a": a, "b": b, "quad_classes": {str(k): v for k, v in QUAD_CLASSES.items()}, "months": out}
+    return {"a": a, "b": b, "min_confidence": min_confidence,
+            "quad_classes": {str(k): v for k, v in QUAD_CLASSES.items()}, "months": out}
 
 
 def dyad_summary(engine: Engine, a: str, b: str, start: str | None = None,
-                 end: str | None = None, top: int = 10) -> dict[str, Any]:
-    """Totals for the pair: events, months, mean Goldstein, quad classes, top event types, facts."""
-    m, fa = t.dyad_months, t.facts
-    where = _dm_pair(a, b, start, end)
+                 end: str | None = None, top: int = 10, min_confidence: float = 0.0) -> dict[str, Any]:
+    """Totals for the pair: events, months, mean Goldstein, quad classes, top event types, facts
+    (``min_confidence`` counts the events with at least that confidence; facts have none)."""
+    fa = t.facts
+    m, where = _dm_pair(a, b, start, end, min_confidence)
     with engine.connect() as conn:
         n, ng, sg, first, last = conn.execute(
             select(func.sum(m.c.events), func.sum(m.c.goldstein_n), func.sum(m.c.goldstein_sum),
@@ -142,8 +161,8 @@ def dyad_summary(engine: Engine, a: str, b: str, start: str | None = None,
         fkinds = dict(conn.execute(select(fa.c.kind, func.count()).where(_fact_pair(fa, a, b))
                                    .group_by(fa.c.kind)).all())
     return {
-        "a": a, "b": b, "events": int(n or 0), "first_month": first, "last_month": last,
-        "goldstein": round(float(sg) / int(ng), 3) if ng else None,
+        "a": a, "b": b, "min_confidence": min_confidence, "events": int(n or 0), "first_month": first,
+        "last_month": last, "goldstein": round(float(sg) / int(ng), 3) if ng else None,
         "by_quad": {str(k): int(quads.get(k, 0)) for k in QUAD_CLASSES},
         "top_event_types": [{"cameo": c or None, "name": cameo_name(c), "events": int(k)} for c, k in types],
         "facts": fkinds,
@@ -151,23 +170,24 @@ def dyad_summary(engine: Engine, a: str, b: str, start: str | None = None,
 
 
 TOP_DYADS_MAX_AGE = 30.0        # seconds a top-pairs answer may be reused
-_top_dyads_cache: dict[tuple[str, int], tuple[float, list[dict]]] = {}
+_top_dyads_cache: dict[tuple[str, int, float], tuple[float, list[dict]]] = {}
 _top_dyads_lock = threading.Lock()
 
 
-def top_dyads(engine: Engine, limit: int = 20) -> list[dict]:
-    """The pairs of countries with the most events. Summing every pair's months takes about a
-    second on a million events, so an answer is reused for up to TOP_DYADS_MAX_AGE seconds (the
-    overview may lag new documents by that much; pair pages never do)."""
-    key = (engine.url.render_as_string(hide_password=True), limit)
+def top_dyads(engine: Engine, limit: int = 20, min_confidence: float = 0.0) -> list[dict]:
+    """The pairs of countries with the most events (with at least ``min_confidence``). Summing
+    every pair's months takes about a second on a million events, so an answer is reused for up to
+    TOP_DYADS_MAX_AGE seconds (the overview may lag new documents by that much; pair pages never do)."""
+    key = (engine.url.render_as_string(hide_password=True), limit, min_confidence)
     now = time.monotonic()
     with _top_dyads_lock:
         hit = _top_dyads_cache.get(key)
     if hit is not None and now - hit[0] < TOP_DYADS_MAX_AGE:
         return [dict(row) for row in hit[1]]
-    m = t.dyad_months
+    m, where = _aggregate(min_confidence)
     n = func.sum(m.c.events)
-    q = select(m.c.a, m.c.b, n).group_by(m.c.a, m.c.b).having(n > 0).order_by(n.desc(), m.c.a, m.c.b).limit(limit)
+    q = (select(m.c.a, m.c.b, n).where(*where).group_by(m.c.a, m.c.b).having(n > 0)
+         .order_by(n.desc(), m.c.a, m.c.b).limit(limit))
     with engine.connect() as conn:
         rows = [{"a": a, "b": b, "events": int(k)} for a, b, k in conn.execute(q)]
     with _top_dyads_lock:
@@ -176,11 +196,12 @@ def top_dyads(engine: Engine, limit: int = 20) -> list[dict]:
 
 
 # --- events ---------------------------------------------------------------------------------
-def _event_where(f: EventFilter) -> list:
-    ev, d = t.events, t.event_dyads
+def event_where(f: EventFilter) -> list:
+    """The filter as conditions on ``events``."""
+    ev, d, ea = t.events, t.event_dyads, t.event_actors
     where = []
     for actor in f.actors:
-        where.append(ev.c.id.in_(select(d.c.event_id).where(_involves(d, actor))))
+        where.append(ev.c.id.in_(select(ea.c.event_id).where(or_(ea.c.actor_id == actor, ea.c.country == actor))))
     if f.pair:
         where.append(ev.c.id.in_(select(d.c.event_id).where(_pair(d, *f.pair))))
     if f.start:
@@ -195,6 +216,8 @@ def _event_where(f: EventFilter) -> list:
         where.append(ev.c.plover_type.in_(f.plover_type))
     if f.document:
         where.append(ev.c.document_id == f.document)
+    if f.min_confidence:
+        where.append(ev.c.confidence >= f.min_confidence)
     return where
 
 
@@ -225,57 +248,58 @@ def _record_item(row, add: Callable[[dict], None] | None = None) -> dict:
 
 
 def _event_select():
-    return _record_select(t.events, t.events.c.cluster_id)
+    return _record_select(t.events, t.events.c.cluster_id, t.events.c.confidence)
 
 
 def _event_item(row) -> dict:
     def add(rec: dict) -> None:
         rec["cameo_name"] = cameo_name(rec.get("cameo"))
         rec.setdefault("trigger", {})          # records written by other tools may lack it
+        rec.setdefault("confidence", row.confidence)
         rec["cluster_id"] = row.cluster_id
     return _record_item(row, add)
 
 
 def _pair_page(conn, f: EventFilter, limit: int, offset: int) -> tuple[int, list]:
     """Newest events of a pair: each direction read backwards along (source, target, date), merged."""
-    d, m = t.event_dyads, t.dyad_months
+    d = t.event_dyads
     need = limit + offset
     seen: dict[str, str] = {}
+    within = [*([d.c.date >= f.start] if f.start else []), *([d.c.date <= f.end] if f.end else []),
+              *([d.c.confidence >= f.min_confidence] if f.min_confidence else [])]
     for s, g in (f.pair, f.pair[::-1]):
-        where = [d.c.source_country == s, d.c.target_country == g]
-        if f.start:
-            where.append(d.c.date >= f.start)
-        if f.end:
-            where.append(d.c.date <= f.end)
+        where = [d.c.source_country == s, d.c.target_country == g, *within]
         for eid, day in conn.execute(select(d.c.event_id, d.c.date).where(*where)
                                      .order_by(d.c.date.desc(), d.c.event_id).limit(need * 4 + 10)):
             seen.setdefault(eid, day or "")
     ids = sorted(seen, key=lambda i: (seen[i], i), reverse=True)[offset:offset + limit]
     if f.start or f.end:
-        total = conn.execute(select(func.count(func.distinct(d.c.event_id))).where(
-            _pair(d, *f.pair), *([d.c.date >= f.start] if f.start else []),
-            *([d.c.date <= f.end] if f.end else []))).scalar_one()
-    else:
-        total = conn.execute(select(func.coalesce(func.sum(m.c.events), 0)).where(*_dm_pair(*f.pair))).scalar_one()
+        total = conn.execute(select(func.count(func.distinct(d.c.event_id)))
+                             .where(_pair(d, *f.pair), *within)).scalar_one()
+    else:                   # the dated events from the aggregate, the undated ones from event_dyads
+        m, where = _dm_pair(*f.pair, min_confidence=f.min_confidence)
+        total = conn.execute(select(func.coalesce(func.sum(m.c.events), 0)).where(*where)).scalar_one()
         total += conn.execute(select(func.count(func.distinct(d.c.event_id)))
-                              .where(_pair(d, *f.pair), d.c.month.is_(None))).scalar_one()
+                              .where(_pair(d, *f.pair), d.c.month.is_(None), *within)).scalar_one()
     return int(total), ids
 
 
 def events(engine: Engine, f: EventFilter = EventFilter(), limit: int = 50, offset: int = 0) -> dict:
     """Events matching the filter, newest first, one page; ``total`` counts every match.
 
-    A filter on a pair alone (and dates) takes the fast path that the dyad page uses."""
+    A filter on a pair alone (and dates, a minimum confidence) takes the fast path that the dyad
+    page uses."""
     limit, offset = _page(limit, offset)
     ev = t.events
-    if f.pair and f.pair[0] != f.pair[1] and EventFilter(pair=f.pair, start=f.start, end=f.end) == f:
+    fast = EventFilter(pair=f.pair, start=f.start, end=f.end, min_confidence=f.min_confidence)
+    if f.pair and f.pair[0] != f.pair[1] and fast == f:
         with engine.connect() as conn:
             total, ids = _pair_page(conn, f, limit, offset)
             rows = {r.id: _event_item(r) for r in conn.execute(_event_select().where(ev.c.id.in_(ids)))} if ids else {}
             items = [rows[i] for i in ids if i in rows]
             _add_cluster_counts(conn, items)
         return {"total": total, "limit": limit, "offset": offset, "items": items}
-    where = _event_where(f)
+    where = event_where(f)
     q = _event_select().where(*where).order_by(ev.c.date.desc().nulls_last(), ev.c.id).limit(limit).offset(offset)
     with engine.connect() as conn:
         total = conn.execute(select(func.count()).select_from(ev).where(*where)).scalar_one()
@@ -407,27 +431,28 @@ def actor_search(engine: Engine, q: str, limit: int = 20) -> list[dict]:
     return list(out.values())[:limit]
 
 
-def _country_partners(conn, actor: str, limit: int) -> list[dict]:
-    m = t.dyad_months
+def _country_partners(conn, actor: str, limit: int, min_confidence: float = 0.0) -> list[dict]:
+    m, where = _aggregate(min_confidence)
     partner = case((m.c.a == actor, m.c.b), else_=m.c.a)
     n = func.sum(m.c.events)
     q = (select(partner, n, func.sum(m.c.goldstein_n), func.sum(m.c.goldstein_sum),
                 func.sum(case((m.c.quad_class.in_((1, 2)), m.c.events), else_=0)),
                 func.sum(case((m.c.quad_class.in_((3, 4)), m.c.events), else_=0)))
-         .where(or_(m.c.a == actor, m.c.b == actor)).group_by(partner).having(n > 0)
+         .where(or_(m.c.a == actor, m.c.b == actor), *where).group_by(partner).having(n > 0)
          .order_by(n.desc(), partner).limit(limit))
     return [{"id": p, "events": int(k), "goldstein": round(float(sg) / int(ng), 3) if ng else None,
              "cooperation": int(c or 0), "conflict": int(x or 0)} for p, k, ng, sg, c, x in conn.execute(q)]
 
 
-def _partners(conn, actor: str, by_country: bool, limit: int) -> list[dict]:
+def _partners(conn, actor: str, by_country: bool, limit: int, min_confidence: float = 0.0) -> list[dict]:
     if by_country:
-        return _country_partners(conn, actor, limit)
+        return _country_partners(conn, actor, limit, min_confidence)
     d = t.event_dyads
-    src, dst = (d.c.source_country, d.c.target_country) if by_country else (d.c.source_id, d.c.target_id)
+    src, dst = d.c.source_id, d.c.target_id
+    where = [d.c.confidence >= min_confidence] if min_confidence else []
     both = union(
-        select(d.c.event_id, dst.label("partner"), d.c.goldstein, d.c.quad_class).where(src == actor),
-        select(d.c.event_id, src.label("partner"), d.c.goldstein, d.c.quad_class).where(dst == actor),
+        select(d.c.event_id, dst.label("partner"), d.c.goldstein, d.c.quad_class).where(src == actor, *where),
+        select(d.c.event_id, src.label("partner"), d.c.goldstein, d.c.quad_class).where(dst == actor, *where),
     ).subquery()
     q = (select(both.c.partner, func.count(func.distinct(both.c.event_id)).label("n"), func.avg(both.c.goldstein),
                 func.sum(case((both.c.quad_class <= 2, 1), else_=0)), func.sum(case((both.c.quad_class >= 3, 1), else_=0)))
@@ -438,34 +463,31 @@ def _partners(conn, actor: str, by_country: bool, limit: int) -> list[dict]:
              "cooperation": int(c or 0), "conflict": int(k or 0)} for p, n, g, c, k in conn.execute(q)]
 
 
-def _links(conn, ids: list[str], by_country: bool) -> list[dict]:
-    """Events between the partners themselves (the rest of the network)."""
+def _links(conn, ids: list[str], by_country: bool, min_confidence: float = 0.0) -> list[dict]:
+    """Events between the partners themselves (the rest of the network), each counted once per pair."""
     if len(ids) < 2:
         return []
     if by_country:
-        m = t.dyad_months
+        m, where = _aggregate(min_confidence)
         q = (select(m.c.a, m.c.b, func.sum(m.c.events), func.sum(m.c.goldstein_n), func.sum(m.c.goldstein_sum))
-             .where(m.c.a.in_(ids), m.c.b.in_(ids)).group_by(m.c.a, m.c.b).having(func.sum(m.c.events) > 0))
+             .where(m.c.a.in_(ids), m.c.b.in_(ids), *where).group_by(m.c.a, m.c.b).having(func.sum(m.c.events) > 0))
         return [{"source": a, "target": b, "events": int(n), "goldstein": round(float(sg) / int(ng), 3) if ng else None}
                 for a, b, n, ng, sg in conn.execute(q)]
     d = t.event_dyads
-    src, dst = (d.c.source_country, d.c.target_country) if by_country else (d.c.source_id, d.c.target_id)
-    q = (select(src, dst, func.count(func.distinct(d.c.event_id)), func.avg(d.c.goldstein))
-         .where(src.in_(ids), dst.in_(ids), src != dst).group_by(src, dst))
-    folded: dict[tuple[str, str], list] = {}
-    for s, g, n, gold in conn.execute(q):
-        key = tuple(sorted((s, g)))
-        cur = folded.setdefault(key, [0, 0.0, 0])
-        cur[0] += n
-        if gold is not None:
-            cur[1] += gold * n
-            cur[2] += n
-    return [{"source": a, "target": b, "events": n, "goldstein": round(s / k, 3) if k else None}
-            for (a, b), (n, s, k) in folded.items()]
+    src, dst = d.c.source_id, d.c.target_id
+    one = (select(d.c.event_id, case((src < dst, src), else_=dst).label("a"),
+                  case((src < dst, dst), else_=src).label("b"), d.c.goldstein)
+           .where(src.in_(ids), dst.in_(ids), src != dst,
+                  *([d.c.confidence >= min_confidence] if min_confidence else []))
+           .distinct().subquery())
+    q = select(one.c.a, one.c.b, func.count(), func.avg(one.c.goldstein)).group_by(one.c.a, one.c.b)
+    return [{"source": a, "target": b, "events": int(n), "goldstein": round(g, 3) if g is not None else None}
+            for a, b, n, g in conn.execute(q)]
 
 
-def actor_show(engine: Engine, actor_id: str, partners: int = 30) -> dict | None:
-    """What the knowledge base and the store hold about one actor, with its partners network."""
+def actor_show(engine: Engine, actor_id: str, partners: int = 30, min_confidence: float = 0.0) -> dict | None:
+    """What the knowledge base and the store hold about one actor, with its partners network
+    (counting the events with at least ``min_confidence``)."""
     kb = _kb()
     known = kb.actors.get(actor_id) if kb is not None else None
     with engine.connect() as conn:
@@ -480,8 +502,8 @@ def actor_show(engine: Engine, actor_id: str, partners: int = 30) -> dict | None
         if known is None and stored is None:
             is_country = len(actor_id) == 3 and actor_id.isupper()
         by_country = bool(is_country)
-        plist = _partners(conn, actor_id, by_country, partners)
-        links = _links(conn, [p["id"] for p in plist], by_country)
+        plist = _partners(conn, actor_id, by_country, partners, min_confidence)
+        links = _links(conn, [p["id"] for p in plist], by_country, min_confidence)
         names = _names(conn, kb, [p["id"] for p in plist])
     for p in plist:
         p["name"] = names.get(p["id"], p["id"])
@@ -492,7 +514,7 @@ def actor_show(engine: Engine, actor_id: str, partners: int = 30) -> dict | None
         "name_en": known.name_en if known else None,
         "country": known.country if known else (stored["country"] if stored else None),
         "code": known.code if known else (stored["code"] if stored else None),
-        "partners": plist, "links": links,
+        "min_confidence": min_confidence, "partners": plist, "links": links,
     }
     if kb is not None and known is not None:
         out["aliases"] = sorted({a.alias for a in kb.aliases if a.actor_id == actor_id})[:50]
@@ -539,8 +561,9 @@ def documents(engine: Engine, start: str | None = None, end: str | None = None,
     return {"total": total, "limit": limit, "offset": offset, "items": items}
 
 
-def document(engine: Engine, doc_id: str) -> dict | None:
-    """One document with every annotation: mentions, events and facts (offsets into ``text``)."""
+def document(engine: Engine, doc_id: str, min_confidence: float = 0.0) -> dict | None:
+    """One document with every annotation: mentions, events (with at least ``min_confidence``)
+    and facts (offsets into ``text``)."""
     doc, me = t.documents, t.mentions
     with engine.connect() as conn:
         row = conn.execute(select(doc).where(doc.c.id == doc_id)).mappings().first()
@@ -552,7 +575,8 @@ def document(engine: Engine, doc_id: str) -> dict | None:
                              "norm": m["norm"], "rule": m["rule"],
                              "actor": json.loads(m["actor_json"]) if m["actor_json"] else None,
                              "confidence": m["confidence"], "warnings": json.loads(m["warnings"] or "[]")})
-        evs = [_event_item(r) for r in conn.execute(_event_select().where(t.events.c.document_id == doc_id)
+        where = event_where(EventFilter(document=doc_id, min_confidence=min_confidence))
+        evs = [_event_item(r) for r in conn.execute(_event_select().where(*where)
                                                     .order_by(t.events.c.evidence_start, t.events.c.id))]
         fas = [_fact_item(r) for r in conn.execute(_fact_select().where(t.facts.c.document_id == doc_id)
                                                    .order_by(t.facts.c.evidence_start, t.facts.c.id))]
@@ -638,7 +662,7 @@ def export_events(engine: Engine, f: EventFilter = EventFilter(), limit: int = 1
     limit = max(1, min(int(limit), EXPORT_MAX))
     q = (select(ev, doc.c.url, _evidence(ev).label("evidence"))
          .select_from(ev.join(doc, doc.c.id == ev.c.document_id))
-         .where(*_event_where(f)).order_by(ev.c.date.desc().nulls_last(), ev.c.id).limit(limit))
+         .where(*event_where(f)).order_by(ev.c.date.desc().nulls_last(), ev.c.id).limit(limit))
     with engine.connect() as conn:
         for r in conn.execute(q).mappings():
             row = {k: r[k] for k in EVENT_COLUMNS if k in r}
@@ -661,28 +685,42 @@ def export_facts(engine: Engine, f: FactFilter = FactFilter(), limit: int = 10_0
 
 
 def export_gdelt(engine: Engine, f: EventFilter = EventFilter(), limit: int = 10_000) -> Iterator[dict]:
-    """GDELT 2.0-style rows: one per (source, target) pair of each event (the dyadic expansion)."""
+    """GDELT 2.0-style rows: one per (source, target) pair of each event (the dyadic expansion); an
+    event that names one side only gives one row per known actor, the other actor's columns empty
+    (dyad.code.dyads.gdelt_pairs). ``limit`` counts rows."""
+    from ..code.dyads import gdelt_pairs
     ev, d, doc = t.events, t.event_dyads, t.documents
     limit = max(1, min(int(limit), EXPORT_MAX))
     q = (select(d.c.source_id, d.c.target_id, d.c.source_country, d.c.target_country, ev.c.id, ev.c.date,
-                ev.c.cameo, ev.c.root, ev.c.quad_class, ev.c.goldstein, ev.c.sources_json, ev.c.targets_json,
-                ev.c.location_json, doc.c.url, doc.c.ingested_at)
-         .select_from(d.join(ev, ev.c.id == d.c.event_id).join(doc, doc.c.id == ev.c.document_id))
-         .where(*_event_where(f)).order_by(ev.c.date.desc().nulls_last(), ev.c.id, d.c.source_id, d.c.target_id)
+                ev.c.cameo, ev.c.root, ev.c.quad_class, ev.c.goldstein, ev.c.rule, ev.c.sources_json,
+                ev.c.targets_json, ev.c.location_json, doc.c.url, doc.c.ingested_at)
+         .select_from(ev.join(doc, doc.c.id == ev.c.document_id).outerjoin(d, d.c.event_id == ev.c.id))
+         .where(*event_where(f)).order_by(ev.c.date.desc().nulls_last(), ev.c.id, d.c.source_id, d.c.target_id)
          .limit(limit))
+    n = 0
     with engine.connect() as conn:
         for r in conn.execute(q).mappings():
-            refs = {a["id"]: a for a in json.loads(r["sources_json"] or "[]") + json.loads(r["targets_json"] or "[]")}
-            s, g = refs.get(r["source_id"], {}), refs.get(r["target_id"], {})
+            sources, targets = json.loads(r["sources_json"] or "[]"), json.loads(r["targets_json"] or "[]")
+            if r["source_id"] is None:       # no dyad row: an event with one side
+                pairs = gdelt_pairs(sources, targets, r["rule"])
+            else:
+                refs = {a["id"]: a for a in sources + targets}
+                pairs = [(refs.get(r["source_id"], {"id": r["source_id"], "country": r["source_country"]}),
+                          refs.get(r["target_id"], {"id": r["target_id"], "country": r["target_country"]}))]
             loc = json.loads(r["location_json"]) if r["location_json"] else {}
             day = (r["date"] or "").replace("-", "")
             cameo = r["cameo"] or ""
-            yield dict(zip(GDELT_COLUMNS, (
-                r["id"], day, day[:6], day[:4], s.get("code") or r["source_country"], s.get("name"),
-                r["source_country"], g.get("code") or r["target_country"], g.get("name"), r["target_country"],
-                1, cameo, cameo[:3], r["root"] or cameo[:2], r["quad_class"], r["goldstein"], 1, 1, 1,
-                loc.get("name"), loc.get("country"), loc.get("lat"), loc.get("lon"),
-                (r["ingested_at"] or "")[:19].replace("-", "").replace(":", "").replace("T", ""), r["url"])))
+            for s, g in pairs:
+                s, g = s or {}, g or {}
+                yield dict(zip(GDELT_COLUMNS, (
+                    r["id"], day, day[:6], day[:4], s.get("code") or s.get("country"), s.get("name"),
+                    s.get("country"), g.get("code") or g.get("country"), g.get("name"), g.get("country"),
+                    1, cameo, cameo[:3], r["root"] or cameo[:2], r["quad_class"], r["goldstein"], 1, 1, 1,
+                    loc.get("name"), loc.get("country"), loc.get("lat"), loc.get("lon"),
+                    (r["ingested_at"] or "")[:19].replace("-", "").replace(":", "").replace("T", ""), r["url"])))
+                n += 1
+                if n >= limit:
+                    return
 
 
 def schema_revision(engine: Engine) -> str | None:

@@ -81,9 +81,11 @@ events = Table(
     Column("sources_json", Text),
     Column("targets_json", Text),
     Column("record_json", Text),
+    Index("ix_events_confidence", "confidence"),                                   # 0004
 )
 
-# One row per (source, target) pair of an event: the dyadic expansion that timelines query.
+# One row per known (source, target) pair of an event: the dyadic expansion that timelines query
+# (dyad.code.dyads.actor_pairs; an event that names one side only has none).
 event_dyads = Table(
     "event_dyads", metadata,
     Column("event_id", String(240), ForeignKey("events.id", ondelete="CASCADE"), nullable=False),
@@ -96,12 +98,25 @@ event_dyads = Table(
     Column("quad_class", Integer),
     Column("goldstein", Float),
     Column("cameo", String(4)),
+    Column("confidence", Float),             # the event's (0004): dyad_months_by_confidence, pair pages
     Index("ix_event_dyads_pair", "source_country", "target_country", "month"),
     Index("ix_event_dyads_event", "event_id"),
     Index("ix_event_dyads_pair_date", "source_country", "target_country", "date"),   # 0002
     Index("ix_event_dyads_target", "target_country"),                              # 0002
     Index("ix_event_dyads_source_id", "source_id"),                                # 0002
     Index("ix_event_dyads_target_id", "target_id"),                                # 0002
+)
+
+# One row per participant of an event, each side (also of an event that names one side only): the
+# events of an actor (0004).
+event_actors = Table(
+    "event_actors", metadata,
+    Column("event_id", String(240), ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
+    Column("side", String(6), primary_key=True),                # source | target
+    Column("actor_id", String(200), primary_key=True),
+    Column("country", String(3)),
+    Index("ix_event_actors_actor", "actor_id"),
+    Index("ix_event_actors_country", "country"),
 )
 
 # Events per unordered pair of countries (a < b), month, CAMEO code and quad class; kept by triggers
@@ -117,6 +132,22 @@ dyad_months = Table(
     Column("goldstein_n", Integer, nullable=False),
     Column("goldstein_sum", Float, nullable=False),
     Index("ix_dyad_months_b", "b"),
+)
+
+# dyad_months with the events' confidence in the key (-1: none), kept the same way by triggers on
+# event_dyads (migration 0004): the aggregates of the events with at least a confidence read it.
+dyad_months_by_confidence = Table(
+    "dyad_months_by_confidence", metadata,
+    Column("a", String(3), primary_key=True),
+    Column("b", String(3), primary_key=True),
+    Column("month", String(7), primary_key=True),
+    Column("cameo", String(4), primary_key=True),
+    Column("quad_class", Integer, primary_key=True),
+    Column("confidence", Float, primary_key=True),
+    Column("events", Integer, nullable=False),
+    Column("goldstein_n", Integer, nullable=False),
+    Column("goldstein_sum", Float, nullable=False),
+    Index("ix_dyad_months_by_confidence_b", "b"),
 )
 
 facts = Table(

@@ -3,9 +3,12 @@
     /                 the busiest pairs, the latest documents, a search box
     /dyad/AZE/CHN     cooperation-conflict timeline, trade figures, latest events with evidence,
                       stances, memberships, sectors, source documents
-    /actor/AZE        what the knowledge base holds, partners as a network graph
+    /actor/AZE        what the knowledge base holds, partners as a network graph, latest events
     /document/{id}    the text annotated: entities by kind, triggers, facts; click shows the record
     /search?q=        documents (full text) and actors
+
+The pages that show events take ``?min_confidence=`` (0-1; a field in their filter form): the
+events, their counts and charts are those at least that sure. Each event shows its confidence.
 
 Charts: plotly.js from the installed plotly package, cytoscape.js copied from npm into
 static/vendor by ``make install``; nothing from a CDN.
@@ -23,6 +26,7 @@ from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from ...code.dyads import sides_text
 from ...store import Store
 from ...store import queries as Q
 from .annotate import entity_kind, highlight, segments
@@ -37,10 +41,18 @@ JSON_PREFIXES = ("/api/", "/-/", "/openapi.json", "/docs", "/static/")
 def templates() -> Environment:
     env = Environment(loader=FileSystemLoader(WEB / "templates"), autoescape=select_autoescape(default=True),
                       trim_blocks=True, lstrip_blocks=True)
-    env.globals.update(quad_classes=Q.QUAD_CLASSES, highlight=highlight)
+    env.globals.update(quad_classes=Q.QUAD_CLASSES, highlight=highlight, sides=sides)
     env.filters["money"] = money
     env.filters["plain"] = plain
     return env
+
+
+def sides(event: dict) -> str:
+    """An event's actors: "A → B", "?" for a side the text did not name."""
+    return sides_text(event.get("sources") or [], event.get("targets") or [], event.get("rule"))
+
+
+MinConfidence = Annotated[float, Query(ge=0, le=1)]
 
 
 def money(value, unit: str | None = None) -> str:
@@ -111,14 +123,15 @@ def mount(app: FastAPI, store: Store) -> None:
 
     @app.get("/dyad/{a}/{b}", response_class=HTMLResponse, include_in_schema=False)
     def dyad(a: Annotated[str, PathParam(pattern=r"^[A-Za-z]{3}$")],
-             b: Annotated[str, PathParam(pattern=r"^[A-Za-z]{3}$")]) -> HTMLResponse:
+             b: Annotated[str, PathParam(pattern=r"^[A-Za-z]{3}$")],
+             min_confidence: MinConfidence = 0.0) -> HTMLResponse:
         a, b = a.upper(), b.upper()
         kb = Q._kb()
-        summary = Q.dyad_summary(engine, a, b)
+        summary = Q.dyad_summary(engine, a, b, min_confidence=min_confidence)
         known = kb is not None and (a in kb.actors or b in kb.actors)
-        if not known and not summary["events"]:
+        if not known and not summary["events"] and not (min_confidence and Q.dyad_summary(engine, a, b)["events"]):
             raise HTTPException(404, f"nothing known about {a}-{b}")
-        latest = Q.events(engine, Q.EventFilter(pair=(a, b)), limit=20)["items"]
+        latest = Q.events(engine, Q.EventFilter(pair=(a, b), min_confidence=min_confidence), limit=20)["items"]
         pair_facts = Q.facts(engine, Q.FactFilter(pair=(a, b)), limit=200)["items"]
         members = [f for x in (a, b) for f in
                    Q.facts(engine, Q.FactFilter(actors=(x,), kinds=("membership",)), limit=50)["items"]]
@@ -132,7 +145,8 @@ def mount(app: FastAPI, store: Store) -> None:
             docs.setdefault(item["document"]["id"], item["document"])
         return render(
             "dyad.html", a=a, b=b, name_a=_name(kb, a), name_b=_name(kb, b), summary=summary,
-            timeline=Q.dyad_timeline(engine, a, b), latest=latest, trade=trade, chart=chart,
+            timeline=Q.dyad_timeline(engine, a, b, min_confidence=min_confidence), latest=latest, trade=trade,
+            chart=chart, min_confidence=min_confidence,
             stances=[f for f in pair_facts if f["kind"] in STANCE_KINDS],
             sectors=[f for f in pair_facts if f["kind"] == "sector"],
             others=[f for f in pair_facts if f["kind"] not in (*Q.TRADE_KINDS, *STANCE_KINDS, "sector")],
@@ -140,8 +154,9 @@ def mount(app: FastAPI, store: Store) -> None:
             documents=sorted(docs.values(), key=lambda d: d.get("date") or "", reverse=True), period=_period)
 
     @app.get("/actor/{actor_id}", response_class=HTMLResponse, include_in_schema=False)
-    def actor(actor_id: Annotated[str, PathParam(pattern=r"^[\w.:-]{1,200}$")]) -> HTMLResponse:
-        info = Q.actor_show(engine, actor_id)
+    def actor(actor_id: Annotated[str, PathParam(pattern=r"^[\w.:-]{1,200}$")],
+              min_confidence: MinConfidence = 0.0) -> HTMLResponse:
+        info = Q.actor_show(engine, actor_id, min_confidence=min_confidence)
         if info is None:
             raise HTTPException(404, f"no actor {actor_id!r}")
         nodes = [{"id": actor_id, "label": info["name"] or actor_id, "events": sum(p["events"] for p in info["partners"]),
@@ -151,20 +166,25 @@ def mount(app: FastAPI, store: Store) -> None:
         edges = [{"source": actor_id, "target": p["id"], "events": p["events"], "goldstein": p["goldstein"]}
                  for p in info["partners"]]
         edges += info["links"]
-        return render("actor.html", actor=info, graph={"nodes": nodes, "edges": edges,
-                                                       "country": info.get("kind") == "country"})
+        events = Q.events(engine, Q.EventFilter(actors=(actor_id,), min_confidence=min_confidence), limit=20)
+        return render("actor.html", actor=info, events=events, min_confidence=min_confidence,
+                      graph={"nodes": nodes, "edges": edges, "country": info.get("kind") == "country"})
 
     @app.get("/document/{doc_id}", response_class=HTMLResponse, include_in_schema=False)
     def document(doc_id: Annotated[str, PathParam(pattern=r"^[^\x00-\x1f/]{1,200}$")],
-                 focus: Annotated[str | None, Query(max_length=240, pattern=r"^[^\x00]*$")] = None) -> HTMLResponse:
+                 focus: Annotated[str | None, Query(max_length=240, pattern=r"^[^\x00]*$")] = None,
+                 min_confidence: MinConfidence = 0.0) -> HTMLResponse:
         doc = Q.document(engine, doc_id)
         if doc is None:
             raise HTTPException(404, f"no document {doc_id!r}")
+        shown = [e for e in doc["events"] if Q.meets(e.get("confidence"), min_confidence)]
+        hidden, doc["events"] = len(doc["events"]) - len(shown), shown
         records = {f"m{i}": {"mention": m} for i, m in enumerate(doc["mentions"])}
         records.update({f"e{i}": {"event": e} for i, e in enumerate(doc["events"])})
         records.update({f"f{i}": {"fact": f} for i, f in enumerate(doc["facts"])})
         kinds = sorted({entity_kind(m) for m in doc["mentions"]})
         return render("document.html", doc=doc, focus=focus, records=records, kinds=kinds,
+                      min_confidence=min_confidence, hidden=hidden,
                       segments=segments(doc["text"], doc["mentions"], doc["events"], doc["facts"], focus))
 
     @app.get("/search", response_class=HTMLResponse, include_in_schema=False)
