@@ -1,6 +1,42 @@
 """Numbered, greppable errors and warnings (E1xx input, E2xx store, E3xx usage; W for warnings)."""
 from __future__ import annotations
 
+MAX_DETAIL = 300             # characters of a driver's message kept in one error line
+
+
+def show_path(path, backslash: bool = True) -> str:
+    """A path as it may appear in a one-line message: characters that are not printable (control
+    characters such as a newline, lone surrogates, the undecodable bytes of a file name that is not
+    UTF-8) are escaped as ``repr`` would (``\\n``, ``\\xff``, ``\\ud800``), and so is a backslash; a
+    plain path comes back unchanged. So one problem stays one line, and a name cannot forge one."""
+    text = str(path)
+    if text.isprintable() and not (backslash and "\\" in text):
+        return text
+    out = []
+    for ch in text:
+        if ch == "\\" and backslash:
+            out.append("\\\\")
+        elif ch.isprintable():
+            out.append(ch)
+        elif 0xDC80 <= ord(ch) <= 0xDCFF:     # an undecodable byte of the name (surrogateescape)
+            out.append(f"\\x{ord(ch) - 0xDC00:02x}")
+        else:
+            out.append(repr(ch)[1:-1])
+    return "".join(out)
+
+
+def one_line(exc: BaseException) -> str:
+    """``Type: message`` on one line. For a database error (SQLAlchemy's, which carries the SQL
+    statement and its parameters, i.e. the article text), only the first line of the driver's own
+    message: never the statement, the parameters or a failing row."""
+    orig = getattr(exc, "orig", None)
+    inner = orig if isinstance(orig, BaseException) else exc
+    lines = [line.strip() for line in str(inner).splitlines() if line.strip()]
+    detail = show_path(lines[0], backslash=False) if lines else ""
+    if len(detail) > MAX_DETAIL:
+        detail = detail[:MAX_DETAIL] + "..."
+    return f"{type(exc).__name__}: {detail}" if detail else type(exc).__name__
+
 
 class DyadError(Exception):
     code = "E000"
@@ -65,8 +101,24 @@ class UnreadablePath(InputError):
     code = "E109"
 
 
+class DateOutOfRange(InputError):
+    """A date outside DATE_MIN..DATE_MAX (dyad.ingest.readers): refused, as the pipeline reckons
+    relative dates ("завтра", "через год") from it."""
+    code = "E110"
+
+
+class DuplicateId(InputError):
+    """A second, different text under an id already used in the run or already stored."""
+    code = "E111"
+
+
 class StoreError(DyadError):
     code = "E200"
+
+
+class StoreUnavailable(StoreError):
+    """The database cannot be opened, created or migrated (one line, exit status 1)."""
+    code = "E201"
 
 
 class UsageError(DyadError):
@@ -79,3 +131,4 @@ W_ENCODING = "W102 decoded as {encoding}"
 W_NOT_RUSSIAN = "W103 language {lang}: stored, not coded"
 W_DATE_FROM_TEXT = "W104 undated: date estimated from the text as {date} ({precision}, {rule})"
 W_NO_DATE = "W105 undated: no date in the text; titles resolve to offices, not people"
+W_FIELD_IGNORED = "W106 field {name!r} {why}: left out, the record is stored without it"

@@ -5,6 +5,7 @@ import json
 import subprocess
 import sys
 
+import pytest
 
 from conftest import EXAMPLES
 
@@ -89,3 +90,158 @@ def test_cli_bad_environment_is_a_usage_error(tmp_path):
     r = run("ingest", "--db", f"sqlite:///{tmp_path / 'x.db'}", EXAMPLES, env=env)
     assert r.returncode == 2
     assert r.stderr.strip() == "E300 DYAD_MAX_BYTES='abc' is not a positive whole number of bytes"
+
+
+RU = "Президент Казахстана Касым-Жомарт Токаев провел переговоры с Президентом Узбекистана в Астане."
+
+
+def _stored_texts(db_url):
+    from sqlalchemy import text as sql
+    from dyad.store import open_store
+    store = open_store(db_url)
+    with store.engine.connect() as conn:
+        rows = dict(conn.execute(sql("SELECT id, text FROM documents")).all())
+    store.engine.dispose()
+    return rows
+
+
+def test_cli_same_id_different_text_is_refused(tmp_path, db_url):
+    """A second, different text under an id (also `1` after `"1"`) is E111 naming where the id was
+    first used, in the run or in the store: never an overwrite. The same text again is skipped."""
+    lines = [("same", "А"), ("same", "Б"), (1, "В"), ("1", "Г"), ("same", "А"), ("other", "Д")]
+    path = tmp_path / "dup.jsonl"
+    path.write_text("".join(json.dumps({"id": i, "date": "2025-06-12", "text": f"{RU} {t}."}, ensure_ascii=False)
+                            + "\n" for i, t in lines), encoding="utf-8")
+    fix = "this different text is not stored (give it its own id)"
+    r = run("ingest", "--db", db_url, "--workers", "1", path)
+    assert r.returncode == 1, r.stderr
+    assert r.stderr.splitlines() == [
+        f"{path}:2: E111 id 'same' is already used by the text at {path}:1; {fix}",
+        f"{path}:4: E111 id '1' is already used by the text at {path}:3; {fix}"]
+    assert f"{path}: 3 stored, 1 already stored, 2 failed" in r.stdout
+    expected = {"same": f"{RU} А.", "1": f"{RU} В.", "other": f"{RU} Д."}
+    assert _stored_texts(db_url) == expected
+    again = run("ingest", "--db", db_url, "--workers", "1", path)
+    assert again.returncode == 1
+    assert again.stderr.splitlines() == [
+        f"{path}:2: E111 id 'same' is already used by a stored document from {path}; {fix}",
+        f"{path}:4: E111 id '1' is already used by a stored document from {path}; {fix}"]
+    assert _stored_texts(db_url) == expected
+
+
+@pytest.mark.parametrize("kind", ["missing directory", "a directory", "no server", "no driver"])
+def test_cli_unusable_database_is_one_line(tmp_path, kind):
+    """A database that cannot be opened or created is one line E201 (password hidden), exit 1."""
+    url = {"missing directory": f"sqlite:///{tmp_path / 'no' / 'such' / 'dir' / 'x.db'}",
+           "a directory": f"sqlite:///{tmp_path}",
+           "no server": "postgresql+psycopg2://dyad:secret@127.0.0.1:1/dyad",
+           "no driver": "postgresql+nosuchdriver://dyad:secret@127.0.0.1:1/dyad"}[kind]
+    good = tmp_path / "good.txt"
+    good.write_text("date 2025-06-12\n" + RU, encoding="utf-8")
+    r = run("ingest", "--db", url, "--no-progress", good)
+    assert r.returncode == 1
+    assert len(r.stderr.splitlines()) == 1, r.stderr[-2000:]
+    assert r.stderr.startswith("E201 cannot open the database "), r.stderr
+    assert "secret" not in r.stderr and "Traceback" not in r.stderr
+
+
+def test_cli_database_error_is_one_line_without_sql(tmp_path, db_url, monkeypatch):
+    """A statement the database refuses is one E200 line per document: the driver's first line,
+    never the SQL, its parameters (the article text) or the failing row."""
+    import io
+
+    from sqlalchemy import insert
+
+    from dyad.ingest.run import ingest
+    from dyad.store import open_store
+    from dyad.store import schema as t
+    from dyad.store.db import Store
+
+    def refused(self, conn, *records):          # a NOT NULL violation carrying the whole text
+        conn.execute(insert(t.documents), [dict(id=r.document.id + "-x", content_hash=None, text=r.document.text)
+                                           for r in records])
+    monkeypatch.setattr(Store, "_save_actors", refused)
+    paths = []
+    for n in range(2):
+        paths.append(tmp_path / f"{n}.txt")
+        paths[-1].write_text(f"date 2025-06-12\n{RU} Встреча {n}.", encoding="utf-8")
+    store = open_store(db_url)
+    err = io.StringIO()
+    summary = ingest(paths, store, err=err, workers=1)
+    store.engine.dispose()
+    lines = err.getvalue().splitlines()
+    assert summary.failed == 2 and len(lines) == 2, lines
+    for path, line in zip(paths, lines):
+        assert line.startswith(f"{path}:1: E200 not stored: IntegrityError: "), line
+        assert "null" in line.lower() or "NOT NULL" in line
+        for leaked in ("INSERT", "[SQL", "parameters", "Казахстана", "Failing row", "DETAIL"):
+            assert leaked not in line, line
+
+
+def test_cli_file_names_are_escaped(tmp_path):
+    """A file name that is not UTF-8, or holds a newline, is stored and named escaped: one line
+    per problem, and a name cannot forge a line."""
+    import os
+    src = tmp_path / "in"
+    src.mkdir()
+    names = {os.fsdecode(b"caf\xff.txt"): f"{RU} Кафе.", "b\nc.txt": f"{RU} Новая строка.",
+             "bad\nforged.txt:1: E999 x.txt": "Текст."}
+    for name, body in names.items():
+        date = "2025-02-31" if name.startswith("bad") else "2025-06-12"
+        (src / name).write_bytes(f"date {date}\n{body}".encode("utf-8"))
+    env = dict(os.environ, PYTHONIOENCODING="utf-8")          # strict: a surrogate cannot be printed
+    r = run("ingest", "--db", f"sqlite:///{tmp_path / 'n.db'}", "--workers", "1", "--no-progress", src, env=env)
+    assert r.returncode == 1, r.stderr
+    assert r.stderr.splitlines() == [f"{src}/bad\\nforged.txt:1: E999 x.txt:1: E104 date '2025-02-31' does not exist"]
+    assert f"{src}/caf\\xff.txt: 1 stored," in r.stdout and f"{src}/b\\nc.txt: 1 stored," in r.stdout
+    assert len(r.stdout.splitlines()) == 3
+    from dyad.store import open_store
+    store = open_store(f"sqlite:///{tmp_path / 'n.db'}")
+    assert store.count("documents") == 2
+    store.engine.dispose()
+
+
+def test_cli_unreadable_jsonl_with_two_workers(tmp_path):
+    """A JSON Lines file whose read fails (here EIO: a link to /proc/self/mem, which fails even as
+    root) is one E109 line with a pool of two workers; the other files are stored."""
+    import os
+    if not os.path.exists("/proc/self/mem"):
+        pytest.skip("needs Linux /proc")
+    src = tmp_path / "in"
+    src.mkdir()
+    for n in range(2):
+        (src / f"{n}.txt").write_text(f"date 2025-06-12\n{RU} Встреча {n}.", encoding="utf-8")
+    (src / "bad.jsonl").symlink_to("/proc/self/mem")
+    r = run("ingest", "--db", f"sqlite:///{tmp_path / 'u.db'}", "--workers", "2", "--no-progress", src)
+    assert r.returncode == 1
+    assert r.stderr.splitlines() == [f"{src / 'bad.jsonl'}:1: E109 cannot read: Input/output error"]
+    assert f"{src / '0.txt'}: 1 stored" in r.stdout and f"{src / '1.txt'}: 1 stored" in r.stdout
+
+
+def test_cli_date_option_out_of_range_is_a_usage_error(tmp_path):
+    plain = tmp_path / "plain.txt"
+    plain.write_text(RU, encoding="utf-8")
+    r = run("extract", "--date", "9999-12-31", plain)
+    assert r.returncode == 2
+    assert r.stderr.strip() == "E300 --date: date 9999-12-31 is outside 1900-01-01..2100-12-31, the dates Dyad reads"
+
+
+def test_cli_extract_failure_is_one_line(tmp_path, monkeypatch):
+    """`dyad extract`: a document whose processing fails is one E100 line; the others are printed."""
+    import io
+
+    import dyad.ingest.run as run_module
+    real = run_module.process
+
+    def flaky(doc):
+        if "сломан" in doc.text:
+            raise RuntimeError("broken on purpose\nsecond line")
+        return real(doc)
+    monkeypatch.setattr(run_module, "process", flaky)
+    paths = [tmp_path / "a.txt", tmp_path / "b.txt"]
+    paths[0].write_text(f"date 2025-06-12\n{RU} сломан.", encoding="utf-8")
+    paths[1].write_text(f"date 2025-06-12\n{RU}", encoding="utf-8")
+    out, err = io.StringIO(), io.StringIO()
+    summary = run_module.extract(paths, out, err=err)
+    assert err.getvalue().splitlines() == [f"{paths[0]}:1: E100 processing failed: RuntimeError: broken on purpose"]
+    assert summary.failed == 1 and len(out.getvalue().splitlines()) == 1

@@ -94,3 +94,53 @@ def test_readers_stored_text_is_the_body_unchanged(seed_path):
     assert raw.endswith(doc.text)
     assert doc.date == "2025-08-31"
     assert not doc.text[0].isspace()
+
+
+def test_readers_jsonl_byte_order_mark(tmp_path):
+    """A UTF-8 byte-order mark before the first line does not cost the first record; a UTF-16 file
+    is one E102, not an error per line."""
+    lines = [json.dumps({"id": f"b{n}", "date": "2025-08-31", "text": f"{GOOD_BODY} {n}."}, ensure_ascii=False)
+             for n in (1, 2)]
+    path = _write(tmp_path, "bom.jsonl", b"\xef\xbb\xbf" + "\n".join(lines).encode("utf-8") + b"\n")
+    items = list(read_path(path))
+    assert [(i.line, i.document.id) for i in items] == [(1, "b1"), (2, "b2")]
+    assert all(not i.warnings for i in items)
+    wide = _write(tmp_path, "wide.jsonl", "\n".join(lines).encode("utf-16"))
+    items = list(read_path(wide))
+    assert [str(i.error) for i in items] == [f"{wide}:1: E102 JSON Lines must be UTF-8; this file is UTF-16 "
+                                             "or UTF-32 (byte-order mark)"]
+
+
+@pytest.mark.parametrize("field, value, kind", [
+    ("title", 5, "a number"),
+    ("title", {"ru": "Заголовок"}, "an object"),
+    ("url", ["http://x"], "a list"),
+    ("url", True, "a boolean"),
+    ("lang", 7, "a number"),
+])
+def test_readers_jsonl_field_of_wrong_type_is_a_warning(tmp_path, field, value, kind):
+    """A `title`, `url` or `lang` that is not a string is left out with W106: the record is kept."""
+    line = {"id": "w", "date": "2025-08-31", "text": GOOD_BODY, "title": "T", "url": "http://u", field: value}
+    path = _write(tmp_path, "w.jsonl", json.dumps(line, ensure_ascii=False) + "\n")
+    [item] = list(read_path(path))
+    assert item.error is None and item.document.text == GOOD_BODY
+    assert getattr(item.document, field) is None
+    assert item.warnings == (f"W106 field {field!r} is {kind}, not a string: left out, the record is "
+                             "stored without it",)
+    kept = {"title": "T", "url": "http://u"}
+    kept.pop(field, None)
+    assert all(getattr(item.document, k) == v for k, v in kept.items())
+
+
+def test_readers_feed_dates_out_of_range(tmp_path):
+    """A feed entry dated year 1 or 9999 is E110 at its entry; the other entries are read."""
+    pytest.importorskip("feedparser")
+    entry = "<item><title>T{n}</title><guid>g{n}</guid><pubDate>{date}</pubDate><description>{body} {n}.</description></item>"
+    dates = ["Mon, 01 Jan 0001 00:00:00 GMT", "Tue, 12 Aug 2025 10:00:00 GMT", "Fri, 31 Dec 9999 00:00:00 GMT"]
+    feed = "<rss><channel>" + "".join(entry.format(n=n, date=d, body=GOOD_BODY) for n, d in enumerate(dates, 1)) \
+        + "</channel></rss>"
+    path = _write(tmp_path, "f.rss", feed)
+    items = list(read_path(path))
+    assert [i.document.date if i.document else str(i.error).split(": ")[1][:4] for i in items] == \
+        ["E110", "2025-08-12", "E110"]
+    assert str(items[0].error) == f"{path}:1: E110 date 0001-01-01 is outside 1900-01-01..2100-12-31, the dates Dyad reads"

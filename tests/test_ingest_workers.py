@@ -106,6 +106,9 @@ class NoStore:
     def stored_hashes(self, digests):
         return set()
 
+    def stored_ids(self, ids):
+        return {}
+
 
 def test_ingest_workers_bounded_window_in_order():
     def items():

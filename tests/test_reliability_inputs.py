@@ -54,7 +54,13 @@ INPUTS = [
     ("feb 30", b"date 2025-02-30\n" + RU.encode("utf-8"), ("error", "E104", 1, "does not exist")),
     ("month 13", b"date 2025-13-01\n" + RU.encode("utf-8"), ("error", "E104", 1, "does not exist")),
     ("year 0", b"date 0000-01-01\n" + RU.encode("utf-8"), ("error", "E104", 1, "does not exist")),
-    ("future", b"date 2999-01-01\n" + ru(8).encode("utf-8"), ("doc", "utf-8", ("W101 date 2999-01-01",))),
+    ("future", b"date 2099-01-01\n" + ru(8).encode("utf-8"), ("doc", "utf-8", ("W101 date 2099-01-01",))),
+    ("year 1", b"date 0001-01-01\n" + ru(10).encode("utf-8"), ("error", "E110", 1, "outside 1900-01-01..2100-12-31")),
+    ("year 9999, tomorrow", b"date 9999-12-31\n" + ("Завтра " + ru(11)).encode("utf-8"),
+     ("error", "E110", 1, "date 9999-12-31 is outside")),
+    ("1899", b"\ndate 1899-12-31\n" + ru(12).encode("utf-8"), ("error", "E110", 2, "outside")),
+    ("2101", b"date 2101-01-01\n" + ru(13).encode("utf-8"), ("error", "E110", 1, "outside")),
+    ("1900 and 2100", b"date 1900-01-01\n" + ("Вчера " + ru(14)).encode("utf-8"), ("doc", "utf-8", ())),
     ("english", HEADER + EN.encode("utf-8"), ("doc", "utf-8", ())),
     ("html in txt", HEADER + b"<script>alert(1)</script><p>" + ru(9).encode() + b"</p>", ("doc", "utf-8", ())),
 ]
@@ -139,19 +145,159 @@ def test_reliability_jsonl_broken_and_hostile_lines(tmp_path, monkeypatch):
         b"[" * 100_000,
         json.dumps({"id": "cp", "date": "2025-06-12", "text": RU}, ensure_ascii=False).encode("cp1251"),
         b"\x00\x00\x00\x00",
-        json.dumps({"id": "fut", "date": "2999-12-31", "text": RU, "lang": "x" * 40}).encode(),
+        json.dumps({"id": "fut", "date": "2099-12-31", "text": RU, "lang": "x" * 40}).encode(),
         json.dumps({"id": "ok2", "date": "2025-06-13", "text": RU + " Второй."}, ensure_ascii=False).encode(),
+        json.dumps({"id": "y1", "date": "0001-01-01", "text": "Завтра " + RU}, ensure_ascii=False).encode(),
+        json.dumps({"id": "y9999", "date": "9999-12-31", "text": "Завтра " + RU}, ensure_ascii=False).encode(),
     ]
     path = tmp_path / "d.jsonl"
     path.write_bytes(b"\n".join(lines) + b"\n")
     items = list(read_path(path))
     got = {i.line: (i.document.id if i.document else str(i.error).split(": ", 1)[1][:4]) for i in items}
     assert got == {1: "ok1", 2: "E105", 3: "E108", 4: "E107", 5: "E102", 6: "E105", 7: "E105",
-                   8: "E108", 9: "cp", 10: "E107", 11: "fut", 12: "ok2"}
+                   8: "E108", 9: "cp", 10: "E107", 11: "fut", 12: "ok2", 13: "E110", 14: "E110"}
     by_id = {i.document.id: i for i in items if i.document}
     assert by_id["cp"].document.encoding == "cp1251" and by_id["cp"].warnings == ("W102 decoded as cp1251",)
-    assert by_id["fut"].warnings == ("W101 date 2999-12-31 is after today",)
+    assert by_id["fut"].warnings == ("W106 field 'lang' 'xxxxxxxxxxxxxxxxxxxx' is not a language code (1 to 8 "
+                                     "ASCII characters): left out, the record is stored without it",
+                                     "W101 date 2099-12-31 is after today")
     assert by_id["fut"].document.lang is None          # an unusable lang is detected instead
+
+
+def _refuse_open(monkeypatch, path):
+    """Opening ``path`` fails as without read permission (the tests run as root, where chmod 000
+    does not stop a read)."""
+    import pathlib
+    real = pathlib.Path.open
+
+    def fake_open(self, *args, **kwargs):
+        if self == path:
+            raise PermissionError(13, "Permission denied", str(self))
+        return real(self, *args, **kwargs)
+    monkeypatch.setattr(pathlib.Path, "open", fake_open)
+
+
+def _refuse_listing(monkeypatch, path):
+    """Listing the directory ``path`` fails as without read permission."""
+    import os
+    real = os.scandir
+
+    def fake_scandir(where="."):
+        if os.fspath(where) == os.fspath(path):
+            raise PermissionError(13, "Permission denied", os.fspath(where))
+        return real(where)
+    monkeypatch.setattr(os, "scandir", fake_scandir)
+
+
+def _jsonl(root, name, n):
+    path = root / name
+    path.write_text(json.dumps({"id": name, "date": "2025-06-12", "text": ru(100 + n)}, ensure_ascii=False) + "\n",
+                    encoding="utf-8")
+    return path
+
+
+def _unreadable(kind, root, monkeypatch):
+    """Make one unreadable input of this kind in ``root``; return its path."""
+    import os
+    if kind == "jsonl without read permission":
+        bad = _jsonl(root, "bad.jsonl", 1)
+        _refuse_open(monkeypatch, bad)
+    elif kind == "text without read permission":
+        bad = root / "bad.txt"
+        bad.write_bytes(HEADER + ru(102).encode())
+        _refuse_open(monkeypatch, bad)
+    elif kind == "jsonl whose read fails (EIO)":
+        if not os.path.exists("/proc/self/mem"):
+            pytest.skip("needs Linux /proc")
+        bad = root / "bad.jsonl"
+        bad.symlink_to("/proc/self/mem")      # reading offset 0 of one's own memory: EIO, even as root
+    elif kind == "subdirectory that cannot be listed":
+        bad = root / "sub"
+        bad.mkdir()
+        _jsonl(bad, "inside.jsonl", 3)
+        _refuse_listing(monkeypatch, bad)
+    elif kind == "dangling link":
+        bad = root / "bad.txt"
+        bad.symlink_to(root / "nowhere.txt")
+    elif kind == "link loop":
+        bad = root / "bad.txt"
+        bad.symlink_to(bad)
+    elif kind == "directory link loop":
+        (root / "deep").mkdir()
+        bad = root / "deep" / "up"
+        bad.symlink_to("..")
+    elif kind == "FIFO":
+        bad = root / "bad.jsonl"
+        os.mkfifo(bad)
+    return bad
+
+
+# kind, fragment of the one E109 line it gives
+UNREADABLE = [
+    ("jsonl without read permission", "cannot read: Permission denied"),
+    ("text without read permission", "cannot read: Permission denied"),
+    ("jsonl whose read fails (EIO)", "cannot read: Input/output error"),
+    ("subdirectory that cannot be listed", "cannot read the directory: Permission denied"),
+    ("dangling link", "dangling symbolic link"),
+    ("link loop", "symbolic link loop"),
+    ("directory link loop", "symbolic link loop (back to "),
+    ("FIFO", "not a regular file"),
+]
+
+
+@pytest.mark.parametrize("kind, fragment", UNREADABLE, ids=[row[0] for row in UNREADABLE])
+def test_reliability_unreadable_path_is_one_line(tmp_path, monkeypatch, kind, fragment):
+    """Each unreadable input below a directory is one `PATH:1: E109` item; the rest is read, and
+    counting the documents (the progress bar, the pool size) does not fail on it."""
+    from dyad.ingest.run import count_documents
+    root = tmp_path / "in"
+    root.mkdir()
+    _jsonl(root, "good.jsonl", 0)
+    bad = _unreadable(kind, root, monkeypatch)
+    items = list(read_path(root))
+    errors = [str(i.error) for i in items if i.error]
+    assert len(errors) == 1 and errors[0].startswith(f"{bad}:1: E109 "), errors
+    assert fragment in errors[0], errors[0]
+    assert [i.document.id for i in items if i.document] == ["good.jsonl"]
+    assert count_documents([root]) == 2
+
+
+def test_reliability_unreadable_inputs_with_two_workers(tmp_path, monkeypatch):
+    """With a pool of workers too: one E109 line per unreadable input, the others stored."""
+    import io
+
+    from dyad.ingest.run import ingest
+    from dyad.store import open_store
+    root = tmp_path / "in"
+    root.mkdir()
+    for n in range(3):
+        _jsonl(root, f"good{n}.jsonl", 10 + n)
+    bad = [_unreadable(kind, root, monkeypatch)
+           for kind in ("jsonl without read permission", "subdirectory that cannot be listed",
+                        "dangling link", "directory link loop")]
+    store = open_store(f"sqlite:///{tmp_path / 'w.db'}")
+    err = io.StringIO()
+    summary = ingest([root], store, err=err, workers=2)
+    lines = err.getvalue().splitlines()
+    assert sorted(line.split(": E109 ")[0] for line in lines) == sorted(f"{b}:1" for b in bad), lines
+    assert store.count("documents") == 3 and summary.exit_code == 1
+    store.engine.dispose()
+
+
+def test_reliability_counting_a_jsonl_line_is_bounded(tmp_path):
+    """Counting the documents of a JSON Lines file with a 10 MB line holds one bounded piece of it."""
+    from dyad.ingest.run import count_documents
+    path = tmp_path / "big.jsonl"
+    with path.open("wb") as fh:
+        fh.write(b'{"id": "big", "text": "')
+        fh.write(b"x" * (10 * 1024 * 1024))
+        fh.write(b'"}\n{"id": "small", "text": "y"}\n')
+    tracemalloc.start()
+    total = count_documents([path])
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert total == 2
+    assert peak < DEFAULT_MAX_BYTES // 2, peak
 
 
 def test_reliability_long_sentence_is_bounded():
@@ -233,7 +379,7 @@ def test_reliability_cli_bad_inputs_do_not_stop_good_ones(tmp_path, db_url):
             assert any(line.startswith(f"{src / f'{n:02d}.txt'}:{expect[2]}: {expect[1]} ")
                        for line in errors), (name, r.stderr)
     assert any(line.startswith(f"{src / 'broken.jsonl'}:2: E105 ") for line in errors)
-    assert "W101 date 2999-01-01 is after today" in r.stderr
+    assert "W101 date 2099-01-01 is after today" in r.stderr
     assert "W102 decoded as cp1251" in r.stderr and "W102 decoded as koi8_r" in r.stderr
     assert "W103 language en" in r.stderr
 

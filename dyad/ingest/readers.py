@@ -12,23 +12,28 @@ offset indexes it.
 Bad input (docs/reliability.md): an empty file is E101; bytes that are neither UTF-8 nor confidently
 cp1251/KOI8-R Russian are E102 (:mod:`dyad.ingest.encoding`; a detected encoding is kept in
 ``Document.encoding`` and reported as W102); a binary file is E107; a file, or a JSON line, above
-``DYAD_MAX_BYTES`` bytes (default 1,000,000) is refused with E108 without being read whole; a date
-after tomorrow is kept with W101.
+``DYAD_MAX_BYTES`` bytes (default 1,000,000) is refused with E108 without being read whole; a path
+that cannot be read (a file, a subdirectory, a dangling link, a link loop) is E109; a date outside
+1900-01-01..2100-12-31 is E110; a date after tomorrow is kept with W101; a JSON Lines field
+``title``, ``url`` or ``lang`` of the wrong type is left out with W106. Paths in messages, items and
+``Document.source`` are escaped (:func:`dyad.errors.show_path`), so a message is always one line.
 """
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import hashlib
 import json
 import os
 import re
+import stat
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import BinaryIO, Iterable, Iterator
 
-from ..errors import (W_ENCODING, W_FUTURE_DATE, BadDate, BadJsonLine, BinaryInput, EmptyInput,
-                      InputError, MissingField, NoDateHeader, NotUtf8, TooLarge, UnreadablePath,
-                      UsageError)
+from ..errors import (W_ENCODING, W_FIELD_IGNORED, W_FUTURE_DATE, BadDate, BadJsonLine, BinaryInput,
+                      DateOutOfRange, EmptyInput, InputError, MissingField, NoDateHeader, NotUtf8,
+                      TooLarge, UnreadablePath, UsageError, show_path)
 from ..types import Document
 from . import encoding
 
@@ -38,6 +43,8 @@ ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
 TEXT_SUFFIXES = {".txt", ".text", ""}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 WEB_SUFFIXES = {".html", ".htm", ".xml", ".rss", ".atom"}   # pages and feeds: dyad.ingest.web
+READ_SUFFIXES = TEXT_SUFFIXES | JSONL_SUFFIXES | WEB_SUFFIXES   # what a directory's walk reads
+DATE_MIN, DATE_MAX = "1900-01-01", "2100-12-31"   # dates outside are refused (E110)
 DEFAULT_MAX_BYTES = 1_000_000
 MAX_ID = 200                 # documents.id is String(200)
 MAX_LANG = 8                 # documents.lang is String(8)
@@ -76,13 +83,27 @@ def content_id(text: str) -> str:
 
 
 def parse_date(value, path: str, line: int) -> str:
+    """A date YYYY-MM-DD that exists (else E104) and lies in DATE_MIN..DATE_MAX (else E110: the
+    pipeline reckons relative dates from it, and a year such as 1 or 9999 leaves no room)."""
     if not isinstance(value, str) or not ISO_DATE.match(value):
         raise BadDate(path, line, f"date {value!r} is not YYYY-MM-DD")
     try:
         dt.date.fromisoformat(value)
     except ValueError:
         raise BadDate(path, line, f"date {value!r} does not exist") from None
+    if not DATE_MIN <= value <= DATE_MAX:
+        raise DateOutOfRange(path, line, f"date {value} is outside {DATE_MIN}..{DATE_MAX}, "
+                                         "the dates Dyad reads")
     return value
+
+
+def check_given_date(date: str | None) -> None:
+    """``--date``: a usage error (E300) unless a date in DATE_MIN..DATE_MAX."""
+    if date is not None:
+        try:
+            parse_date(date, "--date", 1)
+        except InputError as err:
+            raise UsageError(f"--date: {err.detail}") from None
 
 
 def input_warnings(doc: Document, today: dt.date | None = None) -> tuple[str, ...]:
@@ -186,6 +207,24 @@ def _string_field(obj: dict, name: str, path: str, number: int) -> str | None:
     return value
 
 
+def _json_kind(value) -> str:
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, (int, float)):
+        return "a number"
+    return "a list" if isinstance(value, list) else "an object"
+
+
+def _optional_field(obj: dict, name: str, path: str, number: int, warnings: list[str]) -> str | None:
+    """An optional string field: null or absent is None; another type is left out with W106 (the
+    record is kept); NUL characters or lone surrogates in it are an error, as in ``text``."""
+    value = obj.get(name)
+    if value is None or isinstance(value, str):
+        return _string_field(obj, name, path, number)
+    warnings.append(W_FIELD_IGNORED.format(name=name, why=f"is {_json_kind(value)}, not a string"))
+    return None
+
+
 def _jsonl_document(path: str, number: int, raw: bytes) -> tuple[Document, tuple[str, ...]]:
     if b"\x00" in raw:
         raise BinaryInput(path, number, f"binary data (NUL byte at column {raw.index(0) + 1})")
@@ -215,21 +254,44 @@ def _jsonl_document(path: str, number: int, raw: bytes) -> tuple[Document, tuple
     doc_id = _string_field({"id": str(doc_id)}, "id", path, number) if doc_id not in (None, "") else None
     if doc_id is not None and len(doc_id) > MAX_ID:
         raise BadJsonLine(path, number, f"field 'id' is longer than {MAX_ID} characters")
-    lang = obj.get("lang")
-    lang = lang if isinstance(lang, str) and 0 < len(lang) <= MAX_LANG and lang.isascii() else None
-    title = obj.get("title") if isinstance(obj.get("title"), str) else None
-    url = obj.get("url") if isinstance(obj.get("url"), str) else None
-    title = _string_field({"title": title}, "title", path, number)
-    url = _string_field({"url": url}, "url", path, number)
+    warnings: list[str] = []
+    title = _optional_field(obj, "title", path, number, warnings)
+    url = _optional_field(obj, "url", path, number, warnings)
+    lang = _optional_field(obj, "lang", path, number, warnings) or None
+    if lang is not None and not (len(lang) <= MAX_LANG and lang.isascii()):
+        warnings.append(W_FIELD_IGNORED.format(
+            name="lang", why=f"{lang[:20]!r} is not a language code (1 to {MAX_LANG} ASCII characters)"))
+        lang = None                # the pipeline detects the language instead
     doc = Document(id=doc_id or content_id(text), text=text, date=date, lang=lang, title=title,
                    url=url, source=path, encoding=codec)
-    return doc, input_warnings(doc)
+    return doc, tuple(warnings) + input_warnings(doc)
 
 
 def read_jsonl(path: str, lines: Iterable[bytes | Overlong], limit: int | None = None) -> Iterator[Item]:
-    """Format (c): one JSON object per line; blank lines are skipped; bad lines are reported."""
+    """Format (c): one JSON object per line; blank lines are skipped; bad lines are reported.
+
+    A UTF-8 byte-order mark before the first line is skipped; a UTF-16 or UTF-32 file (its mark)
+    is one E102; a read that fails (OSError) is one E109 at the line it was reading."""
     limit = limit or max_bytes()
-    for number, raw in enumerate(lines, 1):
+    lines = iter(lines)
+    number = 0
+    while True:
+        try:
+            raw = next(lines)
+        except StopIteration:
+            return
+        except OSError as exc:
+            err = UnreadablePath(path, number + 1, f"cannot read: {_reason(exc)}")
+            yield Item(path, number + 1, error=err)
+            return
+        number += 1
+        if number == 1 and not isinstance(raw, Overlong):
+            if raw.startswith(b"\xef\xbb\xbf"):
+                raw = raw[3:]
+            elif raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+                yield Item(path, 1, error=NotUtf8(path, 1, "JSON Lines must be UTF-8; this file is UTF-16 "
+                                                           "or UTF-32 (byte-order mark)"))
+                return
         if isinstance(raw, Overlong) or len(raw.rstrip(b"\r\n")) > limit:
             err = _too_large(path, number, f"{int(raw) if isinstance(raw, Overlong) else len(raw):,}",
                              limit, "line")
@@ -245,58 +307,142 @@ def read_jsonl(path: str, lines: Iterable[bytes | Overlong], limit: int | None =
         yield Item(path, number, doc, warnings=warnings)
 
 
+def _reason(exc: OSError) -> str:
+    return exc.strerror or type(exc).__name__
+
+
+def why_not_read(p: Path) -> str:
+    """Why a path that is neither a directory nor a regular file is not read (E109's message)."""
+    try:
+        st = p.lstat()
+    except FileNotFoundError:
+        return "no such file or directory"
+    except OSError as exc:
+        return f"cannot read: {_reason(exc)}"
+    if stat.S_ISLNK(st.st_mode):
+        try:
+            st = p.stat()
+        except OSError as exc:
+            if exc.errno == errno.ELOOP:
+                return "symbolic link loop: not followed"
+            if exc.errno == errno.ENOENT:
+                return f"dangling symbolic link (to {show_path(os.readlink(p))}): not followed"
+            return f"cannot read: {_reason(exc)}"
+    if stat.S_ISDIR(st.st_mode) or stat.S_ISREG(st.st_mode):
+        return "cannot read: it changed while being read"
+    return "not a regular file (a FIFO, socket or device): not read"
+
+
+def walk(root: Path) -> Iterator[Path | UnreadablePath]:
+    """The files below ``root`` a directory read gives, in sorted order (depth first, by name):
+    names with a suffix Dyad reads (READ_SUFFIXES), hidden names (a leading dot) left out,
+    symbolic links followed. What cannot be followed or read is an E109 each, in its place: a
+    subdirectory that cannot be listed, a dangling link, a link loop (a link back to a directory
+    above it), a FIFO, socket or device."""
+    st = root.stat()
+    yield from _walk(root, {(st.st_dev, st.st_ino): root})
+
+
+def _walk(directory: Path, above: dict) -> Iterator[Path | UnreadablePath]:
+    try:
+        with os.scandir(directory) as it:
+            entries = sorted((e.name for e in it))
+    except OSError as exc:
+        yield UnreadablePath(show_path(directory), 1, f"cannot read the directory: {_reason(exc)}")
+        return
+    for entry in entries:
+        if entry.startswith("."):
+            continue
+        path = directory / entry
+        wanted = path.suffix.lower() in READ_SUFFIXES
+        try:
+            st = path.stat()
+        except OSError:
+            if wanted:
+                yield UnreadablePath(show_path(path), 1, why_not_read(path))
+            continue
+        if stat.S_ISDIR(st.st_mode):
+            key = (st.st_dev, st.st_ino)
+            if key in above:
+                yield UnreadablePath(show_path(path), 1, f"symbolic link loop (back to "
+                                                         f"{show_path(above[key])}): not followed")
+                continue
+            yield from _walk(path, {**above, key: path})
+        elif wanted:
+            yield path if stat.S_ISREG(st.st_mode) else UnreadablePath(show_path(path), 1, why_not_read(path))
+
+
 def read_path(path: str | Path, date: str | None = None) -> Iterator[Item]:
-    """Read one file or directory; never raises for bad input, yields errors instead."""
+    """Read one file or directory; never raises for bad input, yields errors instead.
+
+    Items, errors and ``Document.source`` name the path escaped (:func:`dyad.errors.show_path`);
+    the file itself is opened by its real name."""
+    check_given_date(date)
     p = Path(path)
     name = str(path)
+    shown = show_path(name)
     if name.startswith(("http://", "https://")):
         from .web import read_url
         yield from read_url(name, date)
         return
     try:
         if p.is_dir():
-            for child in sorted(p.rglob("*")):
-                if child.is_file() and not child.name.startswith(".") and (
-                        child.suffix.lower() in TEXT_SUFFIXES | JSONL_SUFFIXES | WEB_SUFFIXES):
+            for child in walk(p):
+                if isinstance(child, InputError):
+                    yield Item(child.path, child.line, error=child)
+                else:
                     yield from read_path(child, date)
             return
         if not p.is_file():
-            yield Item(name, 1, error=UnreadablePath(name, 1, "no such file or directory"))
+            yield Item(shown, 1, error=UnreadablePath(shown, 1, why_not_read(p)))
             return
         limit = max_bytes()
         if p.suffix.lower() in JSONL_SUFFIXES:
             with p.open("rb") as fh:   # streamed: a JSON Lines file of any size, bounded per line
-                yield from read_jsonl(name, bounded_lines(fh, limit), limit)
+                yield from read_jsonl(shown, bounded_lines(fh, limit), limit)
             return
         size = p.stat().st_size
         if size > limit:
-            yield Item(name, 1, error=_too_large(name, 1, f"{size:,}", limit))
+            yield Item(shown, 1, error=_too_large(shown, 1, f"{size:,}", limit))
             return
         with p.open("rb") as fh:
             data = fh.read(limit + 1)      # the size may have changed since stat
     except OSError as exc:
-        yield Item(name, 1, error=UnreadablePath(name, 1, f"cannot read: {exc.strerror or exc}"))
+        yield Item(shown, 1, error=UnreadablePath(shown, 1, f"cannot read: {_reason(exc)}"))
         return
     if len(data) > limit:
-        yield Item(name, 1, error=_too_large(name, 1, f"more than {limit:,}", limit))
+        yield Item(shown, 1, error=_too_large(shown, 1, f"more than {limit:,}", limit))
         return
     if p.suffix.lower() in WEB_SUFFIXES:
         from .web import read_web_file
         reason = encoding.binary_reason(data)
         if reason:
-            yield Item(name, 1, error=BinaryInput(name, 1, f"{reason}; Dyad reads text"))
+            yield Item(shown, 1, error=BinaryInput(shown, 1, f"{reason}; Dyad reads text"))
             return
-        for item in read_web_file(name, data, p.suffix.lower(), date):
+        for item in read_web_file(shown, data, p.suffix.lower(), date):
             yield replace(item, warnings=input_warnings(item.document)) if item.document else item
         return
     try:
-        doc = read_dated_text(name, data, date)
+        doc = read_dated_text(shown, data, date)
     except InputError as err:
-        yield Item(name, err.line, error=err)
+        yield Item(shown, err.line, error=err)
         return
-    yield Item(name, 1, document=doc, warnings=input_warnings(doc))
+    yield Item(shown, 1, document=doc, warnings=input_warnings(doc))
 
 
 def read_paths(paths: Iterable[str | Path], date: str | None = None) -> Iterator[Item]:
     for path in paths:
         yield from read_path(path, date)
+
+
+def count_lines(fh: BinaryIO, chunk: int = 1 << 16) -> int:
+    """The non-blank lines of a JSON Lines file, read ``chunk`` bytes at a time (so a line of any
+    length costs no memory)."""
+    total, open_line = 0, False          # open_line: the current line has a non-blank byte
+    while data := fh.read(chunk):
+        *ended, rest = data.split(b"\n")
+        for part in ended:
+            total += open_line or bool(part.strip())
+            open_line = False
+        open_line = open_line or bool(rest.strip())
+    return total + open_line

@@ -25,6 +25,7 @@ from collections import deque
 from dataclasses import dataclass, field, replace
 from typing import Callable, Iterable, Iterator, TextIO
 
+from ..errors import DuplicateId, one_line
 from ..pipeline import process, process_many
 from ..types import Document, Record
 from .readers import Item, read_paths
@@ -101,7 +102,7 @@ def work(doc: Document) -> Result:
     try:
         record = process(doc)
     except Exception as exc:  # noqa: BLE001 - one bad document must not stop the run
-        return Result(None, error=f"E100 processing failed: {type(exc).__name__}: {exc}")
+        return Result(None, error=f"E100 processing failed: {one_line(exc)}")
     return Result(record, fingerprint(doc.text))
 
 
@@ -264,8 +265,7 @@ class Writer:
             try:
                 flags.append(self.store.save_many([record], after)[0])
             except Exception as exc:  # noqa: BLE001
-                print(f"{item.path}:{item.line}: E200 not stored: {type(exc).__name__}: {exc}",
-                      file=self.err)
+                print(f"{item.path}:{item.line}: E200 not stored: {one_line(exc)}", file=self.err)
                 if self.dedup is not None:
                     self.dedup.reset()
                 flags.append(None)
@@ -292,27 +292,31 @@ class _Stderr:
 
 def count_documents(paths: Iterable[str]) -> int | None:
     """How many documents the inputs hold, by a cheap scan; None when that needs parsing (a feed
-    or a URL), so the bar shows no ETA."""
+    or a URL), so the bar shows no ETA. Never fails: what cannot be read counts as one (the reader
+    reports it); a JSON Lines file is read in bounded pieces, whatever the length of its lines."""
     from pathlib import Path
-    from .readers import JSONL_SUFFIXES, TEXT_SUFFIXES
-    from .web import FEED_SUFFIXES, HTML_SUFFIXES
+    from .readers import JSONL_SUFFIXES, count_lines, walk
+    from .web import FEED_SUFFIXES
     total = 0
     for path in paths:
         if str(path).startswith(("http://", "https://")):
             return None
         p = Path(path)
-        if p.is_dir():
-            files = [c for c in p.rglob("*") if c.is_file() and not c.name.startswith(".")]
-        else:
+        try:
+            files = list(walk(p)) if p.is_dir() else [p]
+        except OSError:
             files = [p]
         for f in files:
-            suffix = f.suffix.lower()
+            suffix = f.suffix.lower() if isinstance(f, Path) else ""
             if suffix in FEED_SUFFIXES:
                 return None
             if suffix in JSONL_SUFFIXES and f.is_file():
-                with f.open("rb") as fh:
-                    total += sum(1 for line in fh if line.strip())
-            elif suffix in TEXT_SUFFIXES or suffix in HTML_SUFFIXES or not p.is_dir():
+                try:
+                    with f.open("rb") as fh:
+                        total += count_lines(fh)
+                except OSError:
+                    total += 1
+            else:
                 total += 1
     return total
 
@@ -373,23 +377,37 @@ _RateColumn = _rate_column
 
 def _plan(items: Iterable[Item], store, block: int = 64) -> Iterator[tuple[Item, str]]:
     """Tag each item 'error', 'skip' (its content is stored, or seen earlier in this run) or 'new';
-    the stored hashes are looked up one block of items at a time."""
+    the stored hashes and ids are looked up one block of items at a time.
+
+    A new text under an id that an earlier line of the run, or a stored document, gives to a
+    different text is an error (E111, naming where the id was first used): never an overwrite."""
     from ..store.db import content_hash
     seen: set[str] = set()
+    first_use: dict[str, str] = {}          # id -> PATH:LINE of its text in this run
     buf: list[Item] = []
 
     def drain():
         hashes = {id(it): content_hash(it.document.text) for it in buf if it.document is not None}
         stored = store.stored_hashes(set(hashes.values()))
+        fresh = {it.document.id for it in buf if it.document is not None and hashes[id(it)] not in stored}
+        taken = store.stored_ids(fresh - first_use.keys()) if fresh else {}
         for it in buf:
             if it.error is not None or it.document is None:
                 yield it, "error"
                 continue
             h = hashes[id(it)]
+            doc_id = it.document.id
             if h in stored or h in seen:
                 yield it, "skip"
+            elif doc_id in first_use or doc_id in taken:
+                where = (f"by the text at {first_use[doc_id]}" if doc_id in first_use
+                         else f"by a stored document from {taken[doc_id]}")
+                err = DuplicateId(it.path, it.line, f"id {doc_id!r} is already used {where}; this "
+                                                    "different text is not stored (give it its own id)")
+                yield replace(it, document=None, error=err), "error"
             else:
                 seen.add(h)
+                first_use[doc_id] = f"{it.path}:{it.line}"
                 yield it, "new"
         buf.clear()
 
@@ -453,8 +471,8 @@ def ingest(paths: Iterable[str], store, date: str | None = None, err: TextIO | N
     if cluster:
         from .cluster import DaskExecutor
         executor = DaskExecutor(cluster)
-    elif workers > 1 and (count_documents(paths) or workers) > 1:
-        executor = PoolExecutor(min(workers, count_documents(paths) or workers))
+    elif workers > 1 and (count := count_documents(paths) or workers) > 1:
+        executor = PoolExecutor(min(workers, count))
     else:
         executor = LocalExecutor()
     with executor, Bar(paths, progress) as bar:
@@ -475,7 +493,12 @@ def extract(paths: Iterable[str], out: TextIO, date: str | None = None,
             fs.failed += 1
             report_error(item, err)
             continue
-        record: Record = process(item.document)
+        try:
+            record: Record = process(item.document)
+        except Exception as exc:  # noqa: BLE001 - one bad document must not stop the run
+            fs.failed += 1
+            print(f"{item.path}:{item.line}: E100 processing failed: {one_line(exc)}", file=err)
+            continue
         for warning in dict.fromkeys(item.warnings + record.warnings):   # the reader's, then the pipeline's
             print(f"{item.path}:{item.line}: {warning}", file=err)
         out.write(json.dumps(record.to_json(), ensure_ascii=False) + "\n")

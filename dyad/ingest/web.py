@@ -11,12 +11,12 @@ from __future__ import annotations
 import datetime as dt
 import html as htmllib
 import re
-import time
 from typing import Iterator
 
-from ..errors import EmptyInput, InputError, MissingField, NoDateHeader, UnreadablePath
+from ..errors import (BadDate, EmptyInput, InputError, MissingField, NoDateHeader, UnreadablePath,
+                      one_line, show_path)
 from ..types import Document
-from .readers import WEB_SUFFIXES, Item, content_id, parse_date  # noqa: F401
+from .readers import MAX_ID, WEB_SUFFIXES, Item, content_id, parse_date  # noqa: F401
 
 HTML_SUFFIXES = {".html", ".htm"}
 FEED_SUFFIXES = {".xml", ".rss", ".atom"}
@@ -79,12 +79,16 @@ def _tidy(text: str) -> str:
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
 
 
-def _entry_date(entry) -> str | None:
+def _entry_date(entry, path: str, number: int) -> str | None:
+    """The entry's own date, checked as any other (E104 impossible, E110 out of range)."""
     for key in ("published_parsed", "updated_parsed", "created_parsed"):
         value = entry.get(key)
         if value:
-            return dt.date(*value[:3]).isoformat() if isinstance(value, time.struct_time) \
-                else dt.date(*tuple(value)[:3]).isoformat()
+            try:
+                day = dt.date(*tuple(value)[:3])
+            except (TypeError, ValueError):
+                raise BadDate(path, number, f"entry date {tuple(value)[:3]} does not exist") from None
+            return parse_date(day.isoformat(), path, number)
     return None
 
 
@@ -103,13 +107,15 @@ def read_feed(path: str, data: bytes, date: str | None = None) -> Iterator[Item]
             text = html_text(body or "")
             if not text:
                 raise MissingField(path, number, "entry has no content or summary")
-            day = _entry_date(entry) or date
+            day = _entry_date(entry, path, number) or date
             if day is None:
                 raise MissingField(path, number, "entry has no date; give --date")
             link = entry.get("link") or None
-            ident = entry.get("id") or link or content_id(text)
+            ident = str(entry.get("id") or link or content_id(text))
+            if len(ident) > MAX_ID:          # documents.id holds 200 characters
+                ident = content_id(ident)
             title = html_text(entry.get("title", "")) or None
-            yield Item(path, number, Document(id=str(ident), text=text, date=day, title=title,
+            yield Item(path, number, Document(id=ident, text=text, date=day, title=title,
                                               url=link, source=path))
         except InputError as err:
             yield Item(path, number, error=err)
@@ -138,18 +144,19 @@ def read_web_file(path: str, data: bytes, suffix: str, date: str | None = None) 
 def read_url(url: str, date: str | None = None) -> Iterator[Item]:
     """Fetch a page or a feed (told apart by content type and first bytes)."""
     import urllib.request
+    shown = show_path(url)
     try:
         req = urllib.request.Request(url, headers={"User-Agent": "dyad/0.1 (+news ingest)"})
         with urllib.request.urlopen(req, timeout=FETCH_TIMEOUT) as resp:
             data = resp.read()
             content_type = resp.headers.get("Content-Type", "").lower()
     except Exception as exc:  # noqa: BLE001 - any network failure is one located input error
-        yield Item(url, 1, error=UnreadablePath(url, 1, f"cannot fetch: {exc}"))
+        yield Item(shown, 1, error=UnreadablePath(shown, 1, f"cannot fetch: {one_line(exc)}"))
         return
     if _looks_like_feed(data, content_type):
-        yield from read_feed(url, data, date)
+        yield from read_feed(shown, data, date)
         return
     try:
-        yield Item(url, 1, document=read_html(url, data, date, url=url))
+        yield Item(shown, 1, document=read_html(shown, data, date, url=url))
     except InputError as err:
-        yield Item(url, err.line, error=err)
+        yield Item(shown, err.line, error=err)

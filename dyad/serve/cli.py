@@ -35,6 +35,24 @@ def _check_date(date: Optional[str]) -> Optional[str]:
     return date
 
 
+def _open_store(db: Optional[str]):
+    """The store, else one line ``E201 cannot open the database URL: reason`` (password hidden)."""
+    from sqlalchemy.exc import SQLAlchemyError
+    from ..errors import StoreUnavailable, one_line, show_path
+    from ..store import open_store
+    from ..store.db import resolve_url
+    try:
+        return open_store(db)
+    except (SQLAlchemyError, OSError, ImportError) as exc:    # ImportError: no driver for the URL
+        url = resolve_url(db)
+        try:
+            from sqlalchemy.engine import make_url
+            url = make_url(url).render_as_string(hide_password=True)
+        except Exception:  # noqa: BLE001 - not a URL: show its scheme only, never a password
+            url = url.split(":", 1)[0] + ":..."
+        raise StoreUnavailable(f"cannot open the database {show_path(url)}: {one_line(exc)}") from None
+
+
 def _check_confidence(value: float) -> float:
     if not 0.0 <= value <= 1.0:              # also NaN
         raise typer.BadParameter(f"{value!r} is not between 0 and 1", param_hint="--min-confidence")
@@ -58,8 +76,7 @@ def ingest(paths: List[str] = typer.Argument(
     Documents already stored (same content) are skipped, so an interrupted run resumes."""
     from ..ingest.run import default_workers
     from ..ingest.run import ingest as run_ingest
-    from ..store import open_store
-    store = open_store(db)
+    store = _open_store(db)
     summary = run_ingest(paths, store, _check_date(date), on_file=lambda f: print(f.line()),
                          workers=workers or default_workers(), cluster=cluster, progress=progress)
     raise typer.Exit(summary.exit_code)
@@ -272,8 +289,10 @@ def actors_show(actor_id: str = typer.Argument(..., help="Actor id: AZE, SCO, il
 
 
 def main() -> None:
-    """The console entry point: a usage error in the environment (E3xx) is one line, exit 2."""
-    from ..errors import UsageError
+    """The console entry point: a usage error in the environment (E3xx) is one line, exit 2; a
+    database that cannot be used (E201) is one line, exit 1: never a traceback, the SQL or its
+    parameters."""
+    from ..errors import StoreError, UsageError, one_line
     from ..threads import single_threaded_blas
     single_threaded_blas()
     try:
@@ -281,3 +300,11 @@ def main() -> None:
     except UsageError as err:
         print(err.message, file=sys.stderr)
         raise SystemExit(2) from None
+    except StoreError as err:
+        print(err.message, file=sys.stderr)
+        raise SystemExit(1) from None
+    except Exception as err:
+        if not type(err).__module__.startswith("sqlalchemy"):
+            raise
+        print(f"E201 database error: {one_line(err)}", file=sys.stderr)
+        raise SystemExit(1) from None

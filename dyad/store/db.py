@@ -89,6 +89,18 @@ class Store:
                 found.update(r[0] for r in conn.execute(select(col).where(col.in_(digests[i:i + 500]))))
         return found
 
+    def stored_ids(self, ids: Iterable[str]) -> dict[str, str | None]:
+        """Which of these document ids are stored, each with its source (one query per 500; the
+        ingest refuses a different text under a stored id, E111)."""
+        ids = list(ids)
+        found: dict[str, str | None] = {}
+        d = t.documents
+        with self.engine.connect() as conn:
+            for i in range(0, len(ids), 500):
+                rows = conn.execute(select(d.c.id, d.c.source).where(d.c.id.in_(ids[i:i + 500])))
+                found.update((row[0], row[1]) for row in rows)
+        return found
+
     def save(self, record: Record) -> bool:
         """Store one record in one transaction. Returns False when it was already stored."""
         with self.engine.begin() as conn:
