@@ -176,7 +176,7 @@ def eval_(dataset: str = typer.Argument(..., help="factrueval | nerel | brat | j
           path: str = typer.Argument(..., help="The dataset's folder (factRuEval: its root or devset/; "
                                                   "nerel: its .jsonl file)"),
           task: str = typer.Option("entities", "--task",
-                                   help="entities | resolution | meetings | coref | actors"),
+                                   help="entities | resolution | meetings | coref | actors | events"),
           errors: int = typer.Option(0, "--errors", min=0,
                                      help="Print the first N misses and false hits (coref: wrong and "
                                           "missed links; actors: offences of each kind, each run)"),
