@@ -17,6 +17,10 @@ merged into one that accepts either type; it counts once, under the type ranked 
 Coreference (:class:`GoldChain`) is kept apart from the flat list: a chain holds every mention the
 dataset puts in one entity, nested and unnamed ones included, as annotated (siblings unmerged).
 ``GoldDoc.chains`` is None when the dataset annotates no coreference.
+
+Events (:class:`GoldEvent`, NEREL's EVENT entities) are kept apart too: a trigger span and the
+actors the dataset ties to it (:class:`GoldActor`: one participant, named by one or more spans).
+``GoldDoc.events`` is None when the dataset annotates no events.
 """
 from __future__ import annotations
 
@@ -99,6 +103,27 @@ class GoldChain:
 
 
 @dataclass(frozen=True, slots=True)
+class GoldActor:
+    """One participant of a gold event: the dataset's entities that name it (a person and the
+    profession they work as, "министра" and "Лавров", are one actor) with their types, roles
+    (AGENT, PARTICIPANT_IN), spans and texts."""
+    ids: tuple[str, ...]
+    types: tuple[str, ...]
+    roles: tuple[str, ...]
+    spans: tuple[Span, ...]
+    texts: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class GoldEvent:
+    """An event trigger ("встретился", "арест") and the actors the dataset ties to it."""
+    id: str
+    trigger: Span
+    text: str
+    actors: tuple[GoldActor, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class GoldDoc:
     id: str
     text: str
@@ -106,6 +131,7 @@ class GoldDoc:
     mentions: tuple[GoldMention, ...] = ()
     meetings: tuple[GoldMeeting, ...] | None = None   # None: the dataset annotates no meetings
     chains: tuple[GoldChain, ...] | None = None       # None: the dataset annotates no coreference
+    events: tuple[GoldEvent, ...] | None = None       # None: the dataset annotates no events
 
 
 def flatten(mentions: list[GoldMention]) -> tuple[GoldMention, ...]:

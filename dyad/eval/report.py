@@ -4,8 +4,8 @@
 
 reads factRuEval-2016's development split under DATA_DIR, runs Dyad and natasha's NER alone on
 every text, and rewrites the output file with the date, Dyad's version, the command and the
-tables. The actors section also runs Dyad on NEREL's development split when NEREL_JSONL is
-given. `make eval` calls it.
+tables. The actors section, the relational events and the confidence bands also run Dyad on
+NEREL's development split when NEREL_JSONL is given. `make eval` calls it.
 """
 from __future__ import annotations
 
@@ -19,12 +19,15 @@ from .gold import TYPES, GoldDoc
 from .score import MICRO, MODES, Counts
 from .coref import KINDS, NO_MENTION, LinkCounts
 from .actors import NO_RULE, ActorCounts, Offence
+from . import event_report as er
 from .tasks import (ActorScores, CorefScores, EntityScores, Resolved, coref_error_lines, difference,
-                    error_lines, run, score_actors, score_coref, score_entities, score_meetings,
+                    error_lines, meeting_errors, meeting_tellings, run, score_actors, score_coref,
+                    score_entities, score_events, score_meetings,
                     score_resolution, show)
 
 DATASETS = ("factrueval", "nerel", "brat", "jsonl")
-TASKS = ("entities", "resolution", "meetings", "coref", "actors")
+TASKS = ("entities", "resolution", "meetings", "coref", "actors", "events")
+DECIDED = ("meetings", "events")          # the tasks that read the coder's decisions
 LABELS = {"factrueval": "factRuEval-2016", "nerel": "NEREL v1.1", "brat": "brat", "jsonl": "jsonl"}
 DYAD_TYPES = ("Dyad's mention types PER, ORG, LOC are scored; ADJ, DEMONYM, TITLE, ANAPHOR and "
               "other types are not (they name actors, not entity spans)")
@@ -311,7 +314,12 @@ def task_lines(task: str, runs, mapping: str, date_note: str | None, errors: int
     if task == "meetings":
         if all(r.gold.meetings is None for r in runs):
             return ["This dataset annotates no meetings."]
-        return meetings_table(score_meetings(runs)) + [""] + notes
+        return meeting_lines(runs, errors) + [""] + notes
+    if task == "events":
+        if all(r.gold.events is None for r in runs):
+            return ["This dataset annotates no events (EVENT triggers with their actors); "
+                    "factRuEval's Meeting facts are measured by --task meetings."]
+        return event_lines(runs, errors) + [""] + notes
     if task == "coref":
         if all(r.gold.chains is None for r in runs):
             return ["This dataset annotates no coreference."]
@@ -322,6 +330,39 @@ def task_lines(task: str, runs, mapping: str, date_note: str | None, errors: int
             lines += coref_error_lines(scores, errors)
         return lines
     raise ValueError(f"unknown task {task!r}; one of {', '.join(TASKS)}")
+
+
+def meeting_lines(runs, errors: int = 0, bands: bool = True) -> list[str]:
+    """The meetings table, why each gold meeting was missed, and (``bands``) the root-04
+    tellings per confidence band."""
+    misses = meeting_errors(runs)
+    lines = (meetings_table(score_meetings(runs)) + ["", "**Why the gold meetings were missed**", ""]
+             + er.meeting_error_table(misses, sum(len(r.gold.meetings or ()) for r in runs))
+             + [""] + er.MEETINGS_ERROR_NOTES)
+    tellings = meeting_tellings(runs)
+    if bands:
+        lines += (["", "**Root-04 tellings per confidence band** (percent)", ""]
+                  + er.band_table(tellings, nerel=False) + [""] + er.BANDS_NOTES[:1] + [""]
+                  + er.BANDS_NOTES[-1:])
+    if errors:
+        lines += er.meeting_miss_lines(runs, misses, errors) + er.wrong_lines(runs, tellings, errors)
+    return lines
+
+
+def event_lines(runs, errors: int = 0, bands: bool = True) -> list[str]:
+    """NEREL's relational events: found, the misses by cause, by CAMEO root; and (``bands``)
+    every telling per confidence band."""
+    s = score_events(runs)
+    lines = ([er.events_intro(s), ""] + er.outcome_table(s)
+             + ["", "**Misses by cause**", ""] + er.cause_table(s)
+             + ["", "**By the CAMEO root of the best telling**", ""] + er.root_table(s)
+             + [""] + er.EVENTS_NOTES)
+    if bands:
+        lines += (["", "**Every telling per confidence band** (percent)", ""] + er.band_table(s.tellings)
+                  + [""] + er.BANDS_NOTES[:2])
+    if errors:
+        lines += er.miss_lines(runs, s, errors) + er.wrong_lines(runs, s.tellings, errors)
+    return lines
 
 
 def run_cli(dataset: str, path: str, task: str = "entities", errors: int = 0,
@@ -341,7 +382,7 @@ def run_cli(dataset: str, path: str, task: str = "entities", errors: int = 0,
               + (f", {failed} runs failed (measured as empty)" if failed else "") + "\n")
         print("\n".join(lines))
         return 1 if failed else 0
-    runs = run(docs, baseline=(task == "entities"))
+    runs = run(docs, baseline=(task == "entities"), decisions=task in DECIDED)
     failed = report_failures(runs)
     print(f"{dataset} {path}: {len(docs)} documents, task {task}"
           + (f", {failed} failed (scored as empty)" if failed else "") + "\n")
@@ -359,13 +400,15 @@ def report_failures(runs) -> int:
 
 def build(data_dir: str, command: str, nerel_path: str | None = None) -> str:
     docs, mapping, note = load("factrueval", data_dir)
-    runs = run(docs)
+    runs = run(docs, decisions=True)
     if report_failures(runs):
         raise RuntimeError("the pipeline failed on some documents; the page is not rewritten")
     actors = [(LABELS["factrueval"], score_actors(docs, runs))]
+    nerel_runs = []
     if nerel_path is not None:
-        nerel_docs, *_ = load("nerel", nerel_path)
-        actors.append((LABELS["nerel"], score_actors(nerel_docs)))
+        nerel_docs, *_ = load("nerel", nerel_path)      # undated, as the actors' undated run wants
+        nerel_runs = run(nerel_docs, baseline=False, decisions=True)
+        actors.append((LABELS["nerel"], score_actors(nerel_docs, nerel_runs)))
     if sum(report_failures(sc.failed) for _, sc in actors):
         raise RuntimeError("the pipeline failed on some documents; the page is not rewritten")
     nerel_note = (f"and on the development split of NEREL v1.1 ({len(nerel_docs)} documents, "
@@ -381,7 +424,7 @@ def build(data_dir: str, command: str, nerel_path: str | None = None) -> str:
         f"development split of factRuEval-2016 ({len(docs)} documents). The held-out test split is "
         "not used. Re-run `make eval` to regenerate this page; `dyad eval factrueval PATH --task "
         "entities|resolution|meetings|coref|actors [--errors N]` prints the same tables (`dyad eval "
-        "nerel PATH --task actors` the actors tables on NEREL).",
+        "nerel PATH --task actors|events` the actors tables and the relational events on NEREL).",
         "",
         f"Type mapping: {mapping}. {DYAD_TYPES}. A mention's name spans make it count; descriptor "
         "words (\"мэрия\", \"министр\") may be in or out of a predicted span; mentions with no name "
@@ -409,8 +452,14 @@ def build(data_dir: str, command: str, nerel_path: str | None = None) -> str:
         f"factRuEval's Meeting facts ({n_meet} in the development split) against Dyad's consult "
         f"events ({n_events} events of any kind were coded on these texts).",
         "",
-        *meetings_table(score_meetings(runs)),
+        *meeting_lines(runs, bands=False),
         "",
+        "`dyad eval factrueval PATH --task meetings --errors N` prints these tables, the band "
+        "table below, each missed meeting with its sentence and the first N root-04 tellings judged "
+        "wrong.",
+        "",
+        *nerel_event_section(nerel_runs, nerel_path),
+        *confidence_section(runs, nerel_runs),
         "## Coreference",
         "",
         "factRuEval's coreference (`.coref`: the mentions of each entity) against Dyad's mentions "
@@ -437,6 +486,32 @@ def build(data_dir: str, command: str, nerel_path: str | None = None) -> str:
         "",
     ]
     return "\n".join(lines)
+
+
+def nerel_event_section(nerel_runs, nerel_path: str | None) -> list[str]:
+    head = ["## Relational events on NEREL: found with their actors?", ""]
+    if nerel_path is None:
+        return head + ["Not measured: no NEREL_JSONL argument was given.", ""]
+    return head + [
+        f"The development split of NEREL v1.1 (`{nerel_path}`): its EVENT triggers that relate "
+        "actors (a meeting, an arrest, an attack, an award...) against the events Dyad codes on the "
+        "same trigger. Counts only: NEREL has no licence, so this page quotes none of its text "
+        "(`dyad eval nerel PATH --task events --errors N` lists the misses with their sentences).",
+        "", *event_lines(nerel_runs, bands=False), ""]
+
+
+def confidence_section(runs, nerel_runs) -> list[str]:
+    lines = ["## Confidence: precision per band", "",
+             "Every event carries a `confidence` (0-1, docs/events.md). Is an event of confidence "
+             "0.9 right more often than one of 0.4? Each telling (one accepted trigger, before "
+             "repeated tellings merge) is judged against the gold of its dataset; percent.", ""]
+    if nerel_runs:
+        tellings = score_events(nerel_runs).tellings
+        lines += ["**NEREL v1.1: every telling**", "", *er.band_table(tellings), "",
+                  er.unannotated_line(tellings), ""]
+    lines += ["**factRuEval-2016: the tellings of CAMEO root 04 (consult)**", "",
+              *er.band_table(meeting_tellings(runs), nerel=False), "", *er.BANDS_NOTES, ""]
+    return lines
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -4,6 +4,10 @@
 - resolution: the share of gold mentions Dyad resolves to an actor, and to a known actor (from
               the knowledge base or the gazetteer, not an ad hoc ``person:``/``org:``/``place:`` id);
 - meetings:   gold meetings against Dyad's events with CAMEO root 04 (consult), as participant sets;
+              why each gold meeting was missed (:func:`meeting_errors`), and the precision of the
+              root-04 tellings per confidence band;
+- events:     NEREL's relational EVENT triggers with their actors against the coder's decisions,
+              and the precision of every telling per confidence band (:mod:`dyad.eval.events`);
 - coref:      Dyad's mentions grouped by actor against the gold coreference chains (MUC, B-cubed,
               links to an earlier mention; the metric is in :mod:`dyad.eval.coref`);
 - actors:     whether Dyad names the wrong person (no gold needed; the measures are in
@@ -18,9 +22,10 @@ from functools import lru_cache
 from dataclasses import dataclass, field, replace
 from typing import Iterable
 
-from ..types import ActorRef, Document, Mention, Record
+from ..types import ActorRef, Document, Mention, Record, Span
 from .actors import ActorCounts, measure as measure_actors
 from .coref import CorefResult, PredMention, score_document
+from . import events as ev
 from .gold import TYPES, GoldDoc, GoldMention, Participant
 from .score import MODES, Alignment, Counts, Predicted, add, align, count
 
@@ -37,21 +42,58 @@ class Run:
     record: Record
     baseline: tuple[Predicted, ...] = ()
     error: str | None = None          # the pipeline failed on this document: the record is empty
+    decisions: tuple = ()             # the coder's trigger decisions (run with decisions=True)
+    sides: tuple = ()                 # per decision: the character spans of its source and target tokens
 
 
-def run(docs: list[GoldDoc], *, baseline: bool = True, progress: bool = True) -> list[Run]:
+def run(docs: list[GoldDoc], *, baseline: bool = True, progress: bool = True,
+        decisions: bool = False) -> list[Run]:
     """Process every gold document with Dyad's pipeline (and natasha's NER alone). A document the
-    pipeline fails on keeps an empty record and the error, so the caller can say so."""
+    pipeline fails on keeps an empty record and the error, so the caller can say so. With
+    ``decisions``, the stages are run one by one (:func:`process_decided`) to keep the coder's
+    decisions as well."""
     from ..pipeline import process
     out = []
     for gold in _track(docs, progress):
         doc = Document(gold.id, gold.text, gold.date, lang="ru", source=gold.id)
+        kept: tuple = ((), ())
         try:
-            record, error = process(doc), None
+            if decisions:
+                record, *kept = process_decided(doc)
+            else:
+                record = process(doc)
+            error = None
         except Exception as exc:  # one bad document must not hide the others' figures
             record, error = Record(doc), f"{type(exc).__name__}: {exc}"
-        out.append(Run(gold, record, natasha_predictions(gold.text) if baseline else (), error))
+        out.append(Run(gold, record, natasha_predictions(gold.text) if baseline else (), error, *kept))
     return out
+
+
+def process_decided(doc: Document) -> tuple[Record, tuple, tuple]:
+    """What :func:`dyad.pipeline.process` makes of a Russian document (its facts left out), every
+    trigger decision of the coder, and each decision's sides (:func:`sides_of`), as `dyad
+    explain` runs the stages: dated, analysed, actors resolved, triggers decided, repeated
+    tellings merged. tests/test_eval_events.py checks that the records agree."""
+    from ..code.dedupe import merge_mentions
+    from ..code.events import decide
+    from ..pipeline import analysis_for, date_document
+    from ..resolve.actors import resolve_mentions
+    dated_doc, warnings = date_document(doc)
+    analysis = analysis_for(dated_doc)
+    mentions = resolve_mentions(analysis, dated_doc.date, dated_doc.date_precision)
+    decisions = tuple(decide(dated_doc, analysis, mentions))
+    events = merge_mentions([d.event for d in decisions if d.event])
+    sides = tuple(sides_of(d, analysis) for d in decisions)
+    return Record(dated_doc, mentions, tuple(events), (), warnings), decisions, sides
+
+
+def sides_of(d, analysis) -> ev.Sides:
+    """The character spans of the tokens the coder took as the decision's sources and targets."""
+    if d.args is None:
+        return ((), ())
+    tokens = analysis.sentences[d.sentence].tokens
+    return (tuple(Span(tokens[i].start, tokens[i].end) for i in d.args.source_tokens),
+            tuple(Span(tokens[i].start, tokens[i].end) for i in d.args.target_tokens))
 
 
 def dated(docs: list[GoldDoc]) -> tuple[list[GoldDoc], list[GoldDoc]]:
@@ -301,26 +343,155 @@ def meeting_match(gold: list[tuple[Participant, frozenset[str]]], pred: tuple[Ac
     return k >= min(2, len(gold), len(pred)) and k > 0
 
 
+def meeting_assignment(golds: list[list[tuple[Participant, frozenset[str]]]],
+                       preds: list[tuple[ActorRef, ...]], mode: str) -> dict[int, int]:
+    """Gold meeting index -> the predicted meeting that matches it, one to one, each gold
+    meeting taking the first free predicted one that matches."""
+    used: dict[int, int] = {}
+    for gi, g in enumerate(golds):
+        for pi, p in enumerate(preds):
+            if pi not in used.values() and meeting_match(g, p, mode):
+                used[gi] = pi
+                break
+    return used
+
+
+def gold_participants(r: Run) -> list[list[tuple[Participant, frozenset[str]]]]:
+    return [[(p, participant_actors(p, r.record.mentions)) for p in m.participants]
+            for m in r.gold.meetings or ()]
+
+
 def score_meetings(runs: list[Run]) -> dict[str, Counts]:
     """Per mode: tp = gold meetings matched one-to-one by a predicted one."""
     out = {mode: Counts() for mode in MODES}
     for r in runs:
         if r.gold.meetings is None:
             continue
-        golds = [[(p, participant_actors(p, r.record.mentions)) for p in m.participants]
-                 for m in r.gold.meetings]
+        golds = gold_participants(r)
         preds = predicted_meetings(r.record)
         for mode in MODES:
-            used: set[int] = set()
-            tp = 0
-            for g in golds:
-                for pi, p in enumerate(preds):
-                    if pi not in used and meeting_match(g, p, mode):
-                        used.add(pi)
-                        tp += 1
-                        break
-            out[mode] = out[mode] + Counts(tp, len(golds), len(preds))
+            out[mode] = out[mode] + Counts(len(meeting_assignment(golds, preds, mode)), len(golds), len(preds))
     return out
+
+
+PARTLY = "participants matched in part (an overlap hit, not exact)"
+OTHER_ROOT = "coded under another CAMEO root"
+OTHER_PARTICIPANTS = "a meeting with other participants"
+MEETING_REJECTED = "meeting trigger rejected"
+NO_MEETING_TRIGGER = "no meeting trigger in the sentences naming the participants"
+
+
+@dataclass(frozen=True, slots=True)
+class MeetingMiss:
+    """A gold meeting Dyad did not match exactly, and why."""
+    doc: str
+    meeting: str                      # the gold fact id
+    names: tuple[str, ...]            # one name per participant
+    cause: str                        # the error table's row
+    detail: str                       # what Dyad had
+    sentence: Span | None = None      # where to look
+
+
+def _names(actors: tuple[ActorRef, ...]) -> str:
+    return " + ".join(f"{a.id} «{a.name}»" for a in actors) or "-"
+
+
+def meeting_sentences(participants: tuple[Participant, ...], decisions) -> list[Span]:
+    """The sentences of the trigger decisions that name min(2, n) of the n participants (where a
+    participant is mentioned), else those that name one."""
+    spans = {d.evidence for d in decisions}
+
+    def named(s: Span) -> int:
+        return sum(any(ev.overlaps(s, x) for x in p.spans) for p in participants)
+
+    for need in (min(2, len(participants)), 1):
+        found = sorted((s for s in spans if need and named(s) >= need), key=lambda s: s.start)
+        if found:
+            return found
+    return []
+
+
+def meeting_errors(runs: list[Run]) -> list[MeetingMiss]:
+    """Every gold meeting not matched exactly (as :func:`score_meetings` assigns them), with its
+    cause, the first that holds of: matched in part (overlap); a telling of another root names
+    min(2, n) of its n participants (036 intend to meet...); a root-04 telling in a sentence naming them has
+    other participants; a meeting trigger there was rejected (the reason); none was there."""
+    out = []
+    for r in runs:
+        if not r.gold.meetings:
+            continue
+        golds = gold_participants(r)
+        preds = predicted_meetings(r.record)
+        exact = meeting_assignment(golds, preds, "exact")
+        overlap = meeting_assignment(golds, preds, "overlap")
+        tellings = [d for d in r.decisions if d.event is not None]
+        for gi, (meeting, g) in enumerate(zip(r.gold.meetings, golds)):
+            if gi in exact:
+                continue
+            names = tuple(p.names[0] if p.names else "?" for p in meeting.participants)
+            where = meeting_sentences(meeting.participants, r.decisions)
+            near = [d for d in r.decisions if d.evidence in where]
+
+            def miss(cause: str, detail: str, at: Span | None = where[0] if where else None) -> MeetingMiss:
+                return MeetingMiss(r.gold.id, meeting.id, names, cause, detail, at)
+
+            if gi in overlap:
+                out.append(miss(PARTLY, _names(preds[overlap[gi]])))
+                continue
+            other = [d for d in tellings if not d.event.cameo.startswith(MEETING_ROOT)
+                     and matched_participants(g, ev.event_actors(d.event)) >= min(2, len(g))]
+            consult = [d for d in near if d.event is not None and d.event.cameo.startswith(MEETING_ROOT)]
+            rejected = [d for d in near if d.event is None and d.match.trigger.cameo.startswith(MEETING_ROOT)]
+            if other:
+                d = other[0]
+                out.append(miss(OTHER_ROOT, f"{d.event.cameo} «{d.trigger_text}» {_names(ev.event_actors(d.event))}",
+                                d.evidence))
+            elif consult:
+                d = consult[0]
+                out.append(miss(OTHER_PARTICIPANTS, f"{d.event.cameo} «{d.trigger_text}» "
+                                f"{_names(ev.event_actors(d.event))}", d.evidence))
+            elif rejected:
+                d = rejected[0]
+                out.append(miss(MEETING_REJECTED + ": " + ev.reason_key(d.reason),
+                                f"«{d.trigger_text}» {d.reason}", d.evidence))
+            else:
+                coded = ", ".join(f"{d.event.cameo} «{d.trigger_text}»" for d in near if d.event)
+                out.append(miss(NO_MEETING_TRIGGER, "other tellings there: " + coded if coded else "nothing coded there"))
+    return out
+
+
+def meeting_tellings(runs: list[Run]) -> list[ev.Telling]:
+    """Every root-04 telling on factRuEval, judged against its document's Meeting facts: correct
+    when its participants match one (overlap, as :func:`meeting_match`); wrong when they match
+    none of a document that has some; unannotated in a document that has none."""
+    out = []
+    for r in runs:
+        if r.gold.meetings is None:
+            continue
+        golds = gold_participants(r)
+        for d in r.decisions:
+            e = d.event
+            if e is None or not e.cameo.startswith(MEETING_ROOT):
+                continue
+            if not golds:
+                verdict = ev.UNANNOTATED
+            elif any(meeting_match(g, ev.event_actors(e), "overlap") for g in golds):
+                verdict = ev.CORRECT
+            else:
+                verdict = ev.WRONG
+            out.append(ev.Telling(r.gold.id, e, verdict))
+    return out
+
+
+# --- events --------------------------------------------------------------------------------
+def score_events(runs: list[Run]) -> ev.EventScores:
+    """NEREL's relational events and every telling judged (:mod:`dyad.eval.events`); documents
+    whose dataset annotates no events (events None) are skipped."""
+    total = ev.EventScores()
+    for r in runs:
+        if r.gold.events is not None:
+            total = ev.add_scores(total, ev.score_document(r.gold, r.decisions, r.record.mentions, r.sides))
+    return total
 
 
 # --- coreference ---------------------------------------------------------------------------
