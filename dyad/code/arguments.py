@@ -53,6 +53,10 @@ SCHEDULING_VERBS = {"запланировать", "планировать", "п�
                     "посвятить", "ожидаться", "намечаться", "наметить", "готовиться", "предстоять"}
 # modal predicates whose infinitive says the event happens ("могут пройти", "должна состояться")
 MODAL_PREDICATES = {"мочь", "смочь", "должен", "должный", "собираться", "планироваться"}
+# people named by the institution they study or work at: not the institution
+MEMBER_NOUNS = {"студент", "студентка", "выпускник", "выпускница", "аспирант", "ученик", "школьник",
+                "преподаватель", "профессор", "сотрудник", "сотрудница", "работник", "пациент", "клиент",
+                "игрок", "футболист", "солист", "вокалист", "участник", "член", "житель", "жительница"}
 FAMILY_NOUNS = {"супруга", "супруг", "жена", "муж", "сын", "дочь", "вдова", "брат", "сестра", "мать",
                 "отец", "внук", "внучка", "племянник", "племянница", "зять", "невестка"}
 # nouns of acts done to someone: their genitive is the patient ("арест Голунова", "убийство
@@ -259,6 +263,8 @@ class SentenceView:
                     for j in self.conjuncts(c):
                         best.extend(a for a in self.actors_at(j, depth + 1, target) if a not in best)
             if best:
+                if lemma in MEMBER_NOUNS and all(a.kind == "organization" for a in best):
+                    return []   # "студент Иллинойсского университета" is a person, not the university
                 return best
         if sector in UNPLACED_SECTORS and depth == 0 and not target and tok.pos in ("NOUN", "ADJ"):
             return [unplaced_sector(sector)]     # "полиция задержала", "протестующие перекрыли"

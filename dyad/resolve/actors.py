@@ -321,7 +321,7 @@ class ActorResolver:
                 ref = self.kb.ref(hits[0].actor_id, day)
                 if ref is not None:
                     out.append(Mention(span.start, span.end, span.text, span.type, span.normal, ref,
-                                       "kb.alias"))
+                                       "kb.alias", confidence=CONFIDENCE["kb.alias"]))
         return out
 
     @staticmethod
@@ -687,7 +687,8 @@ class ActorResolver:
             else:
                 ref = ActorRef(id=f"{country}{code}", name=f"{base.name}: {name_ru}", kind="group",
                                country=country, code=f"{country}{code}")
-            out.append(Mention(start, end, text[start:end], "GROUP", text[start:end], ref, "kb.sector"))
+            out.append(Mention(start, end, text[start:end], "GROUP", text[start:end], ref, "kb.sector",
+                               confidence=CONFIDENCE["kb.sector"]))
         return out
 
     def _capital_as_place(self, m: _Match, tokens: list[Token], ref: ActorRef, day) -> ActorRef | None:
