@@ -65,7 +65,7 @@ PATIENT_NOUNS = {"арест", "задержание", "убийство", "по
                  "экстрадиция", "высылка", "депортация", "допрос", "обыск", "приговор", "осуждение",
                  "помилование", "назначение", "награждение", "ранение", "покушение", "отравление",
                  "обстрел", "блокирование", "блокировка", "штурм", "расстрел", "казнь", "избиение"}
-TOLD = 0.3                  # the confidence of an act told about in a descriptive frame
+TOLD = 0.4                  # the confidence of an act told about in a descriptive frame
 # predicates of readiness and intent whose oblique names the act ("Киев готов к переговорам с Москвой")
 READY_PREDICATES = {"готовый", "готов", "намеренный", "намерен"}
 # frames in which a nominal trigger reports an event that happened ("в ходе встречи")
