@@ -65,6 +65,7 @@ PATIENT_NOUNS = {"арест", "задержание", "убийство", "по
                  "экстрадиция", "высылка", "депортация", "допрос", "обыск", "приговор", "осуждение",
                  "помилование", "назначение", "награждение", "ранение", "покушение", "отравление",
                  "обстрел", "блокирование", "блокировка", "штурм", "расстрел", "казнь", "избиение"}
+PATIENT_FRAMES = {"при", "после", "во время", "в ход", "до"}
 TOLD = 0.4                  # the confidence of an act told about in a descriptive frame
 # predicates of readiness and intent whose oblique names the act ("Киев готов к переговорам с Москвой")
 READY_PREDICATES = {"готовый", "готов", "намеренный", "намерен"}
@@ -464,12 +465,25 @@ def arguments(view: SentenceView, head: int, parts: Sequence[int], args: str, po
             # "о причинах отставки министра Кулешова", "после задержания Голунова": an act done to
             # someone, told about rather than reported, is still an event with its patient, barely
             # sure; other nouns in such frames only describe ("значение встречи")
-            told = [c for p in parts for c in view.kids(p, "nmod", "det", "appos")
-                    if c not in parts and view.case(c) == "" and not view._framed(c)]
-            actors, toks = _collect(view, told) if tok.lemma in PATIENT_NOUNS else ([], [])
+            if tok.lemma not in PATIENT_NOUNS:
+                return Arguments((), (), "args:none", 0.0, head, how)
+            # the patient: its genitive, or that of the noun it is coordinated with ("задержание и
+            # арест журналиста")
+            nouns = list(parts) + [c for p in parts for c in view.kids(p, "conj")]
+            if view.rel(head) == "conj" and view.head(head) >= 0:
+                nouns.append(view.head(head))
+            told = [c for p in nouns for c in view.kids(p, "nmod", "det", "appos")
+                    if c not in nouns and view.case(c) == "" and not view._framed(c)]
+            actors, toks = _collect(view, told)
+            rule = "args:nmod+told"
+            h = view.head(head)
+            if not actors and view.rel(head) == "obl" and view.case(head) in PATIENT_FRAMES and h >= 0:
+                # "застрелился при задержании", "скончался после ареста": the subject is the patient
+                actors, toks = _collect(view, _subject_of(view, h))
+                rule = "args:nsubj+told"
             if not actors:
                 return Arguments((), (), "args:none", 0.0, head, how)
-            return Arguments((), _unique(actors), "args:nmod+told", TOLD, head, None, (), tuple(toks))
+            return Arguments((), _unique(actors), rule, TOLD, head, None, (), tuple(toks))
         gens = [c for p in parts for c in view.kids(p, "nmod", "amod", "det", "appos")
                 if c not in parts and view.case(c) in ("", "между") and not view._framed(c)]
         others = [c for c in _target_obliques(view, head, destination) if c not in gens and c not in parts]
