@@ -1,10 +1,13 @@
 """The Russian trigger lexicon (dyad/data/triggers.tsv) and the lemma matcher."""
+import importlib.util
+import sys
 from collections import Counter, defaultdict
 from functools import cache
 
 import pymorphy3
 import pytest
 import razdel
+from conftest import ROOT, SHARED, shared_file
 
 from dyad.code import codebook, lexicon
 from dyad.code.lexicon import match_lemmas, triggers
@@ -22,14 +25,19 @@ def lemmatize(text: str) -> list[str]:
 
 
 def test_lexicon_size_and_version():
-    assert len(triggers()) >= 450
+    assert len(triggers()) >= 2500
     assert lexicon.load().version == lexicon.TRIGGERS_VERSION
     assert lexicon.load() is lexicon.load()
 
 
 @pytest.mark.parametrize("root", ROOTS)
-def test_lexicon_at_least_ten_per_cameo_root(root):
-    assert sum(t.cameo[:2] == root for t in triggers()) >= 10
+def test_lexicon_at_least_forty_per_cameo_root(root):
+    assert sum(t.cameo[:2] == root for t in triggers()) >= 40
+
+
+def test_lexicon_reaches_most_cameo_codes():
+    codes = {c.code for c in codebook.cameo_codes() if len(c.code) > 2}
+    assert len(codes & {t.cameo for t in triggers()}) >= 275
 
 
 def test_lexicon_covers_every_plover_type():
@@ -84,6 +92,25 @@ def test_lexicon_every_example_matches_its_own_pattern():
     ("Пхеньян пригрозил ядерным ударом.", [("пригрозить ядерный удар", "1385")]),
     ("Встреча на высшем уровне состоялась в Пекине.", [("встреча", "040")]),
     ("Израиль отозвал своего посла из Анкары.", [("отозвать посол", "161")]),
+    # the classes docs/codebooks.md codes by choice ("Classes CAMEO does not name")
+    ("Президент уволил министра обороны.", [("уволить министр", "172")]),
+    ("Премьер освободил от должности главу таможни.", [("освободить от должность", "172")]),
+    ("Полиция освободила заложников.", [("освободить заложник", "0841")]),
+    ("Президент назначил его министром обороны.", []),                  # appointments: not coded
+    ("Министры назначили встречу на пятницу.", [("назначить встреча", "036")]),
+    ("Президент Казахстана наградил орденом посла Японии.", [("наградить", "051")]),
+    ("Суд оштрафовал Google.", [("оштрафовать", "172")]),
+    ("Мэрия запретила митинг оппозиции.", [("запретить митинг", "1721")]),
+    ("Армия заблокировала порт.", [("заблокировать порт", "191")]),
+    ("Венгрия заблокировала решение ЕС.", [("заблокировать решение", "129")]),
+    ("Премьер поссорился с лидером коалиции.", [("поссориться", "110")]),
+    ("Войска штурмуют город.", [("штурмовать", "190")]),
+    ("Бизнесмен дал взятку чиновнику.", []),                             # bribery itself: not coded
+    ("Суд обвинил губернатора в получении взятки.", [("обвинить в взятка", "1121")]),
+    ("Президент Монголии принял участие в саммите ШОС.", [("принять участие в саммит", "040")]),
+    ("Министр беседовал с послом Китая.", [("беседовать", "040")]),
+    ("Войска освободили населенный пункт.", [("освободить пункт", "192")]),
+    ("Как сообщает ТАСС, переговоры пройдут в Баку.", [("переговоры", "046")]),  # attribution
 ])
 def test_lexicon_match_lemmas(sentence, expected):
     got = [(m.trigger.pattern, m.trigger.cameo) for m in match_lemmas(lemmatize(sentence))]
@@ -113,3 +140,16 @@ def test_lexicon_trigger_context_overrides_the_table():
 def test_lexicon_rule_name():
     t = next(t for t in triggers() if t.pattern == "визит")
     assert t.rule == f"lexicon:{t.id}"
+
+
+def test_lexicon_coverage_table_in_the_docs_is_current():
+    """docs/codebooks.md carries the table scripts/lexicon_coverage.py writes."""
+    reference = shared_file(SHARED / "reference" / "petrarch2" / "CAMEO.2.0.txt")
+    spec = importlib.util.spec_from_file_location("lexicon_coverage", ROOT / "scripts" / "lexicon_coverage.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("lexicon_coverage", module)     # its dataclasses look their module up
+    spec.loader.exec_module(module)
+    page = (ROOT / "docs" / "codebooks.md").read_text(encoding="utf-8")
+    table = page.split(module.BEGIN, 1)[1].split(module.END, 1)[0].strip()
+    assert table == module.roots_table(reference), \
+        "stale: run .venv/bin/python scripts/lexicon_coverage.py roots --write docs/codebooks.md"
