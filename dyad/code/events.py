@@ -190,6 +190,10 @@ def _decide(doc: Document, k: int, sent: Sentence, view: SentenceView, match: Tr
 
     if trig.pos == "VERB" and toks[head].pos in ("NOUN", "PROPN"):
         return reject("verb trigger on a noun")
+    if trig.pos == "VERB" and toks[head].feat("VerbForm") == "Part" and toks[head].rel == "amod" \
+            and len(match.token_indices) == 1:
+        # "запрещённая в России организация", "осуждённые": a participle describing a noun
+        return reject("participle describing a noun")
     args = arguments(view, head, match.token_indices, trig.args, trig.pos,
                      destination=trig.cameo.startswith("042"))
     if args.rejected:
@@ -345,7 +349,8 @@ REJECT_FOR = {"04": "125", "06": "121", "061": "1211", "062": "1212", "07": "122
               "1052": "1242", "1053": "1243", "1054": "1244", "1055": "1245", "1056": "1246",
               "106": "125", "026": "125", "036": "125"}
 THREAT_FOR = {"16": "131", "161": "1313", "166": "1313", "162": "1311", "163": "1312", "164": "134",
-              "165": "135", "17": "137", "18": "138", "19": "138", "20": "138"}
+              "165": "135", "17": "137", "172": "132", "1721": "132", "1722": "132", "173": "132",
+              "14": "133", "18": "138", "19": "138", "20": "138"}
 REFINE = {"020": APPEAL_FOR, "100": DEMAND_FOR, "120": REJECT_FOR, "124": REJECT_FOR,
           "130": THREAT_FOR, "131": THREAT_FOR}
 
