@@ -893,7 +893,7 @@ class ActorResolver:
                 continue
             if tok.lemma in PRONOUNS and tok.pos == "PRON" and tok.feat("Number") != "Plur":
                 gender = PRONOUNS[tok.lemma]
-                ref = doc.last_person(gender, tok.start, here)
+                ref = doc.last_person(gender, tok.start, sorted(here + out, key=lambda m: m.start))
                 if ref is not None:
                     out.append(Mention(tok.start, tok.end, tok.text, "PRON", tok.lemma, ref, "doc.pronoun",
                                        confidence=CONFIDENCE["doc.pronoun"]))
