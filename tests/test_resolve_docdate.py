@@ -130,3 +130,11 @@ def test_resolve_periods_within_the_anchor_precision(text, precision, expected):
     assert found, text
     got = found[0].period
     assert ((got.start, got.end) if got else None) == expected
+
+
+@pytest.mark.parametrize("text", ["Город основан 3000 лет назад.", "Это было 900000 дней назад.",
+                                  "Раскопки показали, что 25000 месяцев назад здесь жили люди."])
+def test_dates_far_ago_is_no_date(text):
+    """"N лет назад" beyond any news date neither fails nor dates anything."""
+    from dyad.resolve.dates import find_dates, words
+    assert find_dates(words(text), "2025-08-31") == []

@@ -35,6 +35,7 @@ from dataclasses import dataclass
 from typing import Protocol, Sequence
 
 PRECISIONS = ("day", "week", "month", "year")
+MAX_AGO_YEARS = 200         # "N лет назад" further back than this dates no event
 RANK = {p: i for i, p in enumerate(PRECISIONS)}
 
 WEEKDAYS = (("понедельник",), ("вторник",), ("сред",), ("четверг",), ("пятниц",), ("суббот",),
@@ -309,6 +310,10 @@ def find_dates(tokens: Sequence[Word], anchor: str | dt.date | None, future: boo
                         i += 1
                         continue
                     n, first = NUMBER_WORDS[w[i - 2]], i - 2
+            if n > MAX_AGO_YEARS * (366 if unit.startswith(("дн", "день", "сутк")) else 53
+                                    if unit.startswith("недел") else 12 if unit.startswith("месяц") else 1):
+                i += 1
+                continue                        # "3000 лет назад": history, not a date of the news
             if unit.startswith(("год", "лет")):
                 add(first, i, dt.date(day.year - n, 1, 1), "year", "date.ago", "year")
             elif unit.startswith("месяц"):
