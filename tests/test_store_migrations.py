@@ -1,5 +1,7 @@
 """The Alembic migrations build exactly dyad/store/schema.py, and 0003 upgrades a stored 0002
-database (backfilling date_source) and downgrades again, on SQLite and PostgreSQL."""
+database (backfilling date_source) and downgrades again, on SQLite and PostgreSQL. SQLite enforces
+no length on a string column, and 0005 leaves its declared lengths as they were: there string
+types are compared without their lengths."""
 from __future__ import annotations
 
 import json
@@ -29,13 +31,24 @@ def _include(obj, name, type_, reflected, compare_to) -> bool:
     return name not in BACKEND_ONLY and not (name or "").startswith("documents_fts")
 
 
+def _compare_type(context, inspected_column, metadata_column, inspected_type, metadata_type):
+    """On SQLite, VARCHAR(3), VARCHAR(200) and TEXT are one type (TEXT affinity, no length
+    enforced); elsewhere Alembic's own comparison."""
+    from sqlalchemy import String
+    if context.dialect.name == "sqlite" and isinstance(inspected_type, String) \
+            and isinstance(metadata_type, String):
+        return False
+    return None
+
+
 def test_store_migrations_build_schema_py(db_url):
     from alembic.autogenerate import compare_metadata
     from alembic.migration import MigrationContext
     engine = store_db.make_engine(db_url)
     store_db.migrate(engine)
     with engine.connect() as conn:
-        ctx = MigrationContext.configure(conn, opts={"include_object": _include, "compare_type": True})
+        ctx = MigrationContext.configure(conn, opts={"include_object": _include,
+                                                         "compare_type": _compare_type})
         diff = compare_metadata(ctx, t.metadata)
     engine.dispose()
     assert diff == []
@@ -69,5 +82,5 @@ def test_store_migration_0003_backfills_and_downgrades(db_url):
     assert "confidence" not in {c["name"] for c in inspect(engine).get_columns("mentions")}
     assert Q.search(engine, "Текст")["total"] == 2          # full-text search (0002) still works
     _alembic(engine, "upgrade", "head")
-    assert Q.schema_revision(engine) == "0004"
+    assert Q.schema_revision(engine) == "0005"
     engine.dispose()

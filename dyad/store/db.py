@@ -3,6 +3,11 @@
 The database URL comes from ``--db``, else ``DYAD_DB``, else ``sqlite:///dyad.db``. A database that
 does not exist yet is created and migrated to the newest Alembic revision on open. Each document
 is written in one transaction with its mentions, events and facts.
+
+Writers may run side by side (two ``dyad ingest`` runs, the API): documents and actors are inserted
+with ``ON CONFLICT DO NOTHING`` on both backends, so a row another writer stored meanwhile is
+skipped rather than failing the batch, and a document is stored once, with its rows written only
+by the writer whose insert took it (:meth:`Store._insert_all`).
 """
 from __future__ import annotations
 
@@ -62,6 +67,17 @@ def migrate(engine: Engine) -> None:
         command.upgrade(cfg, "head")
 
 
+def insert_new(conn, table):
+    """An INSERT that skips a row whose key or unique value is already stored, also by a writer
+    that commits meanwhile: ``ON CONFLICT DO NOTHING`` (PostgreSQL, SQLite 3.24+). Unlike SQLite's
+    ``INSERT OR IGNORE`` it skips uniqueness conflicts only, never a NOT NULL or CHECK violation."""
+    if conn.dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as dialect_insert
+    else:
+        from sqlalchemy.dialects.sqlite import insert as dialect_insert
+    return dialect_insert(table).on_conflict_do_nothing()
+
+
 def _dump(value) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True)
 
@@ -116,11 +132,13 @@ class Store:
         written record by record, as :meth:`save` would."""
         with self.engine.begin() as conn:
             if self._all_new(conn, records):
-                self._insert_all(conn, records)
-                for record in records:
-                    if after is not None:
+                taken = {r.document.id for r in self._insert_all(conn, records)}
+                flags = []
+                for record in records:        # a document another writer stored meanwhile: as save would
+                    flags.append(record.document.id in taken or self.save_in(conn, record))
+                    if flags[-1] and after is not None:
                         after(conn, record)
-                return [True] * len(records)
+                return flags
             flags = []
             for record in records:
                 flags.append(self.save_in(conn, record))
@@ -139,16 +157,25 @@ class Store:
                            .limit(1)).first()
         return hit is None
 
-    def _insert_all(self, conn, records: list[Record]) -> None:
+    def _insert_all(self, conn, records: list[Record]) -> list[Record]:
         """Rows of every record, one multi-row insert per table (documents first: the others
-        refer to them); the caller has checked that none of them is stored."""
+        refer to them). The caller has checked that none of them is stored; a document that
+        another writer stored since (its id or its text) is skipped with all its rows. Returns the
+        records whose documents this insert stored.
+
+        Documents go in the order of their ids, actors of theirs, so two writers that wait for
+        each other's rows always wait in the same order (no deadlock between them)."""
         now = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
-        conn.execute(insert(t.documents), [dict(
+        rows = sorted((dict(
             id=r.document.id, content_hash=content_hash(r.document.text), date=r.document.date,
             lang=r.document.lang, title=r.document.title, url=r.document.url,
             source=r.document.source, encoding=r.document.encoding, text=r.document.text,
             warnings=_dump(list(r.warnings)), ingested_at=now, date_source=r.document.date_source,
-            date_precision=r.document.date_precision) for r in records])
+            date_precision=r.document.date_precision) for r in records), key=lambda row: row["id"])
+        taken = set(conn.execute(insert_new(conn, t.documents).returning(t.documents.c.id), rows).scalars())
+        records = [r for r in records if r.document.id in taken]
+        if not records:
+            return records
         self._save_actors(conn, *records)
         tables = (
             (t.mentions, [self._mention_row(r.document.id, m) for r in records for m in r.mentions]),
@@ -162,6 +189,7 @@ class Store:
         for table, rows in tables:
             if rows:
                 conn.execute(insert(table), rows)
+        return records
 
     def save_in(self, conn, record: Record) -> bool:
         """:meth:`save` on an open transaction."""
@@ -171,8 +199,13 @@ class Store:
             return False
         if conn.execute(select(t.documents.c.id).where(t.documents.c.id == doc.id)).first():
             self._delete(conn, doc.id)       # same id, new content: the new version replaces it
-        self._insert_all(conn, [record])
-        return True
+        if self._insert_all(conn, [record]):
+            return True
+        # another writer stored this text or this id since the checks above
+        if conn.execute(select(t.documents.c.id).where(t.documents.c.content_hash == digest)).first():
+            return False
+        self._delete(conn, doc.id)
+        return bool(self._insert_all(conn, [record]))
 
     def _delete(self, conn, doc_id: str) -> None:
         ids = [r[0] for r in conn.execute(select(t.events.c.id).where(t.events.c.document_id == doc_id))]
@@ -200,9 +233,9 @@ class Store:
             return
         known = {r[0] for r in conn.execute(select(t.actors.c.id).where(t.actors.c.id.in_(list(refs))))}
         new = [dict(id=a.id, name=a.name, kind=a.kind, country=a.country, code=a.code)
-               for i, a in refs.items() if i not in known]
-        if new:
-            conn.execute(insert(t.actors), new)
+               for i, a in sorted(refs.items()) if i not in known]
+        if new:          # an actor another writer stores meanwhile is skipped
+            conn.execute(insert_new(conn, t.actors), new)
 
     @staticmethod
     def _mention_row(doc_id: str, m: Mention) -> dict:

@@ -1,7 +1,13 @@
 """The tables (SQLAlchemy Core). Alembic migrations under migrations/ create exactly these.
 
 Full-text search is backend-specific and lives only in migration 0002: an FTS5 table with triggers
-on SQLite, a GIN expression index on PostgreSQL (see dyad.store.queries.search)."""
+on SQLite, a GIN expression index on PostgreSQL (see dyad.store.queries.search).
+
+A column keeps a length only where the code writes values of a fixed form (dates, months, hashes,
+CAMEO codes, the reader-checked document id and language). Actor ids, countries (an actor id: the
+knowledge base's historical states are ``russian-empire``), actor codes, rules and cluster keys are
+built from the text and the knowledge base and have no bound: they are ``Text``, unbounded on both
+backends as SQLite always treated them (migration 0005)."""
 from __future__ import annotations
 
 from sqlalchemy import (Boolean, Column, Float, ForeignKey, Index, Integer, MetaData, String, Table,
@@ -29,11 +35,11 @@ documents = Table(
 
 actors = Table(
     "actors", metadata,
-    Column("id", String(200), primary_key=True),
+    Column("id", Text, primary_key=True),
     Column("name", Text),
     Column("kind", String(20), index=True),
-    Column("country", String(3), index=True),
-    Column("code", String(40)),
+    Column("country", Text, index=True),
+    Column("code", Text),
 )
 
 mentions = Table(
@@ -45,9 +51,9 @@ mentions = Table(
     Column("text", Text),
     Column("type", String(16)),
     Column("norm", Text),
-    Column("actor_id", String(200), index=True),
+    Column("actor_id", Text, index=True),
     Column("actor_json", Text),
-    Column("rule", String(40)),
+    Column("rule", Text),
     Column("confidence", Float),             # 0003; NULL for mentions stored before it
     Column("warnings", Text),                # JSON list (0003)
     Index("ix_mentions_document", "document_id", "start"),
@@ -58,7 +64,7 @@ events = Table(
     Column("id", String(240), primary_key=True),
     Column("document_id", String(200), ForeignKey("documents.id", ondelete="CASCADE"), nullable=False,
            index=True),
-    Column("cluster_id", String(240), index=True),  # one real-world event across documents
+    Column("cluster_id", Text, index=True),  # one real-world event across documents
     Column("date", String(10), index=True),
     Column("date_precision", String(8)),
     Column("cameo", String(4), index=True),
@@ -76,7 +82,7 @@ events = Table(
     Column("evidence_end", Integer),
     Column("negated", Boolean, default=False),
     Column("modality", String(16)),
-    Column("rule", String(80)),
+    Column("rule", Text),
     Column("confidence", Float),
     Column("sources_json", Text),
     Column("targets_json", Text),
@@ -89,10 +95,10 @@ events = Table(
 event_dyads = Table(
     "event_dyads", metadata,
     Column("event_id", String(240), ForeignKey("events.id", ondelete="CASCADE"), nullable=False),
-    Column("source_id", String(200), nullable=False),
-    Column("target_id", String(200), nullable=False),
-    Column("source_country", String(3)),
-    Column("target_country", String(3)),
+    Column("source_id", Text, nullable=False),
+    Column("target_id", Text, nullable=False),
+    Column("source_country", Text),
+    Column("target_country", Text),
     Column("date", String(10)),
     Column("month", String(7)),
     Column("quad_class", Integer),
@@ -113,8 +119,8 @@ event_actors = Table(
     "event_actors", metadata,
     Column("event_id", String(240), ForeignKey("events.id", ondelete="CASCADE"), primary_key=True),
     Column("side", String(6), primary_key=True),                # source | target
-    Column("actor_id", String(200), primary_key=True),
-    Column("country", String(3)),
+    Column("actor_id", Text, primary_key=True),
+    Column("country", Text),
     Index("ix_event_actors_actor", "actor_id"),
     Index("ix_event_actors_country", "country"),
 )
@@ -123,8 +129,8 @@ event_actors = Table(
 # on event_dyads (migration 0002), each event counted once per pair. The timeline reads this.
 dyad_months = Table(
     "dyad_months", metadata,
-    Column("a", String(3), primary_key=True),
-    Column("b", String(3), primary_key=True),
+    Column("a", Text, primary_key=True),
+    Column("b", Text, primary_key=True),
     Column("month", String(7), primary_key=True),
     Column("cameo", String(4), primary_key=True),       # '' when unknown
     Column("quad_class", Integer, primary_key=True),    # 0 when unknown
@@ -138,8 +144,8 @@ dyad_months = Table(
 # event_dyads (migration 0004): the aggregates of the events with at least a confidence read it.
 dyad_months_by_confidence = Table(
     "dyad_months_by_confidence", metadata,
-    Column("a", String(3), primary_key=True),
-    Column("b", String(3), primary_key=True),
+    Column("a", Text, primary_key=True),
+    Column("b", Text, primary_key=True),
     Column("month", String(7), primary_key=True),
     Column("cameo", String(4), primary_key=True),
     Column("quad_class", Integer, primary_key=True),
@@ -156,10 +162,10 @@ facts = Table(
     Column("document_id", String(200), ForeignKey("documents.id", ondelete="CASCADE"), nullable=False,
            index=True),
     Column("kind", String(24), index=True),
-    Column("subject_id", String(200), index=True),
-    Column("object_id", String(200), index=True),
-    Column("subject_country", String(3)),
-    Column("object_country", String(3)),
+    Column("subject_id", Text, index=True),
+    Column("object_id", Text, index=True),
+    Column("subject_country", Text),
+    Column("object_country", Text),
     Column("period_start", String(10)),
     Column("period_end", String(10)),
     Column("value", Float),
@@ -172,7 +178,7 @@ facts = Table(
     Column("attributes_json", Text),
     Column("evidence_start", Integer),
     Column("evidence_end", Integer),
-    Column("rule", String(80)),
+    Column("rule", Text),
     Column("record_json", Text),
     Index("ix_facts_pair", "subject_country", "object_country"),                   # 0002
 )
