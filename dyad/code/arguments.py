@@ -53,6 +53,9 @@ SCHEDULING_VERBS = {"запланировать", "планировать", "п�
                     "посвятить", "ожидаться", "намечаться", "наметить", "готовиться", "предстоять"}
 # modal predicates whose infinitive says the event happens ("могут пройти", "должна состояться")
 MODAL_PREDICATES = {"мочь", "смочь", "должен", "должный", "собираться", "планироваться"}
+# people who serve someone named after them: not that someone ("заместитель министра")
+DEPUTY_NOUNS = {"заместитель", "замглавы", "замминистра", "пресс-секретарь", "помощник", "советник",
+                "референт", "представитель", "спикер"}
 # people named by the institution they study or work at: not the institution
 MEMBER_NOUNS = {"студент", "студентка", "выпускник", "выпускница", "аспирант", "ученик", "школьник",
                 "преподаватель", "профессор", "сотрудник", "сотрудница", "работник", "пациент", "клиент",
@@ -234,6 +237,17 @@ class SentenceView:
             return [relative_of(kin[0], lemma)] if kin else []
         sector = SECTOR_NOUNS.get(lemma)
         kids = [c for c in self.children[i] if self.rel(c) not in CLAUSE_RELS and self.rel(c) != "case"]
+        if lemma in DEPUTY_NOUNS and depth == 0:
+            # "заместитель министра ... Александр Налбандов": the deputy, not the minister
+            named = self._name_after(i)
+            if named is not None:
+                return [named]
+            found = [a for c in kids if self.rel(c) in ("nmod", "amod") and self.case(c) == ""
+                     for a in self.actors_at(c, depth + 1)]
+            countries = [a.country for a in found if a.country]
+            if countries:
+                return [sector_actor(country_ref(countries[0]), "GOV", self._phrase(i))]
+            return [a for a in found if a.kind in ("igo", "organization")][:1]   # "представитель ООН"
         if sector or lemma in TITLE_NOUNS:
             found = [a for c in kids if self.rel(c) in ("amod", "nmod", "det", "appos", "flat:name")
                      and not self._framed(c) and self.case(c) == ""
@@ -241,6 +255,10 @@ class SentenceView:
             people = [a for a in found if a.kind == "person"]
             if people:
                 return people
+            if lemma in TITLE_NOUNS and tok.feat("Number") != "Plur":
+                named = self._name_after(i)
+                if named is not None:        # "посол Италии в Грузии Виторио Сандали"
+                    return [named]
             countries = [a for a in found if a.kind == "country" or (a.kind == "place" and len(a.id) == 3)]
             if countries:
                 plural = tok.feat("Number") == "Plur"
@@ -270,6 +288,22 @@ class SentenceView:
         if sector in UNPLACED_SECTORS and depth == 0 and not target and tok.pos in ("NOUN", "ADJ"):
             return [unplaced_sector(sector)]     # "полиция задержала", "протестующие перекрыли"
         return []
+
+    def _name_after(self, i: int) -> ActorRef | None:
+        """The person named after a title noun within its phrase (the parse often hangs the name
+        on the last noun before it): the first person mention before a verb or a clause break,
+        in the title's case."""
+        case = self.tokens[i].feat("Case")
+        for k in range(i + 1, min(len(self.tokens), i + 9)):
+            t = self.tokens[k]
+            if t.pos in ("VERB", "AUX", "SCONJ", "CCONJ") or t.text in (",", ";", ":", "—", "(", ")", "."):
+                return None
+            m = self.cover[k]
+            if m is not None and m.actor is not None and m.actor.kind == "person" and m.type in ("PER",):
+                if case and t.feat("Case") and t.feat("Case") != case:
+                    return None
+                return self.mention_actors(m)[0] if self.mention_actors(m) else None
+        return None
 
     def _framed(self, i: int) -> bool:
         """A locative or topical modifier ("в рамках ШОС", "по вопросам Тайваня") names no argument."""
@@ -578,6 +612,10 @@ def _nearest(view: SentenceView, head: int, exclude: set[str], before: bool) -> 
     pos = view.tokens[head].start
     scored = []
     for m in view.mentions:
+        inside = [j for j, t in enumerate(view.tokens) if m.start <= t.start and t.end <= m.end]
+        if any(view.tokens[j].feat("Case") == "Loc" and view.case(j) in ("в", "на") for j in inside) \
+                and m.actor is not None and m.actor.kind not in ("person",):
+            continue                # "принимает в Белом доме ...": the place, not a participant
         for a in view.mention_actors(m):
             if actor_key(a) in exclude:
                 continue

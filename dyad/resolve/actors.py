@@ -733,7 +733,7 @@ class ActorResolver:
             if len(names) == 1 and key in doc.people:
                 return Mention(span.start, span.end, span.text, "PER", norm, doc.people[key], "doc.surname",
                                confidence=CONFIDENCE["doc.surname"])
-            country = self._nearby_country(span, mentions)
+            country = self._nearby_country(span, mentions, text)
             titled = doc.titled.get(span.start)
             role = None
             if titled is not None:
@@ -770,7 +770,7 @@ class ActorResolver:
         # the country inside the name ("МИД Турции" as one span) or right after it ("МИД" + "Турции")
         inner = [m for m in mentions if m.actor and m.actor.kind == "country" and m.type != "ADJ" and (
                  span.start <= m.start and m.end <= span.end or 0 <= m.start - span.end <= 1)]
-        country = inner[0].actor.id if inner else self._nearby_country(span, mentions)
+        country = inner[0].actor.id if inner else self._nearby_country(span, mentions, text)
         ref = ActorRef(id="org:" + slug(norm) + (f"-{country.lower()}" if inner else ""), name=norm,
                        kind="organization", country=country,
                        code=(country + self._sector_of(span)) if inner else country)
@@ -797,10 +797,12 @@ class ActorResolver:
         return ""
 
     @staticmethod
-    def _nearby_country(span: NerSpan, mentions: list[Mention]) -> str | None:
+    def _nearby_country(span: NerSpan, mentions: list[Mention], text: str = "") -> str | None:
         """A country adjective or name right before the span ("турецкий министр Хакан Фидан")."""
         before = [m for m in mentions if m.end <= span.start and span.start - m.end <= 30
                   and m.actor and m.actor.kind == "country" and m.type in ("ADJ", "LOC")]
+        # "посол Италии в Грузии Виторио Сандали": a country after "в" is where, not whose
+        before = [m for m in before if text[max(0, m.start - 4):m.start].split()[-1:] not in (["в"], ["во"])]
         if not before:
             return None
         last = before[-1]
@@ -1005,9 +1007,10 @@ def is_common_word(word: str) -> bool:
     """Whether the likeliest reading of ``word`` is an ordinary word of the dictionary, not a
     name: "Мир", "Роль", "Пока"."""
     from .keys import morph
-    parses = morph().parse(fold(word))
-    if not parses or not parses[0].is_known:
-        return False
+    low = fold(word)
+    parses = morph().parse(low)
+    if not parses or not parses[0].is_known or fold(parses[0].normal_form) != low:
+        return False            # "Токаев" is no form a sentence opens with of "токай"
     grams = set(str(parses[0].tag).replace(" ", ",").split(","))
     return not ({"Name", "Surn", "Patr", "Geox", "Orgn", "Abbr", "Trad"} & grams)
 
