@@ -208,7 +208,7 @@ class SentenceView:
             return []
         return [a]
 
-    def actors_at(self, i: int, depth: int = 0, target: bool = False) -> list[ActorRef]:
+    def actors_at(self, i: int, depth: int = 0, target: bool = False, unplaced: bool = False) -> list[ActorRef]:
         """The actors a nominal token stands for (see the module docstring)."""
         m = self.cover[i]
         tok = self.tokens[i]
@@ -285,7 +285,7 @@ class SentenceView:
                 if lemma in MEMBER_NOUNS and all(a.kind == "organization" for a in best):
                     return []   # "студент Иллинойсского университета" is a person, not the university
                 return best
-        if sector in UNPLACED_SECTORS and depth == 0 and not target and tok.pos in ("NOUN", "ADJ"):
+        if sector in UNPLACED_SECTORS and depth == 0 and (unplaced or not target) and tok.pos in ("NOUN", "ADJ"):
             return [unplaced_sector(sector)]     # "полиция задержала", "протестующие перекрыли"
         return []
 
@@ -397,12 +397,13 @@ def _unique(actors: Iterable[ActorRef]) -> tuple[ActorRef, ...]:
     return tuple(out)
 
 
-def _collect(view: SentenceView, idx: Iterable[int], target: bool = False) -> tuple[list[ActorRef], list[int]]:
+def _collect(view: SentenceView, idx: Iterable[int], target: bool = False,
+             unplaced: bool = False) -> tuple[list[ActorRef], list[int]]:
     actors: list[ActorRef] = []
     toks: list[int] = []
     for i in idx:
         for j in view.conjuncts(i):
-            found = view.actors_at(j, target=target)
+            found = view.actors_at(j, target=target, unplaced=unplaced)
             if found:
                 toks.append(j)
                 actors.extend(found)
@@ -483,9 +484,11 @@ def nominal_anchor(view: SentenceView, i: int) -> tuple[int | None, str]:
 
 
 def arguments(view: SentenceView, head: int, parts: Sequence[int], args: str, pos: str,
-              destination: bool = False) -> Arguments:
+              destination: bool = False, sector_targets: bool = False) -> Arguments:
     """Sources and targets of the trigger whose head token is ``head`` (see the module docstring).
-    ``destination``: the trigger is a visit, whose "в X" names the host."""
+    ``destination``: the trigger is a visit, whose "в X" names the host. ``sector_targets``: a
+    coercive or violent act, whose target may be a sector named without its country ("уволил
+    генералов полиции", "разогнали демонстрантов")."""
     tok = view.tokens[head]
     nominal = pos == "NOUN" and tok.pos in ("NOUN", "PROPN", "ADJ")
     src_idx: list[int] = []
@@ -571,7 +574,7 @@ def arguments(view: SentenceView, head: int, parts: Sequence[int], args: str, po
     if args == "obj>subj":
         src_idx, tgt_idx = tgt_idx, src_idx
     sources, s_toks = _collect(view, dict.fromkeys(src_idx))
-    targets, t_toks = _collect(view, tgt_idx, target=True)
+    targets, t_toks = _collect(view, tgt_idx, target=True, unplaced=sector_targets)
     rule = "args:" + "/".join(names)
     sources_u = _unique(sources)
     keys = {actor_key(a) for a in sources_u}

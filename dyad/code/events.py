@@ -46,6 +46,8 @@ ECONOMIC = {"экономический", "экономика", "торговл�
             "финансовый", "кредит", "рынок", "логистика", "транзит", "нефть", "газ", "экспорт", "импорт"}
 MILITARY = {"военный", "оборона", "оборонный", "армия", "войско", "вооружение", "учение", "безопасность"}
 # roots whose acts need no named recipient (a withdrawal, a veto, a protest, exercises, a strike)
+# roots whose targets may be a sector named without its country ("задержали демонстрантов")
+COERCIVE_ROOTS = {"11", "16", "17", "18", "19", "20"}
 UNDIRECTED_ROOTS = {"08", "12", "14", "15", "17", "18", "19", "20"}
 # Confidences measured on the development sets (docs/quality.md, precision per band): an event
 # with one side unknown is as often right as one with both (NEREL dev), a bare repetition of an
@@ -195,7 +197,7 @@ def _decide(doc: Document, k: int, sent: Sentence, view: SentenceView, match: Tr
         # "запрещённая в России организация", "осуждённые": a participle describing a noun
         return reject("participle describing a noun")
     args = arguments(view, head, match.token_indices, trig.args, trig.pos,
-                     destination=trig.cameo.startswith("042"))
+                     destination=trig.cameo.startswith("042"), sector_targets=trig.cameo[:2] in COERCIVE_ROOTS)
     if args.rejected:
         return reject(args.rejected, args)
     if content_targets and not args.targets:     # "принял приглашение посетить Пекин"
