@@ -1,43 +1,36 @@
 """The ordered stages of Dyad, what each requires and provides, and per-document error handling.
 
-    document --lang--> language --date (given, else estimated from the text)--> article date
+    document --lang--> language (dyad.lang registry) --date (given, else estimated from the text)--> article date
              --nlp--> analysis
              --syntax (only sentences that hold an event trigger)--> parsed analysis
              --actors--> mentions --events--> events --facts--> facts  => Record
 
-Each stage is a plain function; :data:`STAGES` lists them with what they need and give, and
-:func:`check_stages` verifies that every requirement is provided by an earlier stage (shown at
-``/-/pipeline`` and by ``dyad pipeline``).
+Each stage is a plain function; :func:`stages_for` lists a language's stages with what they need
+and give (the NLP stages are the language package's own, :attr:`dyad.lang.Language.stages`),
+:data:`STAGES` are Russian's, and :func:`check_stages` verifies that every requirement is provided
+by an earlier stage (shown at ``/-/pipeline`` and by ``dyad pipeline``, per language). A document
+in a language without a package is stored and reported (W103), not coded.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Sequence
 
 from .errors import W_DATE_FROM_TEXT, W_NO_DATE, W_NOT_RUSSIAN
-from .nlp.lang import detect
-from .nlp.types import Analysis, Sentence
+from .lang import Language, codes, detect, get_language
+from .lang.types import Analysis
 from .resolve.docdate import estimate_date
+from .stages import Stage
 from .types import Document, Record
 
+DEFAULT_LANGUAGE = "ru"     # the language analysis_for assumes for a document that names none
 
-@dataclass(frozen=True, slots=True)
-class Stage:
-    name: str
-    id: str                 # versioned id of the implementation
-    requires: tuple[str, ...]
-    provides: tuple[str, ...]
-    doc: str
-
-
-STAGES: tuple[Stage, ...] = (
+BEFORE_NLP: tuple[Stage, ...] = (
     Stage("lang", "lang.cyrillic-share.v1", ("text",), ("lang",), "language of the text"),
     Stage("date", "resolve.docdate.v1", ("text",), ("date",),
           "the article date: given, else estimated from the text, with its source and precision"),
-    Stage("nlp", "nlp.natasha.v1", ("text",), ("sentences", "tokens", "lemmas", "ner"),
-          "razdel segmentation, slovnet morphology and NER, natasha normal forms"),
-    Stage("syntax", "nlp.slovnet-syntax.v1", ("tokens", "lemmas"), ("syntax",),
-          "dependency parse of the sentences that hold an event trigger"),
+)
+AFTER_NLP: tuple[Stage, ...] = (
     Stage("actors", "resolve.actors.v1", ("tokens", "lemmas", "ner", "date"), ("mentions",),
           "knowledge-base aliases, titles, gazetteer, anaphors -> ActorRef valid on the date"),
     Stage("events", "code.events.v1", ("syntax", "mentions", "date"), ("events",),
@@ -45,6 +38,20 @@ STAGES: tuple[Stage, ...] = (
     Stage("facts", "code.facts.v1", ("tokens", "mentions", "date"), ("facts",),
           "trade figures, memberships, stances, sectors"),
 )
+
+
+def stages_for(code: str) -> tuple[Stage, ...]:
+    """The stages a document in language ``code`` goes through (its language's NLP in the middle)."""
+    language = get_language(code)
+    return BEFORE_NLP + (language.stages if language else ()) + AFTER_NLP
+
+
+def stages_by_language() -> dict[str, tuple[Stage, ...]]:
+    """Every registered language's stages, by code."""
+    return {code: stages_for(code) for code in codes()}
+
+
+STAGES: tuple[Stage, ...] = stages_for(DEFAULT_LANGUAGE)
 
 
 def check_stages(stages: tuple[Stage, ...] = STAGES) -> list[str]:
@@ -59,25 +66,23 @@ def check_stages(stages: tuple[Stage, ...] = STAGES) -> list[str]:
     return missing
 
 
-def _needs_parse(sentence: Sentence) -> bool:
-    """Cheap before expensive: the event coder reads the parse only of sentences that hold a
-    trigger (the lexicon matches on lemmas, which need no parse), and the fact rules read none,
-    so only those sentences are parsed. The coder ignores every other sentence, so the records
-    are the same as with every sentence parsed (tests/test_pipeline.py checks it)."""
-    from .code.lexicon import match_lemmas
-    return bool(match_lemmas([t.lemma for t in sentence.tokens]))
-
-
 def analysis_for(doc: Document) -> Analysis:
     """The NLP analysis as :func:`process` sees it (also used by ``dyad explain``)."""
     return analyses_for([doc])[0]
 
 
-def analyses_for(docs: Sequence[Document]) -> list[Analysis]:
-    """:func:`analysis_for` of several documents, their sentences batched together."""
-    from .nlp.natasha import analyse_many, parse_selected_many
-    analyses = analyse_many([d.text for d in docs], parse=False)
-    return parse_selected_many(analyses, [_needs_parse] * len(analyses))
+def analyses_for(docs: Sequence[Document], language: Language | None = None) -> list[Analysis]:
+    """:func:`analysis_for` of several documents in one language (by default the first one's,
+    else Russian), their sentences batched together.
+
+    Cheap before expensive: the event coder reads the parse only of sentences that hold a trigger
+    (the lexicon matches on lemmas, which need no parse), and the fact rules read none, so only
+    those sentences are parsed (:meth:`Language.needs_parse`). The coder ignores every other
+    sentence, so the records are the same as with every sentence parsed (tests/test_pipeline.py)."""
+    if language is None:
+        language = get_language(docs[0].lang if docs else None) or get_language(DEFAULT_LANGUAGE)
+    analyses = language.analyse_many([d.text for d in docs], parse=False)
+    return language.parse_selected_many(analyses, [language.needs_parse] * len(analyses))
 
 
 def date_document(doc: Document) -> tuple[Document, tuple[str, ...]]:
@@ -116,14 +121,17 @@ def process_many(docs: Sequence[Document]) -> list[Record]:
     from .resolve.actors import resolve_mentions
 
     dated = [date_document(replace(d, lang=d.lang or detect(d.text))) for d in docs]
-    coded = [d for d, _ in dated if d.lang == "ru"]
-    analyses = iter(analyses_for(coded) if coded else ())    # in the order of ``docs``
+    by_language: dict[str, list[Document]] = {}     # one batch per language, in the order of ``docs``
+    for d, _ in dated:
+        if get_language(d.lang) is not None:
+            by_language.setdefault(d.lang, []).append(d)
+    analyses = {code: iter(analyses_for(group, get_language(code))) for code, group in by_language.items()}
     out = []
     for doc, warnings in dated:
-        if doc.lang != "ru":
+        if doc.lang not in analyses:
             out.append(Record(doc, warnings=warnings + (W_NOT_RUSSIAN.format(lang=doc.lang),)))
             continue
-        analysis = next(analyses)
+        analysis = next(analyses[doc.lang])
         mentions = resolve_mentions(analysis, doc.date, doc.date_precision)
         events = code_events(doc, analysis, mentions)
         facts = extract_facts(doc, analysis, mentions)

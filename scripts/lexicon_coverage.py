@@ -24,7 +24,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from dyad.code import codebook, lexicon  # noqa: E402
+from dyad.code import codebook
+from dyad.lang.ru import lexicon  # noqa: E402
 
 REFERENCE = ROOT.parent / "shared" / "reference" / "petrarch2" / "CAMEO.2.0.txt"
 BEGIN, END = "<!-- coverage:begin -->", "<!-- coverage:end -->"

@@ -149,7 +149,7 @@ def test_data_extra_alias_spot_checks(mine):
 
 @pytest.fixture(scope="module")
 def resolve():
-    from dyad.nlp import analyse
+    from dyad.lang.ru.nlp import analyse
     from dyad.resolve.actors import ActorResolver
     from dyad.resolve.kb import load_kb
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from dyad.code.events import Decision
-from dyad.code.lexicon import Trigger, TriggerMatch
+from dyad.lang.ru.lexicon import Trigger, TriggerMatch
 from dyad.eval import events as ev
 from dyad.eval.gold import GoldActor, GoldDoc, GoldEvent, GoldMeeting, Participant
 from dyad.eval.nerel import events_from_json

@@ -1,4 +1,4 @@
-"""The grammars' parser (dyad.code.grammars.lookahead): it finds exactly what yargy's own parser
+"""The grammars' parser (dyad.lang.ru.grammars.lookahead): it finds exactly what yargy's own parser
 finds, with a fraction of the chart.
 
 The equivalence is checked two ways: the structural condition the module docstring relies on,
@@ -13,10 +13,10 @@ import pytest
 from yargy import Parser
 from yargy.rule.bnf import is_rule
 
-from dyad.code.grammars import amounts, multiples, percents, periods
-from dyad.code.grammars.golden import read_cases
-from dyad.code.grammars.lookahead import LookaheadParser, _first_terminals, _rules
-from dyad.code.grammars.tokens import tokenizer
+from dyad.lang.ru.grammars import amounts, multiples, percents, periods
+from dyad.lang.ru.grammars.golden import read_cases
+from dyad.lang.ru.grammars.lookahead import LookaheadParser, _first_terminals, _rules
+from dyad.lang.ru.grammars.tokens import tokenizer
 
 ROOT = Path(__file__).parent.parent
 GRAMMARS = {"amount": amounts.AMOUNT, "percent": percents.PERCENT,

@@ -5,11 +5,11 @@ from pathlib import Path
 
 import pytest
 
-from dyad.code.grammars import (Amount, carry_units, find_amounts, find_multiples,
+from dyad.lang.ru.grammars import (Amount, carry_units, find_amounts, find_multiples,
                                 find_percents)
-from dyad.code.grammars.golden import describe, read_cases, regenerate
-from dyad.code.grammars.numbers import parse_number, scale_value
-from dyad.code.grammars.units import read_currencies
+from dyad.lang.ru.grammars.golden import describe, read_cases, regenerate
+from dyad.lang.ru.grammars.numbers import parse_number, scale_value
+from dyad.lang.ru.grammars.units import read_currencies
 
 GOLDEN = Path(__file__).parent / "golden" / "grammar_phrases.tsv"
 CASES = [c for c in read_cases(GOLDEN) if c.kind in ("amount", "percent", "multiple")]

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from dyad.code.grammars import PeriodMatch, baseline_for, find_periods
-from dyad.code.grammars.golden import describe, read_cases
+from dyad.lang.ru.grammars import PeriodMatch, baseline_for, find_periods
+from dyad.lang.ru.grammars.golden import describe, read_cases
 from dyad.types import Period
 
 GOLDEN = Path(__file__).parent / "golden" / "grammar_phrases.tsv"

@@ -9,8 +9,9 @@ import pytest
 import razdel
 from conftest import ROOT, SHARED, shared_file
 
-from dyad.code import codebook, lexicon
-from dyad.code.lexicon import match_lemmas, triggers
+from dyad.code import codebook
+from dyad.lang.ru import lexicon
+from dyad.lang.ru.lexicon import match_lemmas, triggers
 
 ROOTS = tuple(f"{r:02d}" for r in range(1, 21))
 

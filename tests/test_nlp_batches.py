@@ -1,12 +1,12 @@
-"""Dyad's batched runs of slovnet's models give slovnet's answers (dyad/nlp/batches.py)."""
+"""Dyad's batched runs of slovnet's models give slovnet's answers (dyad/lang/ru/batches.py)."""
 from __future__ import annotations
 
 import numpy as np
 import pytest
 
 from conftest import EVAL_DEV, EXAMPLES, shared_file
-from dyad.nlp import batches
-from dyad.nlp.natasha import NER_WINDOW, analyse_many, load_models
+from dyad.lang.ru import batches
+from dyad.lang.ru.nlp import NER_WINDOW, analyse_many, load_models
 
 
 @pytest.fixture(scope="module")

@@ -25,7 +25,8 @@ def test_pipeline_selective_parse_changes_nothing(seed_path, monkeypatch):
     """Parsing only the sentences with a trigger gives the very same records as parsing all."""
     docs = _documents(seed_path)
     selective = [json.dumps(pipeline.process(d).to_json(), sort_keys=True) for d in docs]
-    monkeypatch.setattr(pipeline, "_needs_parse", lambda sentence: True)
+    from dyad.lang.ru import Russian
+    monkeypatch.setattr(Russian, "needs_parse", lambda self, sentence: True)
     full = [json.dumps(pipeline.process(d).to_json(), sort_keys=True) for d in docs]
     assert selective == full
 

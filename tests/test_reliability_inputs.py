@@ -302,7 +302,7 @@ def test_reliability_counting_a_jsonl_line_is_bounded(tmp_path):
 
 def test_reliability_long_sentence_is_bounded():
     """100,000 characters without punctuation: cut into bounded pieces, linear work."""
-    from dyad.nlp.natasha import MAX_SENTENCE_CHARS, MAX_SENTENCE_TOKENS
+    from dyad.lang.ru.nlp import MAX_SENTENCE_CHARS, MAX_SENTENCE_TOKENS
     from dyad.pipeline import process
     from dyad.types import Document
     words = RU.replace(".", "").replace(",", "").split()

@@ -111,7 +111,7 @@ def test_reliability_props_read_jsonl_never_raises(tmp_path_factory, lines):
 @budget(300)
 @given(text=any_text)
 def test_reliability_props_language_detection_total(text):
-    from dyad.nlp.lang import detect
+    from dyad.lang.detect import detect
     lang = detect(text)
     assert isinstance(lang, str) and 2 <= len(lang) <= 8
 
@@ -121,8 +121,8 @@ def test_reliability_props_language_detection_total(text):
 @budget(200)
 @given(text=any_text, day=st.one_of(st.none(), st.dates(dt.date(1990, 1, 1), dt.date(2030, 12, 31))))
 def test_reliability_props_grammars_offsets_inside_text(text, day):
-    from dyad.code.grammars.amounts import carry_units, find_amounts
-    from dyad.code.grammars.periods import find_periods
+    from dyad.lang.ru.grammars.amounts import carry_units, find_amounts
+    from dyad.lang.ru.grammars.periods import find_periods
     amounts = carry_units(find_amounts(text))
     for a in amounts:
         assert 0 <= a.start < a.end <= len(text), (a, text)

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import pytest
 
 from conftest import GOLDEN
-from dyad.nlp.natasha import analyse
+from dyad.lang.ru.nlp import analyse
 from dyad.resolve.actors import resolve_mentions
 
 

@@ -124,7 +124,7 @@ def test_resolve_dates_future_against_the_end_of_the_anchor_period():
     ("с начала года", "day", ("2014-01-01", "2014-03-12")),
 ])
 def test_resolve_periods_within_the_anchor_precision(text, precision, expected):
-    from dyad.code.grammars import find_periods
+    from dyad.lang.ru.grammars import find_periods
     anchor = {"day": dt.date(2014, 3, 12), "month": dt.date(2014, 3, 1), "year": dt.date(2014, 1, 1)}[precision]
     found = find_periods(text, anchor, precision)
     assert found, text

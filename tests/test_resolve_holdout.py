@@ -41,7 +41,7 @@ def read_holdout(path=GOLDEN / "resolve_holdout.tsv") -> list[Line]:
 
 def resolve_line(line: Line) -> tuple[str | None, str | None, str]:
     """(actor id, role, rule) of the longest resolved mention covering the fragment's start."""
-    from dyad.nlp import analyse
+    from dyad.lang.ru.nlp import analyse
     from dyad.resolve.actors import resolve_mentions
     mentions = resolve_mentions(analyse(line.sentence, parse=False), line.date)
     at = line.sentence.index(line.fragment)

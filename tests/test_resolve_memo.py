@@ -16,7 +16,7 @@ TEXTS = (
 
 @pytest.fixture(scope="module")
 def analyses():
-    from dyad.nlp import analyse
+    from dyad.lang.ru.nlp import analyse
     return [analyse(text, parse=False) for text in TEXTS]
 
 

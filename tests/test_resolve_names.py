@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import GOLDEN
-from dyad.nlp import analyse
+from dyad.lang.ru.nlp import analyse
 from dyad.resolve.actors import resolve_mentions
 
 # One frame per case, so every form stands where Russian grammar puts it.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from dyad.nlp import analyse
+from dyad.lang.ru.nlp import analyse
 from dyad.resolve.actors import resolve_mentions
 from dyad.resolve.kb import load_kb
 

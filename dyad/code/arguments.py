@@ -25,7 +25,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Iterable, Sequence
 
-from ..nlp.types import Sentence, Token
+from ..lang.types import Sentence, Token
 from ..resolve.translit import slug
 from ..types import ActorRef, Mention
 

@@ -1,8 +1,8 @@
 """Event coding: CAMEO and PLOVER events from the trigger lexicon and the dependency parse.
 
-For each parsed sentence: find triggers (dyad.code.lexicon), take their arguments from the
+For each parsed sentence: find triggers (dyad.lang.ru.lexicon), take their arguments from the
 parse (dyad.code.arguments), date them (dyad.resolve.dates), decide negation and modality
-(dyad.code.modality), place them, code them (dyad.code.codebook), then merge the same event told
+(dyad.lang.ru.modality), place them, code them (dyad.code.codebook), then merge the same event told
 twice (dyad.code.dedupe). Every decision, accepted or rejected, is a :class:`Decision` with the
 rule that made it; `dyad explain` prints them.
 
@@ -25,16 +25,19 @@ Regenerate the golden file after a deliberate change:
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import Sequence
+from typing import TYPE_CHECKING, Sequence
 
-from ..nlp.types import Analysis, Sentence
+from ..lang import get_language
+from ..lang.types import Analysis, Sentence
 from ..resolve.dates import DateRef, find_dates
 from ..types import ActorRef, Document, Event, Location, Mention, Plover, Span
 from . import codebook
 from .arguments import Arguments, SentenceView, actor_key, arguments, country_key
 from .dedupe import DATE_BY_ARTICLE, merge_mentions
-from .lexicon import TriggerMatch, match_lemmas
-from .modality import Modality, modality_of
+
+if TYPE_CHECKING:     # the language package's record types; the coder asks the Language
+    from ..lang.ru.lexicon import TriggerMatch
+    from ..lang.ru.modality import Modality
 
 CODER_ID = "code.events.v1"
 INTENT_CODES = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
@@ -219,11 +222,11 @@ def _decide(doc: Document, k: int, sent: Sentence, view: SentenceView, match: Tr
         one_sided = "+notarget"
     if one_sided:
         args = replace(args, rule=args.rule + one_sided, confidence=round(min(args.confidence, ONE_SIDED), 2))
-    mod = modality_of(toks, head, args.anchor)
+    mod = _language(doc).modality_of(toks, head, args.anchor)
     article_precision = doc.date_precision or "day"
     dates = find_dates(toks, doc.date, future=mod.modality == "future", precision=article_precision)
     date = _pick_date(dates, view, args.anchor, head)
-    mod = modality_of(toks, head, args.anchor, date, doc.date, article_precision)
+    mod = _language(doc).modality_of(toks, head, args.anchor, date, doc.date, article_precision)
     dated_by = ""
     if date is not None:
         ev_date, precision = date.date, date.precision
@@ -414,13 +417,19 @@ def _anaphoric(d: Decision, previous: list[Decision]) -> Decision:
     return d
 
 
+def _language(doc: Document):
+    """The document's language (Russian when it names none, as ``dyad explain`` texts)."""
+    return get_language(doc.lang) or get_language("ru")
+
+
 def decide(doc: Document, analysis: Analysis, mentions: Sequence[Mention]) -> list[Decision]:
     """Every trigger decision in the document, in text order."""
     out: list[Decision] = []
+    match_triggers = _language(doc).match_triggers
     for k, sent in enumerate(analysis.sentences):
         if not sent.tokens:
             continue
-        matches = match_lemmas([t.lemma for t in sent.tokens])
+        matches = match_triggers([t.lemma for t in sent.tokens])
         if not matches:
             continue
         if not sent.parsed:         # no actor named: only "Переговоры прошли..." can repeat an event

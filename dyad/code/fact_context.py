@@ -11,15 +11,18 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import cached_property
+from typing import TYPE_CHECKING
 
-from ..nlp.types import Analysis, Sentence, Token
+from ..lang import get_language
+from ..lang.types import Analysis, Sentence, Token
 from ..resolve.dates import parse_day
 from ..types import ActorRef, Document, Fact, Mention, Span
-from .grammars import (Amount, Multiple, PeriodMatch, Percent, carry_units, find_amounts,
-                       find_multiples, find_percents, find_periods)
 
 STATE_KINDS = ("country", "igo")
 # A clause ends at a comma that is not a decimal comma, at ;:() or at a spaced dash.
+if TYPE_CHECKING:     # the figure records of the language's grammars (Language.figures)
+    from ..lang.ru.grammars import Amount, Multiple, PeriodMatch, Percent
+
 CLAUSE_BREAK = re.compile(r"(?<!\d),|,(?!\d)|[;:()]|\s[-–—]\s")
 
 
@@ -97,6 +100,7 @@ class FactContext:
         self.mentions = tuple(sorted(mentions, key=lambda m: (m.start, -m.end)))
         self.day = parse_day(doc.date)
         self.precision = doc.date_precision or "day"     # an estimated date: month or year
+        self.language = get_language(doc.lang) or get_language("ru")
 
     # --- paragraphs and figures ------------------------------------------------------------
     @cached_property
@@ -124,10 +128,9 @@ class FactContext:
         def moved(items):
             return [replace(x, start=x.start + shift, end=x.end + shift) for x in items]
 
-        p.amounts = moved(carry_units(find_amounts(piece)))
-        p.percents = moved(find_percents(piece))
-        p.multiples = moved(find_multiples(piece))
-        p.periods = moved(find_periods(piece, self.day, self.precision))
+        amounts, percents, multiples, periods = self.language.figures(piece, self.day, self.precision)
+        p.amounts, p.percents = moved(amounts), moved(percents)
+        p.multiples, p.periods = moved(multiples), moved(periods)
         return p
 
     def paragraph_span(self, offset: int) -> tuple[int, int]:

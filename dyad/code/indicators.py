@@ -23,12 +23,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..nlp.types import Sentence, Token
+from ..lang.types import Sentence, Token
 from ..types import ActorRef, Change, Fact
 from .fact_context import CLAUSE_BREAK, ActorAt, FactContext, Found, Paragraph, trim, unique_actors
-from .grammars import PeriodMatch, baseline_for
-from .grammars.directions import COMPARATIVES, direction_of
-from .grammars.tokens import clause_after, clause_before
+from ..lang.ru.grammars import PeriodMatch, baseline_for
+from ..lang.ru.grammars.directions import COMPARATIVES, direction_of
+from ..lang.ru.grammars.tokens import clause_after, clause_before
 
 TRIGGERS: dict[str, str] = {
     "товарооборот": "trade_turnover", "товарообмен": "trade_turnover",

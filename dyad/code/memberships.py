@@ -22,7 +22,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from ..nlp.types import Sentence, Token
+from ..lang.types import Sentence, Token
 from ..resolve.kb import Membership, load_kb
 from ..types import Fact
 from .fact_context import ActorAt, FactContext, Found, clause_bounds, trim, unique_actors

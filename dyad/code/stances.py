@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..nlp.types import Sentence
+from ..lang.types import Sentence
 from ..types import ActorRef, Fact, Span
 from .fact_context import FactContext, Found, trim
 

@@ -18,7 +18,6 @@ Nothing is cached: every call runs the pipeline.
 from __future__ import annotations
 
 from collections import Counter
-from functools import lru_cache
 from dataclasses import dataclass, field, replace
 from typing import Iterable
 
@@ -127,13 +126,12 @@ def dyad_predictions(record: Record) -> tuple[Predicted, ...]:
 def natasha_predictions(text: str) -> tuple[Predicted, ...]:
     """The baseline: natasha's NER tagger as natasha runs it (the whole text in one call)."""
     return tuple(Predicted(s.start, s.stop, s.type, text[s.start:s.stop], "natasha")
-                 for s in _natasha_ner()(text).spans if s.type in SCORED_TYPES)
+                 for s in _russian().ner_baseline(text) if s.type in SCORED_TYPES)
 
 
-@lru_cache(maxsize=1)
-def _natasha_ner():
-    from natasha import NewsEmbedding, NewsNERTagger
-    return NewsNERTagger(NewsEmbedding())
+def _russian():
+    from ..lang import get_language
+    return get_language("ru")
 
 
 def predictions(r: Run, system: str) -> tuple[Predicted, ...]:
@@ -163,10 +161,9 @@ def score_entities(runs: list[Run], systems: tuple[str, ...] = SYSTEMS) -> Entit
 
 
 def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
-    from razdel import sentenize
-    for s in sentenize(text):
-        if s.start <= start < s.stop:
-            return s.start, max(s.stop, min(end, len(text)))
+    for s_start, s_stop in _russian().sentences(text):
+        if s_start <= start < s_stop:
+            return s_start, max(s_stop, min(end, len(text)))
     return start, end
 
 

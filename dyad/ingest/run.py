@@ -89,11 +89,11 @@ def init_worker() -> None:
     """Load the models and the knowledge base once per worker process."""
     from ..threads import single_threaded_blas
     single_threaded_blas()
-    from ..nlp.natasha import load_models
+    from ..lang import codes, get_language
     from ..resolve.actors import resolve_mentions
-    from ..nlp import analyse
-    load_models()
-    resolve_mentions(analyse("Россия.", parse=False), None)   # builds the resolver and its KB
+    for code in codes():
+        get_language(code).load_models()
+    resolve_mentions(get_language("ru").analyse("Россия.", parse=False), None)   # builds the resolver and its KB
 
 
 def work(doc: Document) -> Result:

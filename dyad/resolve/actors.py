@@ -23,7 +23,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from ..nlp.types import Analysis, NerSpan, Token
+from ..lang.types import Analysis, NerSpan, Token
 from ..types import ActorRef, Mention
 from .keys import fold, word_keys
 import datetime as dt

@@ -27,8 +27,8 @@ def place_fold(text: str) -> str:
 def morph():
     """The process's one pymorphy3 analyser (shared with the NLP stage); remembered, since
     :func:`normal_forms` asks for it for every new word."""
-    from ..nlp.natasha import vocab
-    return vocab()
+    from ..lang import get_language
+    return get_language("ru").morph()
 
 
 @lru_cache(maxsize=300_000)

@@ -138,16 +138,19 @@ def serve(host: str = typer.Option("127.0.0.1", "--host"),
 
 @app.command()
 def pipeline() -> None:
-    """List the pipeline's stages: what each requires and provides."""
-    from ..pipeline import STAGES, check_stages
-    table = Table(title="Dyad pipeline")
-    for col in ("stage", "id", "requires", "provides"):
-        table.add_column(col)
-    for s in STAGES:
-        table.add_row(s.name, s.id, ", ".join(s.requires), ", ".join(s.provides))
-    Console().print(table)
-    for problem in check_stages():
-        print(problem, file=sys.stderr)
+    """List the pipeline's stages per language (dyad/lang/): what each requires and provides.
+    A document in a language without a package is stored uncoded (W103)."""
+    from ..lang import get_language
+    from ..pipeline import check_stages, stages_by_language
+    for code, stages in stages_by_language().items():
+        table = Table(title=f"Dyad pipeline: {code} ({get_language(code).name})")
+        for col in ("stage", "id", "requires", "provides"):
+            table.add_column(col)
+        for s in stages:
+            table.add_row(s.name, s.id, ", ".join(s.requires), ", ".join(s.provides))
+        Console().print(table)
+        for problem in check_stages(stages):
+            print(f"{code}: {problem}", file=sys.stderr)
 
 
 @app.command()

@@ -1,6 +1,6 @@
-"""``python -m dyad.code.grammars --regen tests/golden/grammar_phrases.tsv``: rewrite the expected
+"""``python -m dyad.lang.ru.grammars --regen tests/golden/grammar_phrases.tsv``: rewrite the expected
 column from current output after a deliberate change, printing what changed.
-``python -m dyad.code.grammars KIND DATE PHRASE`` prints one phrase's result."""
+``python -m dyad.lang.ru.grammars KIND DATE PHRASE`` prints one phrase's result."""
 from __future__ import annotations
 
 import argparse
@@ -11,7 +11,7 @@ from .golden import describe, regenerate
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(prog="python -m dyad.code.grammars", description=__doc__)
+    ap = argparse.ArgumentParser(prog="python -m dyad.lang.ru.grammars", description=__doc__)
     ap.add_argument("--regen", type=Path, metavar="TSV", help="golden file to rewrite")
     ap.add_argument("case", nargs="*", help="KIND ARTICLE_DATE PHRASE")
     args = ap.parse_args(argv)

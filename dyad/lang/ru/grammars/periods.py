@@ -120,7 +120,7 @@ PREP = or_(
 def month_number(word: str) -> int:
     """The month a word names, whichever of its normal forms is a month ("мая" is also a form
     of "майя", which pymorphy may rank first)."""
-    from ...resolve.keys import normal_forms
+    from ....resolve.keys import normal_forms
     if word.lower() in ("мая", "майя"):      # the dictionary may hand us the name Майя
         return 5
     for form in sorted(normal_forms(word)):

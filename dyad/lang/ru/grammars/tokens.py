@@ -38,7 +38,7 @@ class SharedTokenizer(MorphTokenizer):
     the same sentences, and tokenising (with pymorphy) costs more than parsing."""
 
     def __init__(self) -> None:
-        from ...nlp.natasha import vocab
+        from ..nlp import vocab
         super().__init__(morph=_Morph(vocab()))
         self.add_rules(TokenRule(NUM, NUM_PATTERN))
         self._recent: OrderedDict[str, list] = OrderedDict()

@@ -13,7 +13,7 @@ from yargy.interpretation import const
 from yargy.predicates import caseless, eq, in_caseless, normalized
 from yargy.predicates.bank import DictionaryPredicate  # matches lemmas as given, unnormalised
 
-from ...tables import DATA_DIR, read_table
+from ....tables import DATA_DIR, read_table
 from .tokens import tokenizer
 
 CURRENCIES_TSV = DATA_DIR / "currencies.tsv"

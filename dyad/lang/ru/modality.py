@@ -21,8 +21,8 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Sequence
 
-from ..nlp.types import Token
-from ..resolve.dates import DateRef, parse_day, period_last, period_start
+from ..types import Token
+from ...resolve.dates import DateRef, parse_day, period_last, period_start
 
 HISTORICAL_DAYS = 180
 NOT_NEGATION = {"только", "раз", "менее", "более", "просто", "лишь", "случайно", "зря", "без", "столько",

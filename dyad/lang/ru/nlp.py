@@ -11,7 +11,7 @@ from functools import lru_cache
 from typing import Callable, Iterable, Sequence
 
 from .batches import Encoded
-from .types import Analysis, NerSpan, Sentence, Token
+from ..types import Analysis, NerSpan, Sentence, Token
 
 # Sentences longer than this many characters are cut into pieces before tagging, so that one
 # pathological sentence (no punctuation at all) costs linear time and bounded memory.
@@ -25,10 +25,10 @@ NER_WINDOW = 600
 class Models:
     segmenter: object
     vocab: object
-    encoder: object         # dyad.nlp.batches.Encoder, shared by the three models below
-    morph: object           # dyad.nlp.batches.Morph over natasha's NewsMorphTagger weights
-    syntax: object          # dyad.nlp.batches.Syntax over NewsSyntaxParser
-    ner: object             # dyad.nlp.batches.NER over NewsNERTagger
+    encoder: object         # dyad.lang.ru.batches.Encoder, shared by the three models below
+    morph: object           # dyad.lang.ru.batches.Morph over natasha's NewsMorphTagger weights
+    syntax: object          # dyad.lang.ru.batches.Syntax over NewsSyntaxParser
+    ner: object             # dyad.lang.ru.batches.NER over NewsNERTagger
 
 
 @lru_cache(maxsize=1)
@@ -244,3 +244,10 @@ def _inflect(typ: str, surface: str, start: int, end: int, found, models) -> str
         return span.normal or surface
     except Exception:  # natasha cannot inflect some shapes; the surface form stands
         return surface
+
+
+@lru_cache(maxsize=1)
+def natasha_ner():
+    """natasha's own NER tagger (``dyad eval``'s baseline), as natasha runs it."""
+    from natasha import NewsEmbedding, NewsNERTagger
+    return NewsNERTagger(NewsEmbedding())

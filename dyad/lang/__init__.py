@@ -1,0 +1,38 @@
+"""Languages, one package each, looked up by code (in the manner of spaCy's ``lang/`` folders).
+
+    dyad/lang/types.py    the shared analysis types (Token, Sentence, NerSpan, Analysis)
+    dyad/lang/base.py     the Language interface the core sees
+    dyad/lang/detect.py   language detection, dependency-free
+    dyad/lang/ru/         Russian: natasha/slovnet adapter, yargy grammars, lexicons
+
+:func:`get_language` imports a language's package on first use; a code without a package gives
+``None``, and the pipeline stores such a document uncoded (W103).
+"""
+from __future__ import annotations
+
+import importlib
+from functools import cache
+
+from .base import Language
+from .detect import detect
+
+REGISTRY: dict[str, str] = {        # code -> "module:class", imported lazily
+    "ru": "dyad.lang.ru:Russian",
+}
+
+__all__ = ["Language", "REGISTRY", "codes", "detect", "get_language"]
+
+
+def codes() -> tuple[str, ...]:
+    """The codes of the languages Dyad codes."""
+    return tuple(REGISTRY)
+
+
+@cache
+def get_language(code: str | None) -> Language | None:
+    """The language with this code, or None when Dyad has no package for it."""
+    where = REGISTRY.get(code or "")
+    if where is None:
+        return None
+    module, _, name = where.partition(":")
+    return getattr(importlib.import_module(module), name)()

@@ -1,0 +1,69 @@
+"""Russian: the only language Dyad codes so far.
+
+    nlp.py        the natasha adapter: razdel segmentation, slovnet morphology, NER and syntax
+    batches.py    slovnet's models run over batched sentences (numpy)
+    grammars/     yargy grammars for amounts, percentages, multiples and periods
+    lexicon.py    the trigger lexicon (dyad/data/triggers.tsv) and its matcher over lemmas
+    modality.py   negation and modality cues
+
+natasha, slovnet, navec, razdel, yargy and pymorphy3 are imported only inside this package; the
+core gets the shared types (:mod:`dyad.lang.types`) through :class:`Russian`.
+"""
+from __future__ import annotations
+
+from ...stages import Stage
+from ..base import Language
+from . import nlp
+from .grammars import carry_units, find_amounts, find_multiples, find_percents, find_periods
+from .lexicon import match_lemmas
+from .modality import modality_of
+
+
+class Russian(Language):
+    code = "ru"
+    name = "Russian"
+    stages = (
+        Stage("nlp", "nlp.natasha.v1", ("text",), ("sentences", "tokens", "lemmas", "ner"),
+              "razdel segmentation, slovnet morphology and NER, natasha normal forms"),
+        Stage("syntax", "nlp.slovnet-syntax.v1", ("tokens", "lemmas"), ("syntax",),
+              "dependency parse of the sentences that hold an event trigger"),
+    )
+
+    def load_models(self):
+        return nlp.load_models()
+
+    def analyse(self, text, *, parse=True):
+        return nlp.analyse(text, parse=parse)
+
+    def analyse_many(self, texts, *, parse=False):
+        return nlp.analyse_many(texts, parse=parse)
+
+    def parse_selected_many(self, analyses, choose):
+        return nlp.parse_selected_many(analyses, choose)
+
+    def match_triggers(self, lemmas):
+        return match_lemmas(lemmas)
+
+    def modality_of(self, tokens, head, anchor, *args):
+        return modality_of(tokens, head, anchor, *args)
+
+    def figures(self, text, day, precision):
+        return (carry_units(find_amounts(text)), find_percents(text), find_multiples(text),
+                find_periods(text, day, precision))
+
+    def estimate_date(self, text):
+        from ...resolve.docdate import estimate_date
+        return estimate_date(text)
+
+    def morph(self):
+        """The process's one pymorphy3 analyser (natasha's MorphVocab on pymorphy3)."""
+        return nlp.vocab()
+
+    def ner_baseline(self, text: str):
+        """natasha's NER tagger alone, as natasha runs it (``dyad eval``'s baseline): its spans."""
+        return nlp.natasha_ner()(text).spans
+
+    def sentences(self, text: str):
+        """razdel's sentences of ``text`` (start, stop) (``dyad eval`` shows gold in context)."""
+        from razdel import sentenize
+        return [(s.start, s.stop) for s in sentenize(text)]
