@@ -81,9 +81,10 @@ def fresh_pg_database() -> str:
     return base.rsplit("/", 1)[0] + "/" + name
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.pg)])
 def db_url(request, tmp_path) -> str:
-    """Every storage test runs on both backends."""
+    """Every storage test runs on both backends, the same test on each (the PostgreSQL run is
+    marked ``pg``: ``-m "not pg"`` leaves it out)."""
     if request.param == "sqlite":
         return f"sqlite:///{tmp_path / 'dyad.db'}"
     return fresh_pg_database()

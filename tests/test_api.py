@@ -120,12 +120,12 @@ def test_api_404(client):
 INVALID = [
     "/api/events?limit=0", "/api/events?limit=501", "/api/events?offset=-1", "/api/events?limit=abc",
     "/api/events?start=2025-02-31", "/api/events?end=yesterday", "/api/events?quad_class=5",
-    "/api/events?cameo=4x", "/api/events?plover=drop%20table", "/api/events?pair=AZE", "/api/events?actor=a%20b",
+    "/api/events?cameo=4x", "/api/events?plover=drop%20table", "/api/events?pair=AZE", "/api/events?actor=a%00b",
     "/api/facts?kind=gossip", "/api/facts?limit=100000", "/api/documents?offset=99999999999",
     "/api/dyads/AZ/CHN", "/api/dyads/AZE/CH1/timeline", "/api/dyads/AZE/CHN?start=2025-13-01",
     "/api/search", "/api/search?q=", "/api/search?q=%00", "/api/actors?q=" + "x" * 201,
     "/api/export/events.xml", "/api/export/facts.tsv", "/api/export/events.csv?limit=100001",
-    "/api/actors/a%20b", "/dyad/AZE/C", "/search?q=%00", "/search?offset=-5",
+    "/api/actors/a%00b", "/dyad/AZE/C", "/search?q=%00", "/search?offset=-5",
 ]
 
 
@@ -167,7 +167,8 @@ def test_api_upload_needs_the_token(client, monkeypatch):
     assert client.get("/api/documents/up-1").json()["text"] == body["text"]
     assert client.post("/api/documents", json=body, headers=auth).json()["stored"] is False
     for bad in ({"text": "", "date": "2025-01-01"}, {"text": "x", "date": "2025-02-30"}, {"text": "x"},
-                {"text": "a\x00b", "date": "2025-01-01"}, {"text": "x", "date": "2025-01-01", "id": "a/b"}):
+                {"text": "a\x00b", "date": "2025-01-01"}, {"text": "x", "date": "2025-01-01", "id": ".."},
+                {"text": "x", "date": "2025-01-01", "id": "a\x00b"}, {"text": "x", "date": "2025-01-01", "id": "x" * 201}):
         assert client.post("/api/documents", json=bad, headers=auth).status_code == 422, bad
     assert client.put("/api/documents", json=body, headers=auth).status_code == 405
 
@@ -183,3 +184,126 @@ def test_api_upload_runs_the_pipeline(tmp_path, monkeypatch):
         assert r.json()["mentions"] >= 2
         doc = c.get(f"/api/documents/{r.json()['id']}").json()
         assert any(m["actor"] and m["actor"]["id"] == "AZE" for m in doc["mentions"])
+
+
+# --- links, ids and headers (hardening audit) ------------------------------------------------
+HOSTILE_URLS = ["javascript:alert(1)", "JaVaScRiPt:alert(document.cookie)", " javascript:alert(1)",
+                "java\tscript:alert(1)", "\x01javascript:alert(1)", "data:text/html,<script>alert(1)</script>",
+                "vbscript:msgbox(1)", "//evil.example/x", "https:alert(1)", "https://", "file:///etc/passwd"]
+
+
+def segment(value: str) -> str:
+    """An id as one path segment, percent-encoded (as a client writes it)."""
+    from urllib.parse import quote
+    return quote(value, safe="")
+
+
+def _hrefs(page: str) -> list[str]:
+    import html
+    import re
+    return [html.unescape(h) for h in re.findall(r'href="([^"]*)"', page)]
+
+
+def _pair_record(doc_id: str, text: str, url: str | None = None, actors=(R.AZE, R.CHN)):
+    from dyad.types import Document, Fact, Record
+    a, b = actors
+    word = text.split()[0]
+    return Record(Document(doc_id, text, "2025-05-01", "ru", f"title of {doc_id!r}", url),
+                  mentions=(R.mention(text, word, "LOC", a),),
+                  events=(R.event(text, "e1", "2025-05-01", (a,), (b,), "057", 1, 8.0, word, "AGREE"),),
+                  facts=(Fact("f1", "sector", a, b, R.sentence(text, word), "test.sector",
+                              attributes=(("sector", "energy"),)),))
+
+
+def test_api_only_web_urls_are_links(client, store):
+    """A document's url is a link only when it is an http(s) URL; ``javascript:`` in any case or
+    disguise (and every other scheme) is shown as text on the document and dyad pages, never an href."""
+    for i, url in enumerate(HOSTILE_URLS + ["https://example.com/news?id=1&x=2", "HTTP://EXAMPLE.COM/a"]):
+        store.save(_pair_record(f"doc-url-{i}", f"Подписали соглашение номер {i}.", url))
+    pages = {f"/document/doc-url-{i}": ok(client, f"/document/doc-url-{i}").text for i in range(len(HOSTILE_URLS) + 2)}
+    pages["/dyad/AZE/CHN"] = ok(client, "/dyad/AZE/CHN").text
+    links = [h for page in pages.values() for h in _hrefs(page)]
+    assert "https://example.com/news?id=1&x=2" in links and "HTTP://EXAMPLE.COM/a" in links
+    for h in links:
+        assert h.startswith("/") and not h.startswith("//") or h.lower().startswith(("https://", "http://")), h
+    assert "javascript:alert(1)" in pages["/document/doc-url-0"]          # shown, as text
+    assert "data:text/html,&lt;script&gt;" in pages["/document/doc-url-5"]
+    assert ok(client, "/api/documents/doc-url-1").json()["url"] == HOSTILE_URLS[1]   # stored as given
+
+
+SECURITY_HEADERS = {"x-content-type-options": "nosniff", "x-frame-options": "DENY",
+                    "referrer-policy": "same-origin"}
+
+
+def test_api_security_headers_on_every_answer(client, monkeypatch):
+    monkeypatch.setenv("DYAD_TOKEN", TOKEN)
+    answers = [client.get(u) for u in PAGES + NOT_FOUND + INVALID[:3] + ["/api/events", "/api/export/events.csv",
+                                                                     "/api/export/events.parquet", "/-/version"]]
+    answers += [client.post("/api/documents", json={}), client.put("/api/documents", json={}),
+                client.post("/api/documents", content=b"x" * 10, headers={"Authorization": f"Bearer {TOKEN}"}),
+                client.delete("/document/doc-tianjin", headers={"Authorization": f"Bearer {TOKEN}"})]
+    for page in ("/", "/dyad/AZE/CHN", "/actor/AZE", "/document/doc-tianjin", "/search?q=x", "/docs"):
+        assert "<script>" not in ok(client, page).text            # no inline script for the CSP to refuse
+    from dyad.store import queries as Q
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("a bug")
+    monkeypatch.setattr(Q, "top_dyads", broken)
+    answers += [client.get("/api/dyads"), client.get("/")]                # 500s carry them too
+    assert [r.status_code for r in answers[-2:]] == [500, 500]
+    for r in answers:
+        for name, value in SECURITY_HEADERS.items():
+            assert r.headers.get(name) == value, (r.request.url, name, r.headers)
+        csp = r.headers["content-security-policy"]
+        assert "script-src 'self'" in csp and "frame-ancestors 'none'" in csp and "default-src 'none'" in csp
+        assert "unsafe-eval" not in csp and "script-src 'self' 'unsafe-inline'" not in csp
+
+
+ODD_IDS = ["a/b", "https://example.com/news/2025/06/12/article?id=7&lang=ru#top", "line\nbreak", "tab\there",
+           "ctl\x01\x1f\x7f", " spaced ", "100%", "a/../b", "a/./b", "trailing/", "/leading", "//double//",
+           "ёжик/в тумане", "plus+&amp;", "?q=1", "#hash", "e1:f1", "x" * 200]
+
+
+def test_api_every_stored_id_is_reachable(client, store):
+    """Ids the readers and the store accept (a feed's guid URL, 'a/b', control characters) answer
+    200 in the API and on the pages, and every link the pages write leads to the right record."""
+    for i, doc_id in enumerate(ODD_IDS):
+        assert store.save(_pair_record(doc_id, f"Договорились о сотрудничестве {i}."))
+    for doc_id in ODD_IDS:
+        path = segment(doc_id)
+        assert ok(client, f"/api/documents/{path}").json()["id"] == doc_id
+        assert ok(client, f"/api/events/{segment(doc_id + ':e1')}").json()["document"]["id"] == doc_id
+        assert ok(client, f"/api/facts/{segment(doc_id + ':f1')}").json()["document"]["id"] == doc_id
+        assert client.get("/api/events", params={"document": doc_id}).json()["total"] == 1
+        page = ok(client, f"/document/{path}").text
+        assert f"/api/documents/{path}" in _hrefs(page)
+    followed = 0
+    for page in ("/", "/dyad/AZE/CHN", "/actor/AZE", "/search?q=сотрудничестве"):
+        for href in _hrefs(ok(client, page).text):
+            if href.startswith("/document/"):
+                assert client.get(href).status_code == 200, href
+                followed += 1
+    assert followed >= 20
+
+
+def test_api_actor_ids_and_historical_states_are_reachable(client, store):
+    from dyad.types import ActorRef
+    empire = ActorRef("russian-empire", "Российская империя", "country", "russian-empire", "russian-empire")
+    porte = ActorRef("ottoman-empire", "Османская империя", "country", "ottoman-empire", "ottoman-empire")
+    odd = ActorRef("group:AZE+CHN / партнёры", "Стороны", "group", None, None)
+    store.save(_pair_record("doc-empires", "Подписали мирный договор.", actors=(empire, porte)))
+    store.save(_pair_record("doc-group", "Договорились о встрече.", actors=(odd, R.TUR)))
+    assert ok(client, "/api/dyads/russian-empire/ottoman-empire").json()["events"] == 1
+    assert ok(client, "/api/dyads/RUSSIAN-EMPIRE/ottoman-empire", 422)
+    assert ok(client, "/api/events?pair=russian-empire-ottoman-empire").json()["total"] == 1
+    assert ok(client, "/api/events?pair=AZE-chn").json()["total"] == 3
+    assert ok(client, "/api/facts?pair=ottoman-empire-russian-empire").json()["total"] == 1
+    actor_page = ok(client, "/actor/russian-empire").text
+    assert "/dyad/russian-empire/ottoman-empire" in _hrefs(actor_page)
+    dyad_page = ok(client, "/dyad/russian-empire/ottoman-empire").text
+    for href in _hrefs(dyad_page):
+        if not href.startswith("/static/"):
+            assert client.get(href).status_code == 200, href
+    assert ok(client, f"/api/actors/{segment(odd.id)}").json()["id"] == odd.id
+    assert "Стороны" in ok(client, f"/actor/{segment(odd.id)}").text
+    assert client.get("/api/events", params={"actor": odd.id}).json()["total"] == 1

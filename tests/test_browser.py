@@ -91,6 +91,8 @@ def hand_server(tmp_path_factory):
     from dyad.types import Document, Record
     store.save(Record(Document("doc-xss", "Текст <script>window.pwned=1</script> <b>не жирный</b>.", "2025-01-02",
                                "ru", "<img src=x onerror=\"window.pwned=2\">")))
+    store.save(Record(Document("doc-js-url", "Текст со ссылкой.", "2025-01-03", "ru", "Ссылка",
+                               "JavaScript:window.pwned=3")))
     store.engine.dispose()
     with LiveServer(url) as live:
         yield live
@@ -144,6 +146,43 @@ def test_browser_script_in_a_document_shows_as_text(browser, hand_server):
     assert page.locator("h1").inner_text() == '<img src=x onerror="window.pwned=2">'
     assert page.evaluate("window.pwned") is None
     assert page.locator("#text b").count() == 0
+
+
+CSP_PAGES = [("/", "main h1"), ("/dyad/AZE/CHN", "#trade .main-svg"),
+             ("/actor/AZE", "#network[data-ready='1'] canvas"),
+             ("/document/doc-tianjin?focus=doc-tianjin:e1", "#text .focus"),
+             ("/search?q=товарооборот", "#results mark"), ("/docs", ".opblock")]
+
+
+def test_browser_pages_work_under_the_csp(browser, hand_server):
+    """Every page under the Content-Security-Policy it is served with: each draws (plotly, cytoscape,
+    Swagger UI) and Chromium reports no violation (it logs each one as a console error)."""
+    for path, drawn in CSP_PAGES:
+        page = browser.new_page()
+        errors: list[str] = []
+        page.on("pageerror", lambda exc: errors.append(str(exc)))
+        page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
+        response = page.goto(hand_server.url + path)
+        assert "script-src 'self'" in response.headers["content-security-policy"], path
+        assert response.headers["x-frame-options"] == "DENY" and response.headers["x-content-type-options"] == "nosniff"
+        page.wait_for_selector(drawn)
+        if path == "/docs":
+            assert page.locator(".opblock").count() >= 17          # every operation of the spec
+        page.wait_for_timeout(300)
+        assert errors == [], (path, errors)
+        page.close()
+
+
+def test_browser_javascript_url_is_never_run(browser, hand_server):
+    """A stored ``javascript:`` url is text on the page, not a link; and markup injected into the
+    page anyway cannot run an inline handler (the CSP refuses it)."""
+    page, errors, _ = open_page(browser, hand_server.url + "/document/doc-js-url")
+    assert page.locator("a[href^='javascript' i]").count() == 0
+    assert "JavaScript:window.pwned=3" in page.locator(".summary").inner_text()
+    page.evaluate("document.body.insertAdjacentHTML('beforeend', '<img src=x onerror=\"window.pwned=4\">')")
+    page.wait_for_timeout(500)
+    assert page.evaluate("window.pwned") is None
+    assert any("Content Security Policy" in e for e in errors)
 
 
 @pytest.fixture(scope="module")

@@ -133,3 +133,52 @@ def test_reliability_readers_while_ingest_writes(tmp_path, db_url):
     assert readers.errors == []
     assert any(0 < s < DOCS for s in sizes) or len(set(sizes)) > 1 or pytest.skip(
         "the writer finished before any reader saw it working")
+
+
+def _stored(summary: str) -> tuple[int, int, int]:
+    """stored, already stored, failed: the sums of a run's summary lines."""
+    import re
+    found = re.findall(r": (\d+) stored, (\d+) already stored, (\d+) failed;", summary)
+    return tuple(sum(int(f[k]) for f in found) for k in range(3))
+
+
+SIDE_BY_SIDE = 80
+SLOW_INSERTS = {      # about 20 ms per document row: a transaction lasts long enough to meet the other run's
+    "postgresql": ["CREATE FUNCTION slow_insert() RETURNS trigger LANGUAGE plpgsql AS "
+                   "$$ BEGIN PERFORM pg_sleep(0.02); RETURN NEW; END $$",
+                   "CREATE TRIGGER slow_insert BEFORE INSERT ON documents FOR EACH ROW EXECUTE FUNCTION slow_insert()"],
+    "sqlite": ["CREATE TRIGGER slow_insert AFTER INSERT ON documents BEGIN "
+               "SELECT length(hex(zeroblob(3000000))); END"],
+}
+
+
+def test_reliability_two_ingests_side_by_side(tmp_path, db_url):
+    """Two `dyad ingest` runs of the same documents at the same moment into one database (one in the
+    other's order: they meet in the middle, writing the same documents and new actors): every
+    document is stored exactly once (by one run; the other finds it stored), none fails, none is
+    lost or half-stored. Before, the second insert of a document or a new actor failed its batch on
+    PostgreSQL (UniqueViolation: 50 of 340 documents lost in the audit's run)."""
+    inputs = crash.make_corpus(tmp_path / "corpus", SIDE_BY_SIDE, seed=11)
+    from sqlalchemy import text
+    from dyad.store import open_store
+    store = open_store(db_url)                # created and migrated before both start; then each
+    with store.engine.begin() as conn:        # document insert is slowed, so the runs' writes overlap
+        for statement in SLOW_INSERTS[store.engine.dialect.name]:
+            conn.execute(text(statement))
+    store.engine.dispose()
+    runs = [subprocess.Popen(crash.ingest_cmd(db_url, order, workers=1), stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE, text=True) for order in (inputs, inputs[::-1])]
+    outputs = [run.communicate(timeout=900) for run in runs]
+    for run, (out, err) in zip(runs, outputs):
+        assert run.returncode == 0, err[-2000:]
+        assert " E2" not in err, err[-2000:]
+    totals = [_stored(out + err) for out, err in outputs]
+    final = crash.counts(db_url)
+    print(f"two ingests side by side: stored {totals[0][0]} + {totals[1][0]}, already stored "
+          f"{totals[0][1]} + {totals[1][1]}, failed {totals[0][2]} + {totals[1][2]}")
+    assert len(final) == SIDE_BY_SIDE and len({v[0] for v in final.values()}) == SIDE_BY_SIDE
+    assert totals[0][0] + totals[1][0] == SIDE_BY_SIDE                      # each document stored once
+    assert totals[0][2] == totals[1][2] == 0 and totals[0][0] + totals[0][1] == SIDE_BY_SIDE
+    clean = f"sqlite:///{tmp_path / 'clean.db'}"
+    subprocess.run(crash.ingest_cmd(clean, inputs, workers=1), capture_output=True, check=True, timeout=900)
+    assert crash.check_complete(final, crash.counts(clean)) == []     # each with all its rows

@@ -7,26 +7,28 @@ JSON under ``/api/``, the spec at ``/openapi.json``, its docs at ``/docs`` (Swag
 
 Every parameter is validated (an invalid one answers 422, never 500), pages are capped at
 ``queries.PAGE_MAX`` items and exports at ``queries.EXPORT_MAX`` rows; the queries bind every value.
+Every stored id has an address (dyad.serve.ids). Every answer carries the security headers, and a
+write's token and size are checked before its body is read (dyad.serve.guard). An upload's
+pipeline runs on a pool of its own (UPLOAD_WORKERS threads), so reads are answered meanwhile.
 See docs/api.md.
 """
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
 from dataclasses import replace
 
+import asyncio
 import csv
 import datetime as dt
-import hmac
 import io
 import json
-import os
 import platform
 import re
 from typing import Annotated, Iterable, Iterator, Literal
 
 from fastapi import APIRouter, Depends, FastAPI, HTTPException, Path, Query
-from fastapi.openapi.docs import get_swagger_ui_html
-from fastapi.responses import JSONResponse, Response, StreamingResponse
+from fastapi.responses import HTMLResponse, JSONResponse, Response, StreamingResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel, Field, field_validator
 
@@ -34,14 +36,15 @@ from .. import __version__
 from ..store import Store, open_store
 from ..store import queries as Q
 from ..types import FACT_KINDS
+from . import ids
+from .guard import Guard, max_body, token_problem
+from .ids import ACTOR_ID, COUNTRY, DOC_ID, PAIR, RECORD_ID
 
-COUNTRY = r"^[A-Za-z]{3}$"
-ACTOR_ID = r"^[\w.:-]{1,200}$"
-DOC_ID = r"^[^\x00-\x1f/]{1,200}$"
 NO_NUL = r"^[^\x00]*$"
 CAMEO = re.compile(r"^\d{2,4}$")
 PLOVER = re.compile(r"^[A-Z_]{2,16}$")
 MAX_UPLOAD = 1_000_000       # characters of one uploaded article
+UPLOAD_WORKERS = 2           # uploads whose pipeline runs at once; the others wait their turn
 
 Limit = Annotated[int, Query(ge=1, le=Q.PAGE_MAX, description=f"page size, at most {Q.PAGE_MAX}")]
 Offset = Annotated[int, Query(ge=0, le=1_000_000, description="items to skip")]
@@ -109,19 +112,25 @@ class Upload(BaseModel):
             raise ValueError("must not contain NUL characters")
         return v
 
+    @field_validator("id")
+    @classmethod
+    def _addressable(cls, v: str | None) -> str | None:
+        if v in ids.DOT_SEGMENTS:
+            raise ValueError("'.' and '..' cannot be part of a URL path; choose another id")
+        return v
+
 
 bearer = HTTPBearer(auto_error=False, description="the token set in DYAD_TOKEN on the server")
 
 
 def require_token(credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]) -> None:
-    """Writes need ``Authorization: Bearer $DYAD_TOKEN``; none are allowed while it is unset."""
-    expected = os.environ.get("DYAD_TOKEN") or ""
-    if not expected:
-        raise HTTPException(403, "writes are disabled: the server has no DYAD_TOKEN")
-    if credentials is None:
-        raise HTTPException(401, "missing 'Authorization: Bearer <token>'", headers={"WWW-Authenticate": "Bearer"})
-    if not hmac.compare_digest(credentials.credentials.encode("utf-8"), expected.encode("utf-8")):
-        raise HTTPException(403, "wrong token")
+    """Writes need ``Authorization: Bearer $DYAD_TOKEN``; none are allowed while it is unset. The
+    Guard has checked it before reading the body; this states it in the spec, and checks again."""
+    header = f"{credentials.scheme} {credentials.credentials}" if credentials else None
+    problem = token_problem(header)
+    if problem is not None:
+        status, message, headers = problem
+        raise HTTPException(status, message, headers=headers or None)
 
 
 def _csv(rows: Iterator[dict], columns: tuple[str, ...], delimiter: str = ",") -> Iterator[str]:
@@ -166,7 +175,19 @@ def _export(rows: Iterator[dict], columns: tuple[str, ...], fmt: str, name: str)
     return StreamingResponse(body, media_type=MEDIA[fmt], headers=headers)
 
 
-def api_router(store: Store) -> APIRouter:
+def _ingest_one(store: Store, doc) -> JSONResponse:
+    """The pipeline and the store for one uploaded article (on the upload pool, off the event loop)."""
+    from ..pipeline import process
+    if store.has(doc.text):
+        return JSONResponse({"id": doc.id, "stored": False}, status_code=200)
+    record = process(doc)
+    stored = store.save(record)
+    return JSONResponse({"id": doc.id, "stored": stored, "mentions": len(record.mentions),
+                         "events": len(record.events), "facts": len(record.facts),
+                         "warnings": list(record.warnings)}, status_code=201 if stored else 200)
+
+
+def api_router(store: Store, uploads: ThreadPoolExecutor) -> APIRouter:
     r = APIRouter(prefix="/api")
     engine = store.engine
 
@@ -180,12 +201,13 @@ def api_router(store: Store) -> APIRouter:
              start: Day = None, end: Day = None, min_confidence: MinConfidence = 0.0) -> dict:
         """Events (each counted once, both directions; with ``min_confidence``, those at least that
         sure), mean Goldstein, quad classes, top CAMEO event types, and the number of facts by kind."""
-        return Q.dyad_summary(engine, a.upper(), b.upper(), _iso(start), _iso(end), min_confidence=min_confidence)
+        return Q.dyad_summary(engine, ids.country(a), ids.country(b), _iso(start), _iso(end),
+                              min_confidence=min_confidence)
 
     @r.get("/dyads/{a}/{b}/timeline", tags=["dyads"], summary="Events per month by quad class")
     def timeline(a: Annotated[str, Path(pattern=COUNTRY)], b: Annotated[str, Path(pattern=COUNTRY)],
                  start: Day = None, end: Day = None, min_confidence: MinConfidence = 0.0) -> dict:
-        return Q.dyad_timeline(engine, a.upper(), b.upper(), _iso(start), _iso(end), min_confidence)
+        return Q.dyad_timeline(engine, ids.country(a), ids.country(b), _iso(start), _iso(end), min_confidence)
 
     @r.get("/dyads", tags=["dyads"], summary="The pairs with the most events")
     def dyads(limit: Limit = 20, min_confidence: MinConfidence = 0.0) -> dict:
@@ -193,32 +215,32 @@ def api_router(store: Store) -> APIRouter:
 
     @r.get("/events", tags=["events"], summary="Events, newest first, with filters and paging")
     def events(f: Annotated[Q.EventFilter, Depends(event_filter)], limit: Limit = 50, offset: Offset = 0,
-               pair: Annotated[str | None, Query(pattern=r"^[A-Za-z]{3}-[A-Za-z]{3}$",
-                                                 description="two country codes, e.g. AZE-CHN")] = None) -> dict:
+               pair: Annotated[str | None, Query(pattern=PAIR, description="two countries, e.g. AZE-CHN")] = None
+               ) -> dict:
         if pair:
-            f = replace(f, pair=tuple(pair.upper().split("-")))
+            f = replace(f, pair=ids.pair(pair))
         return Q.events(engine, f, limit, offset)
 
-    @r.get("/events/{event_id}", tags=["events"], summary="One event")
-    def event(event_id: Annotated[str, Path(pattern=DOC_ID)]) -> dict:
+    @r.get("/events/{event_id:id}", tags=["events"], summary="One event")
+    def event(event_id: Annotated[str, Path(pattern=RECORD_ID)]) -> dict:
         return found(Q.event(engine, event_id), "event", event_id)
 
     @r.get("/facts", tags=["facts"], summary="Facts, latest period first, with filters and paging")
     def facts(f: Annotated[Q.FactFilter, Depends(fact_filter)], limit: Limit = 50, offset: Offset = 0,
-              pair: Annotated[str | None, Query(pattern=r"^[A-Za-z]{3}-[A-Za-z]{3}$")] = None) -> dict:
+              pair: Annotated[str | None, Query(pattern=PAIR)] = None) -> dict:
         if pair:
-            f = replace(f, pair=tuple(pair.upper().split("-")))
+            f = replace(f, pair=ids.pair(pair))
         return Q.facts(engine, f, limit, offset)
 
-    @r.get("/facts/{fact_id}", tags=["facts"], summary="One fact")
-    def fact(fact_id: Annotated[str, Path(pattern=DOC_ID)]) -> dict:
+    @r.get("/facts/{fact_id:id}", tags=["facts"], summary="One fact")
+    def fact(fact_id: Annotated[str, Path(pattern=RECORD_ID)]) -> dict:
         return found(Q.fact(engine, fact_id), "fact", fact_id)
 
     @r.get("/actors", tags=["actors"], summary="Search actors by name, alias or id")
     def actors(q: Annotated[str, Query(min_length=1, max_length=200, pattern=NO_NUL)], limit: Limit = 20) -> dict:
         return {"q": q, "items": Q.actor_search(engine, q, limit)}
 
-    @r.get("/actors/{actor_id}", tags=["actors"], summary="One actor with its partners network")
+    @r.get("/actors/{actor_id:id}", tags=["actors"], summary="One actor with its partners network")
     def actor(actor_id: Annotated[str, Path(pattern=ACTOR_ID)],
               partners: Annotated[int, Query(ge=1, le=200)] = 30, min_confidence: MinConfidence = 0.0) -> dict:
         """Partners are weighted by the events (with ``min_confidence``, those at least that sure)."""
@@ -228,7 +250,7 @@ def api_router(store: Store) -> APIRouter:
     def documents(start: Day = None, end: Day = None, limit: Limit = 50, offset: Offset = 0) -> dict:
         return Q.documents(engine, _iso(start), _iso(end), limit, offset)
 
-    @r.get("/documents/{doc_id}", tags=["documents"], summary="One document with its annotations")
+    @r.get("/documents/{doc_id:id}", tags=["documents"], summary="One document with its annotations")
     def document(doc_id: Annotated[str, Path(pattern=DOC_ID)], min_confidence: MinConfidence = 0.0) -> dict:
         """The text and every mention, event (with ``min_confidence``, those at least that sure) and
         fact found in it; offsets index ``text``."""
@@ -236,21 +258,16 @@ def api_router(store: Store) -> APIRouter:
 
     @r.post("/documents", tags=["documents"], status_code=201, dependencies=[Depends(require_token)],
             summary="Ingest one article (needs the token)")
-    def upload(body: Upload) -> JSONResponse:
+    async def upload(body: Upload) -> JSONResponse:
         """Runs the pipeline on the article and stores the record in one transaction. 201 when
-        stored, 200 when the same text was already stored."""
+        stored, 200 when the same text was already stored. The body is at most DYAD_MAX_BODY
+        bytes (413 above it); the pipeline runs on the upload pool while other requests are
+        answered."""
         from ..ingest.readers import content_id
-        from ..pipeline import process
         from ..types import Document
         doc = Document(id=body.id or content_id(body.text), text=body.text, date=body.date.isoformat(),
                        lang=body.lang, title=body.title, url=body.url, source="api")
-        if store.has(doc.text):
-            return JSONResponse({"id": doc.id, "stored": False}, status_code=200)
-        record = process(doc)
-        stored = store.save(record)
-        return JSONResponse({"id": doc.id, "stored": stored, "mentions": len(record.mentions),
-                             "events": len(record.events), "facts": len(record.facts),
-                             "warnings": list(record.warnings)}, status_code=201 if stored else 200)
+        return await asyncio.get_running_loop().run_in_executor(uploads, _ingest_one, store, doc)
 
     @r.get("/search", tags=["search"], summary="Full-text search over documents")
     def search(q: Annotated[str, Query(min_length=1, max_length=200, pattern=NO_NUL)],
@@ -308,23 +325,51 @@ async def _lifespan(app: FastAPI):
     yield
 
 
+class DyadApp(FastAPI):
+    """FastAPI with the Guard outermost, outside Starlette's error handling: every answer, a 500
+    too, carries the security headers, and a write's token and size are checked before its body."""
+
+    def build_middleware_stack(self):
+        return Guard(super().build_middleware_stack(), self.state.max_body)
+
+
+# Swagger UI without an inline script (the CSP allows none): static/swagger-init.js starts it.
+SWAGGER_PAGE = """<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Dyad API</title>
+<link rel="icon" href="/static/favicon.svg" type="image/svg+xml">
+<link rel="stylesheet" href="/static/vendor/swagger-ui.css">
+</head>
+<body>
+<div id="swagger-ui"></div>
+<script src="/static/vendor/swagger-ui-bundle.js"></script>
+<script src="/static/swagger-init.js"></script>
+</body>
+</html>
+"""
+
+
 def create_app(db: str | None = None) -> FastAPI:
-    """The app on the database ``db`` (else ``$DYAD_DB``, else sqlite:///dyad.db), migrated on open."""
+    """The app on the database ``db`` (else ``$DYAD_DB``, else sqlite:///dyad.db), migrated on open.
+    ``$DYAD_MAX_BODY`` (bytes) bounds a request body; an invalid value is a UsageError (E300)."""
     from .web import pages
+    limit = max_body()
     store = open_store(db)
-    app = FastAPI(title="Dyad", version=__version__, docs_url=None, redoc_url=None, lifespan=_lifespan,
+    app = DyadApp(title="Dyad", version=__version__, docs_url=None, redoc_url=None, lifespan=_lifespan,
                   description="Dated, evidence-linked relations between states from Russian news. "
                               "Read-only except `POST /api/documents` (Bearer token). See docs/api.md.")
     app.state.store = store
-    app.include_router(api_router(store))
+    app.state.max_body = limit
+    app.state.uploads = ThreadPoolExecutor(UPLOAD_WORKERS, thread_name_prefix="dyad-upload")
+    app.include_router(api_router(store, app.state.uploads))
     app.include_router(meta_router(store))
 
     @app.get("/docs", include_in_schema=False)
-    def docs():
-        return get_swagger_ui_html(openapi_url="/openapi.json", title="Dyad API",
-                                   swagger_js_url="/static/vendor/swagger-ui-bundle.js",
-                                   swagger_css_url="/static/vendor/swagger-ui.css",
-                                   swagger_favicon_url="/static/favicon.svg")
+    def docs() -> HTMLResponse:
+        return HTMLResponse(SWAGGER_PAGE)
 
     pages.mount(app, store)
     return app

@@ -11,10 +11,17 @@ The pages that show events take ``?min_confidence=`` (0-1; a field in their filt
 events, their counts and charts are those at least that sure. Each event shows its confidence.
 
 Charts: plotly.js from the installed plotly package, cytoscape.js copied from npm into
-static/vendor by ``make install``; nothing from a CDN.
+static/vendor by ``make install``; nothing from a CDN. The templates hold no inline script, handler
+or style (the CSP, dyad.serve.guard): the pages' data reaches their scripts in
+``<script type="application/json">`` blocks.
+
+Links: an id in a path is one percent-encoded segment (``|segment``, dyad.serve.ids); a
+document's ``url`` is a link only when it is an absolute http(s) URL (:func:`web_link`), else it is
+shown as text: a ``javascript:`` or ``data:`` URL from a feed or an upload never becomes an href.
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Annotated
 
@@ -29,6 +36,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from ...code.dyads import sides_text
 from ...store import Store
 from ...store import queries as Q
+from ..ids import ACTOR_ID, COUNTRY, DOC_ID, country, segment
 from .annotate import entity_kind, highlight, segments
 
 WEB = Path(__file__).resolve().parent
@@ -36,15 +44,25 @@ ENTITY_KINDS = ("country", "person", "organization", "igo", "place", "region", "
                 "per", "org", "loc", "other")
 STANCE_KINDS = ("stance",)
 JSON_PREFIXES = ("/api/", "/-/", "/openapi.json", "/docs", "/static/")
+# An absolute http(s) URL with a host, without white space or control characters anywhere (browsers
+# drop tabs and line breaks inside a URL and spaces around it: "java\tscript:" is "javascript:").
+WEB_URL = re.compile(r"^https?://[^\s/?#\\\x00-\x1f\x7f]+(?:[/?#][^\s\x00-\x1f\x7f]*)?$", re.IGNORECASE)
 
 
 def templates() -> Environment:
     env = Environment(loader=FileSystemLoader(WEB / "templates"), autoescape=select_autoescape(default=True),
                       trim_blocks=True, lstrip_blocks=True)
-    env.globals.update(quad_classes=Q.QUAD_CLASSES, highlight=highlight, sides=sides)
+    env.globals.update(quad_classes=Q.QUAD_CLASSES, highlight=highlight, sides=sides, web_link=web_link)
     env.filters["money"] = money
     env.filters["plain"] = plain
+    env.filters["segment"] = segment
     return env
+
+
+def web_link(url) -> str | None:
+    """``url`` when a page may link to it (an absolute http or https URL), else None: the page then
+    shows it as text."""
+    return url if isinstance(url, str) and WEB_URL.match(url) else None
 
 
 def sides(event: dict) -> str:
@@ -122,10 +140,9 @@ def mount(app: FastAPI, store: Store) -> None:
                       kb=Q._kb(), name=_name)
 
     @app.get("/dyad/{a}/{b}", response_class=HTMLResponse, include_in_schema=False)
-    def dyad(a: Annotated[str, PathParam(pattern=r"^[A-Za-z]{3}$")],
-             b: Annotated[str, PathParam(pattern=r"^[A-Za-z]{3}$")],
+    def dyad(a: Annotated[str, PathParam(pattern=COUNTRY)], b: Annotated[str, PathParam(pattern=COUNTRY)],
              min_confidence: MinConfidence = 0.0) -> HTMLResponse:
-        a, b = a.upper(), b.upper()
+        a, b = country(a), country(b)
         kb = Q._kb()
         summary = Q.dyad_summary(engine, a, b, min_confidence=min_confidence)
         known = kb is not None and (a in kb.actors or b in kb.actors)
@@ -153,8 +170,8 @@ def mount(app: FastAPI, store: Store) -> None:
             members={f["id"]: f for f in members}.values(),
             documents=sorted(docs.values(), key=lambda d: d.get("date") or "", reverse=True), period=_period)
 
-    @app.get("/actor/{actor_id}", response_class=HTMLResponse, include_in_schema=False)
-    def actor(actor_id: Annotated[str, PathParam(pattern=r"^[\w.:-]{1,200}$")],
+    @app.get("/actor/{actor_id:id}", response_class=HTMLResponse, include_in_schema=False)
+    def actor(actor_id: Annotated[str, PathParam(pattern=ACTOR_ID)],
               min_confidence: MinConfidence = 0.0) -> HTMLResponse:
         info = Q.actor_show(engine, actor_id, min_confidence=min_confidence)
         if info is None:
@@ -170,8 +187,8 @@ def mount(app: FastAPI, store: Store) -> None:
         return render("actor.html", actor=info, events=events, min_confidence=min_confidence,
                       graph={"nodes": nodes, "edges": edges, "country": info.get("kind") == "country"})
 
-    @app.get("/document/{doc_id}", response_class=HTMLResponse, include_in_schema=False)
-    def document(doc_id: Annotated[str, PathParam(pattern=r"^[^\x00-\x1f/]{1,200}$")],
+    @app.get("/document/{doc_id:id}", response_class=HTMLResponse, include_in_schema=False)
+    def document(doc_id: Annotated[str, PathParam(pattern=DOC_ID)],
                  focus: Annotated[str | None, Query(max_length=240, pattern=r"^[^\x00]*$")] = None,
                  min_confidence: MinConfidence = 0.0) -> HTMLResponse:
         doc = Q.document(engine, doc_id)
