@@ -7,7 +7,7 @@ import re
 import pytest
 
 from dyad.code.dedupe import cluster_key, merge_mentions
-from dyad.code.events import code_text, read_golden, run_golden
+from dyad.code.events_golden import code_text, read_golden, run_golden
 from dyad.resolve.dates import resolve_text
 
 from pathlib import Path

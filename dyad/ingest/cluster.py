@@ -1,7 +1,7 @@
 """Cluster mode: extraction on Dask distributed workers; this process stays the single writer.
 
 ``dyad ingest --cluster tcp://HOST:8786 ...`` connects to a running scheduler. Each worker loads
-the models once (a worker plugin runs :func:`dyad.ingest.run.init_worker` at start, and again on a
+the models once (a worker plugin runs :func:`dyad.ingest.work.init_worker` at start, and again on a
 worker the nanny restarts). One task per chunk of documents (the same chunks as in local mode, so
 the records are the same), keyed by the run, its number and the first document's content hash; a
 bounded window of tasks is in flight, so inputs of any size stream. When a worker dies, the scheduler reruns its
@@ -16,7 +16,7 @@ import uuid
 
 from distributed import WorkerPlugin
 
-from .run import init_worker, work_many
+from .work import init_worker, work_many
 
 TASKS_PER_THREAD = 8
 

@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import datetime as dt
 import errno
-import hashlib
 import json
 import os
 import re
@@ -36,31 +35,15 @@ from ..errors import (W_ENCODING, W_FIELD_IGNORED, W_FUTURE_DATE, BadDate, BadJs
                       TooLarge, UnreadablePath, UsageError, show_path)
 from ..types import Document
 from . import encoding
+from .items import DATE_MAX, DATE_MIN, ISO_DATE, MAX_ID, WEB_SUFFIXES, Item, content_id, parse_date  # noqa: F401
 
 DATE_HEADER = re.compile(r"\A(\s*)date[ \t]+(\S+)[ \t]*(?:\r?\n|[ \t]|\Z)", re.IGNORECASE)
 LOOKS_LIKE_HEADER = re.compile(r"\A(\s*)(date\b[ \t:]*[^\n]{0,40})", re.IGNORECASE)
-ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
 TEXT_SUFFIXES = {".txt", ".text", ""}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
-WEB_SUFFIXES = {".html", ".htm", ".xml", ".rss", ".atom"}   # pages and feeds: dyad.ingest.web
 READ_SUFFIXES = TEXT_SUFFIXES | JSONL_SUFFIXES | WEB_SUFFIXES   # what a directory's walk reads
-DATE_MIN, DATE_MAX = "1900-01-01", "2100-12-31"   # dates outside are refused (E110)
 DEFAULT_MAX_BYTES = 1_000_000
-MAX_ID = 200                 # documents.id is String(200)
 MAX_LANG = 8                 # documents.lang is String(8)
-
-
-@dataclass(frozen=True, slots=True)
-class Item:
-    """One unit a reader produced: a document, or the error that replaced it.
-
-    ``warnings`` are the reader's own (W101 future date, W102 detected encoding): the ingest driver
-    prints them as ``PATH:LINE: Wnnn ...`` and stores them with the document's other warnings."""
-    path: str
-    line: int
-    document: Document | None = None
-    error: InputError | None = None
-    warnings: tuple[str, ...] = ()
 
 
 def max_bytes() -> int:
@@ -74,26 +57,6 @@ def max_bytes() -> int:
         value = 0
     if value <= 0:
         raise UsageError(f"DYAD_MAX_BYTES={raw!r} is not a positive whole number of bytes")
-    return value
-
-
-def content_id(text: str) -> str:
-    """A stable id derived from the content (used when the input has none)."""
-    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
-
-
-def parse_date(value, path: str, line: int) -> str:
-    """A date YYYY-MM-DD that exists (else E104) and lies in DATE_MIN..DATE_MAX (else E110: the
-    pipeline reckons relative dates from it, and a year such as 1 or 9999 leaves no room)."""
-    if not isinstance(value, str) or not ISO_DATE.match(value):
-        raise BadDate(path, line, f"date {value!r} is not YYYY-MM-DD")
-    try:
-        dt.date.fromisoformat(value)
-    except ValueError:
-        raise BadDate(path, line, f"date {value!r} does not exist") from None
-    if not DATE_MIN <= value <= DATE_MAX:
-        raise DateOutOfRange(path, line, f"date {value} is outside {DATE_MIN}..{DATE_MAX}, "
-                                         "the dates Dyad reads")
     return value
 
 

@@ -29,6 +29,7 @@ from ..errors import DuplicateId, one_line
 from ..pipeline import process, process_many
 from ..types import Document, Record
 from .readers import Item, read_paths
+from .work import Result, init_worker, work, work_many  # noqa: F401  (the work a worker does)
 
 BATCH = 128           # records per write transaction
 CHUNK = 8             # documents per task (their sentences share the models' batches) ...
@@ -73,48 +74,6 @@ class RunSummary:
 
 def report_error(item: Item, err: TextIO) -> None:
     print(str(item.error), file=err)
-
-
-# --- the work a worker does -------------------------------------------------------------------
-
-@dataclass(frozen=True, slots=True)
-class Result:
-    """What a worker sends back for one document."""
-    record: Record | None
-    fingerprint: object = None      # shingle hashes (numpy array) for near-duplicate detection
-    error: str | None = None
-
-
-def init_worker() -> None:
-    """Load the models and the knowledge base once per worker process."""
-    from ..threads import single_threaded_blas
-    single_threaded_blas()
-    from ..lang import codes, get_language
-    from ..resolve.actors import resolve_mentions
-    for code in codes():
-        get_language(code).load_models()
-    resolve_mentions(get_language("ru").analyse("Россия.", parse=False), None)   # builds the resolver and its KB
-
-
-def work(doc: Document) -> Result:
-    """Process one document; an exception becomes an error, never a lost worker."""
-    from .dedup import fingerprint
-    try:
-        record = process(doc)
-    except Exception as exc:  # noqa: BLE001 - one bad document must not stop the run
-        return Result(None, error=f"E100 processing failed: {one_line(exc)}")
-    return Result(record, fingerprint(doc.text))
-
-
-def work_many(docs: list[Document]) -> list[Result]:
-    """Process a chunk of documents together; if that fails, each alone, so that only the
-    document at fault gets an error."""
-    from .dedup import fingerprint
-    try:
-        records = process_many(docs)
-    except Exception:  # noqa: BLE001 - find the document at fault
-        return [work(d) for d in docs]
-    return [Result(r, fingerprint(d.text)) for r, d in zip(records, docs)]
 
 
 # --- executors: submit a chunk of documents, get a handle whose .get() gives its results ------

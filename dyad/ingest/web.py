@@ -16,7 +16,7 @@ from typing import Iterator
 from ..errors import (BadDate, EmptyInput, InputError, MissingField, NoDateHeader, UnreadablePath,
                       one_line, show_path)
 from ..types import Document
-from .readers import MAX_ID, WEB_SUFFIXES, Item, content_id, parse_date  # noqa: F401
+from .items import MAX_ID, WEB_SUFFIXES, Item, content_id, parse_date  # noqa: F401
 
 HTML_SUFFIXES = {".html", ".htm"}
 FEED_SUFFIXES = {".xml", ".rss", ".atom"}

@@ -1,0 +1,119 @@
+"""The events golden files (tests/golden/events*.txt): one sentence and its expected events a line.
+
+    python -m dyad.code.events_golden --check tests/golden/events.txt    # diff and accuracy
+    python -m dyad.code.events_golden --regen tests/golden/events.txt    # after a deliberate change
+
+It runs the whole pipeline on each line, so it sits beside the coder, not inside it (the pipeline
+imports :mod:`dyad.code.events`; this module imports the pipeline).
+"""
+from __future__ import annotations
+
+from typing import Sequence
+
+from ..types import ActorRef, Document, Event
+from .arguments import country_key
+
+
+# --- golden lines ---------------------------------------------------------------------------
+def actor_label(a: ActorRef) -> str:
+    """How the golden file names an actor: countries, their people and their state organs by
+    alpha-3, non-state sectors by their code (CHNBUS), organisations by id (UN, SCO)."""
+    return country_key(a)
+
+
+def event_label(e: Event, article_date: str | None) -> str:
+    src = "+".join(actor_label(a) for a in e.sources) or "?"
+    tgt = "+".join(actor_label(a) for a in e.targets) or "-"
+    out = f"{src}|{e.cameo}|{tgt}"
+    if e.negated:
+        out += " neg"
+    if e.modality:
+        out += f" {e.modality}"
+    if e.date != article_date or (e.date_precision not in ("day", None)):
+        out += f" @{e.date or 'none'}" + (f"/{e.date_precision}" if e.date_precision not in ("day", None) else "")
+    return out
+
+
+def golden_label(events: Sequence[Event], article_date: str | None) -> str:
+    return " ; ".join(event_label(e, article_date) for e in events) or "-"
+
+
+def read_golden(path) -> list[tuple[int, str, str, str]]:
+    """(line number, article date, sentence, expected) for each case of a golden file."""
+    from pathlib import Path
+    date = "2025-08-31"
+    out = []
+    for n, line in enumerate(Path(path).read_text(encoding="utf-8").splitlines(), 1):
+        line = line.strip()
+        if not line:
+            continue
+        if line.startswith("#"):
+            parts = line[1:].split()
+            if len(parts) == 2 and parts[0] == "date":
+                date = parts[1]
+            continue
+        sentence, sep, expected = line.partition("⇒")
+        if not sep:
+            raise ValueError(f"{path}:{n}: no ⇒ in the line")
+        out.append((n, date, sentence.strip(), expected.strip()))
+    return out
+
+
+def code_text(text: str, date: str | None) -> tuple[Event, ...]:
+    """Run the whole pipeline on a bit of text and return its events."""
+    from ..pipeline import process
+    doc = Document(id="golden", text=text, date=date, lang="ru")
+    return process(doc).events
+
+
+def run_golden(path) -> list[tuple[int, str, str, str, str]]:
+    """(line, date, sentence, expected, got) for every case."""
+    return [(n, d, s, exp, golden_label(code_text(s, d), d)) for n, d, s, exp in read_golden(path)]
+
+
+def regen(path) -> tuple[int, int]:
+    """Rewrite the expectations of a golden file with what the coder now produces."""
+    from pathlib import Path
+    p = Path(path)
+    lines = p.read_text(encoding="utf-8").splitlines()
+    date = "2025-08-31"
+    changed = total = 0
+    for i, line in enumerate(lines):
+        s = line.strip()
+        if s.startswith("# date"):
+            date = s.split()[2]
+        if not s or s.startswith("#") or "⇒" not in s:
+            continue
+        sentence, _, expected = s.partition("⇒")
+        got = golden_label(code_text(sentence.strip(), date), date)
+        total += 1
+        if got != expected.strip():
+            changed += 1
+        lines[i] = f"{sentence.strip()} ⇒ {got}"
+    p.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return changed, total
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    import argparse
+    parser = argparse.ArgumentParser(prog="python -m dyad.code.events_golden", description=__doc__.split("\n")[0])
+    parser.add_argument("--regen", metavar="GOLDEN", help="rewrite the expectations of a golden file")
+    parser.add_argument("--check", metavar="GOLDEN", help="print the differences and the accuracy")
+    ns = parser.parse_args(argv)
+    if ns.regen:
+        changed, total = regen(ns.regen)
+        print(f"{ns.regen}: {changed} of {total} expectations changed")
+        return 0
+    if ns.check:
+        rows = run_golden(ns.check)
+        bad = [r for r in rows if r[3] != r[4]]
+        for n, _, s, exp, got in bad:
+            print(f"{ns.check}:{n}: {s}\n    expected {exp}\n    got      {got}")
+        print(f"{len(rows) - len(bad)}/{len(rows)} exact ({100 * (len(rows) - len(bad)) / max(len(rows), 1):.1f}%)")
+        return 0 if not bad else 1
+    parser.print_help()
+    return 2
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
