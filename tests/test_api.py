@@ -104,6 +104,7 @@ def test_api_introspection(client):
     assert v["schema"] == "0005" and v["database"] in ("sqlite", "postgresql")
     p = ok(client, "/-/pipeline").json()
     assert [s["name"] for s in p["stages"]][:3] == ["lang", "date", "nlp"] and p["problems"] == []
+    assert p["languages"]["ru"]["stages"] == p["stages"] and p["languages"]["ru"]["problems"] == []
 
 
 NOT_FOUND = [

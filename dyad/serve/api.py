@@ -307,12 +307,18 @@ def meta_router(store: Store) -> APIRouter:
                 "schema": Q.schema_revision(store.engine), "sqlalchemy": sqlalchemy.__version__,
                 "fastapi": fastapi.__version__}
 
-    @r.get("/pipeline", summary="The pipeline's stages: what each requires and provides")
+    @r.get("/pipeline", summary="The pipeline's stages per language: what each requires and provides")
     def pipeline() -> dict:
-        from ..pipeline import STAGES, check_stages
-        return {"stages": [{"name": s.name, "id": s.id, "requires": list(s.requires),
-                            "provides": list(s.provides), "doc": s.doc} for s in STAGES],
-                "problems": check_stages()}
+        """``stages`` and ``problems`` are Russian's (the default); ``languages`` gives every
+        registered language's stages (dyad/lang/); other languages are stored uncoded (W103)."""
+        from ..pipeline import STAGES, check_stages, stages_by_language
+
+        def listed(stages):
+            return [{"name": s.name, "id": s.id, "requires": list(s.requires),
+                     "provides": list(s.provides), "doc": s.doc} for s in stages]
+        return {"stages": listed(STAGES), "problems": check_stages(),
+                "languages": {code: {"stages": listed(st), "problems": check_stages(st)}
+                              for code, st in stages_by_language().items()}}
 
     return r
 
