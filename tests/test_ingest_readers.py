@@ -144,3 +144,21 @@ def test_readers_feed_dates_out_of_range(tmp_path):
     assert [i.document.date if i.document else str(i.error).split(": ")[1][:4] for i in items] == \
         ["E110", "2025-08-12", "E110"]
     assert str(items[0].error) == f"{path}:1: E110 date 0001-01-01 is outside 1900-01-01..2100-12-31, the dates Dyad reads"
+
+
+@pytest.mark.parametrize("doc_id", [".", "..", "..."])
+def test_readers_jsonl_id_of_dots_is_refused(tmp_path, doc_id):
+    """An id of dots only is a path segment no HTTP client sends: refused with its line."""
+    path = tmp_path / "a.jsonl"
+    path.write_text(json.dumps({"id": doc_id, "text": "Россия и Китай."}, ensure_ascii=False) + "\n"
+                    + json.dumps({"id": "ok", "text": "Россия."}) + "\n", encoding="utf-8")
+    items = list(read_path(str(path)))
+    assert items[0].document is None and "E105" in str(items[0].error) and ":1:" in str(items[0].error)
+    assert items[1].document is not None and items[1].document.id == "ok"
+
+
+def test_slug_of_a_long_name_is_bounded():
+    from dyad.resolve.translit import MAX_SLUG, slug
+    long = "Очень " * 100 + "длинное имя"
+    assert len(slug(long)) <= MAX_SLUG and slug(long) == slug(long) and slug(long) != slug(long + "х")
+    assert slug("Иван Петров") == "ivan-petrov"

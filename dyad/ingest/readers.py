@@ -217,6 +217,9 @@ def _jsonl_document(path: str, number: int, raw: bytes) -> tuple[Document, tuple
     doc_id = _string_field({"id": str(doc_id)}, "id", path, number) if doc_id not in (None, "") else None
     if doc_id is not None and len(doc_id) > MAX_ID:
         raise BadJsonLine(path, number, f"field 'id' is longer than {MAX_ID} characters")
+    if doc_id is not None and (doc_id.strip(".") == "" or "\x00" in doc_id):
+        # "." and ".." are dot segments no HTTP client sends: a document under them is unreachable
+        raise BadJsonLine(path, number, f"field 'id' {doc_id!r} cannot be served (dots only or NUL)")
     warnings: list[str] = []
     title = _optional_field(obj, "title", path, number, warnings)
     url = _optional_field(obj, "url", path, number, warnings)

@@ -17,10 +17,16 @@ TABLE = str.maketrans({
 })
 
 
+MAX_SLUG = 120              # longer names keep their start and a hash (ids stay addressable)
+
+
 def slug(text: str) -> str:
     s = unicodedata.normalize("NFKD", text.lower().translate(TABLE))
     s = "".join(ch for ch in s if not unicodedata.combining(ch))
     s = re.sub(r"[^a-z0-9]+", "-", s).strip("-")
+    if len(s) > MAX_SLUG:
+        import hashlib
+        s = s[:MAX_SLUG - 13].rstrip("-") + "-" + hashlib.sha256(s.encode()).hexdigest()[:12]
     return s or "x"
 
 
