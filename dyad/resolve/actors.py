@@ -124,6 +124,7 @@ class ActorResolver:
         self._word = lru_cache(maxsize=200_000)(self._analyse_word)
         self._given_names: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
         self._phoenix = None
+        self._phoenix_hits: dict[tuple, object] = {}
 
     def _compound_prefixes(self) -> dict[str, str]:
         out: dict[str, str] = {}
@@ -780,11 +781,18 @@ class ActorResolver:
     def _phoenix_person(self, name: str, day):
         """A person the knowledge base lacks, found in the Phoenix tables (PETRARCH-2's dated
         CAMEO roles to 2014) by transliteration: the country, and the code held on the day."""
+        key = (name, day)
+        if key in self._phoenix_hits:
+            return self._phoenix_hits[key]
         if self._phoenix is None:
             from .phoenix import load_phoenix
             self._phoenix = load_phoenix()
         hit = self._phoenix.lookup(name, day)
-        return hit if hit is not None and hit.confidence >= PHOENIX_FLOOR else None
+        hit = hit if hit is not None and hit.confidence >= PHOENIX_FLOOR else None
+        if len(self._phoenix_hits) > 50_000:      # names repeat across news: remember the answers
+            self._phoenix_hits.clear()
+        self._phoenix_hits[key] = hit
+        return hit
 
     def _sector_of(self, span: NerSpan) -> str:
         """The CAMEO sector an organisation's first word names (армия -> MIL, министерство -> GOV;
