@@ -317,20 +317,7 @@ def matches(p: Participant, actors: frozenset[str], a: ActorRef) -> bool:
 
 def matched_participants(gold: list[tuple[Participant, frozenset[str]]], pred: tuple[ActorRef, ...]) -> int:
     """The largest one-to-one matching between gold participants and predicted actors."""
-    owner: dict[int, int] = {}
-
-    def augment(gi: int, seen: set[int]) -> bool:
-        p, actors = gold[gi]
-        for pi, a in enumerate(pred):
-            if pi in seen or not matches(p, actors, a):
-                continue
-            seen.add(pi)
-            if pi not in owner or augment(owner[pi], seen):
-                owner[pi] = gi
-                return True
-        return False
-
-    return sum(augment(gi, set()) for gi in range(len(gold)))
+    return ev.max_matching(len(gold), len(pred), lambda gi, pi: matches(*gold[gi], pred[pi]))
 
 
 def meeting_match(gold: list[tuple[Participant, frozenset[str]]], pred: tuple[ActorRef, ...], mode: str) -> bool:
