@@ -349,7 +349,7 @@ class Store:
     def pair_records(self, a: str, b: str, limit: int = 200, min_confidence: float = 0.0) -> list[dict]:
         """Events and facts that involve both actors (ids or country codes), newest first; events
         only when their confidence is at least ``min_confidence`` (facts have none)."""
-        from .queries import EventFilter, event_where
+        from .filters import EventFilter, event_where
         out: list[dict] = []
         with self.engine.connect() as conn:
             ev = t.events

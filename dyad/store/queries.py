@@ -14,74 +14,28 @@ read ``dyad_months`` when it is 0, else the rows of ``dyad_months_by_confidence`
 sure (both kept by triggers on ``event_dyads``, migrations 0002 and 0004); both count each event
 once per pair even when the dyadic expansion gave it several rows for the pair, and dated events
 only.
+
+The filters and record items live in :mod:`dyad.store.filters`, documents and search in
+:mod:`dyad.store.documents`, the exports in :mod:`dyad.store.exports`; they are named here too,
+so ``queries.X`` answers every read.
 """
 from __future__ import annotations
 
 import json
 import threading
 import time
-from dataclasses import dataclass
-from typing import Any, Callable, Iterator
+from typing import Any
 
-from sqlalchemy import and_, case, func, literal, or_, select, text, union
+from sqlalchemy import case, func, literal, or_, select, text, union
 from sqlalchemy.engine import Engine
 
 from . import schema as t
-
-PAGE_MAX = 500
-EXPORT_MAX = 100_000
-PG_TSVECTOR = "to_tsvector('russian'::regconfig, coalesce(title, '') || ' ' || text)"  # = migration 0002
-HIT_START, HIT_END = "\ue000", "\ue001"   # snippet markers, turned into segments before leaving here
-QUAD_CLASSES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict",
-                4: "material conflict"}
-TRADE_KINDS = ("trade_turnover", "export", "import", "investment", "loan", "aid")
-
-
-@dataclass(frozen=True, slots=True)
-class EventFilter:
-    actors: tuple[str, ...] = ()          # every one must take part
-    pair: tuple[str, str] | None = None   # two country codes, either direction
-    start: str | None = None              # YYYY-MM-DD, inclusive
-    end: str | None = None
-    cameo: tuple[str, ...] = ()           # code prefixes: "04" matches 040..0499
-    quad_class: tuple[int, ...] = ()
-    plover_type: tuple[str, ...] = ()
-    document: str | None = None
-    min_confidence: float = 0.0           # 0-1; 0: every event, also those without a confidence
-
-
-@dataclass(frozen=True, slots=True)
-class FactFilter:
-    actors: tuple[str, ...] = ()
-    pair: tuple[str, str] | None = None
-    start: str | None = None              # the fact's period (else its document's date) overlaps
-    end: str | None = None
-    kinds: tuple[str, ...] = ()
-    document: str | None = None
-
-
-def cameo_name(code: str | None) -> str | None:
-    if not code:
-        return None
-    try:
-        from ..code.codebook import cameo
-        return cameo(code).name
-    except Exception:      # codebook missing or code unknown: the code alone is still shown
-        return None
-
-
-def meets(confidence: float | None, minimum: float) -> bool:
-    """The rule of ``min_confidence``: at least ``minimum``; with a minimum of 0, every event."""
-    return not minimum or (confidence is not None and confidence >= minimum)
-
-
-def _page(limit: int, offset: int) -> tuple[int, int]:
-    return max(1, min(int(limit), PAGE_MAX)), max(0, int(offset))
-
-
-def _pair(d, a: str, b: str):
-    return or_(and_(d.c.source_country == a, d.c.target_country == b),
-               and_(d.c.source_country == b, d.c.target_country == a))
+from .documents import HIT_END, HIT_START, PG_TSVECTOR, document, documents, fts5_query, search  # noqa: F401
+from .exports import (EVENT_COLUMNS, EXPORT_MAX, FACT_COLUMNS, GDELT_COLUMNS,  # noqa: F401
+                      export_events, export_facts, export_gdelt)
+from .filters import (PAGE_MAX, QUAD_CLASSES, TRADE_KINDS, EventFilter, FactFilter,  # noqa: F401
+                      _event_item, _event_select, _fact_item, _fact_pair, _fact_select, _fact_where,
+                      _page, _pair, cameo_name, event_where, meets)
 
 
 def _months(d, start: str | None, end: str | None) -> list:
@@ -196,68 +150,6 @@ def top_dyads(engine: Engine, limit: int = 20, min_confidence: float = 0.0) -> l
 
 
 # --- events ---------------------------------------------------------------------------------
-def event_where(f: EventFilter) -> list:
-    """The filter as conditions on ``events``."""
-    ev, d, ea = t.events, t.event_dyads, t.event_actors
-    where = []
-    for actor in f.actors:
-        where.append(ev.c.id.in_(select(ea.c.event_id).where(or_(ea.c.actor_id == actor, ea.c.country == actor))))
-    if f.pair:
-        where.append(ev.c.id.in_(select(d.c.event_id).where(_pair(d, *f.pair))))
-    if f.start:
-        where.append(ev.c.date >= f.start)
-    if f.end:
-        where.append(ev.c.date <= f.end)
-    if f.cameo:
-        where.append(or_(*[ev.c.cameo.startswith(c, autoescape=True) for c in f.cameo]))
-    if f.quad_class:
-        where.append(ev.c.quad_class.in_(f.quad_class))
-    if f.plover_type:
-        where.append(ev.c.plover_type.in_(f.plover_type))
-    if f.document:
-        where.append(ev.c.document_id == f.document)
-    if f.min_confidence:
-        where.append(ev.c.confidence >= f.min_confidence)
-    return where
-
-
-def _evidence(table):
-    doc = t.documents.c.text
-    return func.substr(doc, table.c.evidence_start + 1, table.c.evidence_end - table.c.evidence_start)
-
-
-def _record_select(table, *extra):
-    """Stored records of ``table`` (events or facts) with their document and evidence text."""
-    doc = t.documents
-    return (select(table.c.id, table.c.document_id, *extra, table.c.record_json, doc.c.title,
-                   doc.c.date.label("document_date"), doc.c.url,
-                   _evidence(table).label("evidence_text"))
-            .select_from(table.join(doc, doc.c.id == table.c.document_id)))
-
-
-def _record_item(row, add: Callable[[dict], None] | None = None) -> dict:
-    """A stored record as the API shows it: its store id, ``add``'s fields, evidence, document."""
-    rec = json.loads(row.record_json or "{}")
-    rec["local_id"] = rec.get("id")
-    rec["id"] = row.id
-    if add is not None:
-        add(rec)
-    rec.setdefault("evidence", {})["text"] = row.evidence_text
-    rec["document"] = {"id": row.document_id, "title": row.title, "date": row.document_date, "url": row.url}
-    return rec
-
-
-def _event_select():
-    return _record_select(t.events, t.events.c.cluster_id, t.events.c.confidence)
-
-
-def _event_item(row) -> dict:
-    def add(rec: dict) -> None:
-        rec["cameo_name"] = cameo_name(rec.get("cameo"))
-        rec.setdefault("trigger", {})          # records written by other tools may lack it
-        rec.setdefault("confidence", row.confidence)
-        rec["cluster_id"] = row.cluster_id
-    return _record_item(row, add)
 
 
 def _pair_page(conn, f: EventFilter, limit: int, offset: int) -> tuple[int, list]:
@@ -349,38 +241,6 @@ def event(engine: Engine, event_id: str) -> dict | None:
 
 
 # --- facts ----------------------------------------------------------------------------------
-def _fact_pair(fa, a: str, b: str):
-    return or_(and_(fa.c.subject_country == a, fa.c.object_country == b),
-               and_(fa.c.subject_country == b, fa.c.object_country == a),
-               and_(fa.c.subject_id == a, fa.c.object_id == b),
-               and_(fa.c.subject_id == b, fa.c.object_id == a))
-
-
-def _fact_where(f: FactFilter) -> list:
-    fa, doc = t.facts, t.documents
-    where = []
-    for actor in f.actors:
-        where.append(or_(fa.c.subject_id == actor, fa.c.object_id == actor,
-                         fa.c.subject_country == actor, fa.c.object_country == actor))
-    if f.pair:
-        where.append(_fact_pair(fa, *f.pair))
-    if f.start:
-        where.append(func.coalesce(fa.c.period_end, doc.c.date) >= f.start)
-    if f.end:
-        where.append(func.coalesce(fa.c.period_start, doc.c.date) <= f.end)
-    if f.kinds:
-        where.append(fa.c.kind.in_(f.kinds))
-    if f.document:
-        where.append(fa.c.document_id == f.document)
-    return where
-
-
-def _fact_select():
-    return _record_select(t.facts)
-
-
-def _fact_item(row) -> dict:
-    return _record_item(row)
 
 
 def facts(engine: Engine, f: FactFilter = FactFilter(), limit: int = 50, offset: int = 0) -> dict:
@@ -540,187 +400,6 @@ def _names(conn, kb, ids: list[str]) -> dict[str, str]:
             if name:
                 names[i] = name
     return names
-
-
-# --- documents ------------------------------------------------------------------------------
-def documents(engine: Engine, start: str | None = None, end: str | None = None,
-              limit: int = 50, offset: int = 0) -> dict:
-    limit, offset = _page(limit, offset)
-    doc = t.documents
-    where = []
-    if start:
-        where.append(doc.c.date >= start)
-    if end:
-        where.append(doc.c.date <= end)
-    cols = (doc.c.id, doc.c.date, doc.c.date_source, doc.c.date_precision, doc.c.title, doc.c.lang, doc.c.url,
-            func.length(doc.c.text).label("length"))
-    q = select(*cols).where(*where).order_by(doc.c.date.desc().nulls_last(), doc.c.id).limit(limit).offset(offset)
-    with engine.connect() as conn:
-        total = conn.execute(select(func.count()).select_from(doc).where(*where)).scalar_one()
-        items = [dict(r) for r in conn.execute(q).mappings()]
-    return {"total": total, "limit": limit, "offset": offset, "items": items}
-
-
-def document(engine: Engine, doc_id: str, min_confidence: float = 0.0) -> dict | None:
-    """One document with every annotation: mentions, events (with at least ``min_confidence``)
-    and facts (offsets into ``text``)."""
-    doc, me = t.documents, t.mentions
-    with engine.connect() as conn:
-        row = conn.execute(select(doc).where(doc.c.id == doc_id)).mappings().first()
-        if row is None:
-            return None
-        mentions = []
-        for m in conn.execute(select(me).where(me.c.document_id == doc_id).order_by(me.c.start, me.c.id)).mappings():
-            mentions.append({"start": m["start"], "end": m["end"], "text": m["text"], "type": m["type"],
-                             "norm": m["norm"], "rule": m["rule"],
-                             "actor": json.loads(m["actor_json"]) if m["actor_json"] else None,
-                             "confidence": m["confidence"], "warnings": json.loads(m["warnings"] or "[]")})
-        where = event_where(EventFilter(document=doc_id, min_confidence=min_confidence))
-        evs = [_event_item(r) for r in conn.execute(_event_select().where(*where)
-                                                    .order_by(t.events.c.evidence_start, t.events.c.id))]
-        fas = [_fact_item(r) for r in conn.execute(_fact_select().where(t.facts.c.document_id == doc_id)
-                                                   .order_by(t.facts.c.evidence_start, t.facts.c.id))]
-    out = {k: row[k] for k in ("id", "date", "date_source", "date_precision", "lang", "title", "url", "source",
-                               "encoding", "text", "ingested_at")}
-    out["warnings"] = json.loads(row["warnings"] or "[]")
-    out.update(mentions=mentions, events=evs, facts=fas)
-    return out
-
-
-# --- search ---------------------------------------------------------------------------------
-def fts5_query(q: str) -> str:
-    """User words -> an FTS5 query that cannot be a syntax error: each word quoted, as a prefix."""
-    import re
-    words = re.findall(r"\w+", q)
-    return " ".join('"' + w.replace('"', '""') + '"*' for w in words[:32])
-
-
-def _segments(snippet: str | None) -> list[dict]:
-    out, rest = [], snippet or ""
-    while rest:
-        i = rest.find(HIT_START)
-        if i < 0:
-            out.append({"text": rest, "match": False})
-            break
-        if i:
-            out.append({"text": rest[:i], "match": False})
-        j = rest.find(HIT_END, i)
-        j = len(rest) if j < 0 else j
-        out.append({"text": rest[i + 1:j], "match": True})
-        rest = rest[j + 1:]
-    return [s for s in out if s["text"]]
-
-
-def search(engine: Engine, q: str, limit: int = 20, offset: int = 0) -> dict:
-    """Documents matching the words of ``q`` (FTS5 on SQLite, tsvector on PostgreSQL), best first."""
-    limit, offset = _page(limit, offset)
-    params = {"limit": limit, "offset": offset}
-    if engine.dialect.name == "sqlite":
-        params["q"] = fts5_query(q)
-        if not params["q"]:
-            return {"q": q, "total": 0, "limit": limit, "offset": offset, "items": []}
-        params.update(a=HIT_START, b=HIT_END)
-        count = text("SELECT count(*) FROM documents_fts WHERE documents_fts MATCH :q")
-        rows = text("SELECT d.id, d.date, d.title, snippet(documents_fts, 2, :a, :b, '…', 24) AS snippet "
-                    "FROM documents_fts JOIN documents d ON d.id = documents_fts.doc_id "
-                    "WHERE documents_fts MATCH :q ORDER BY rank, d.id LIMIT :limit OFFSET :offset")
-    else:
-        params.update(q=q, opts=f"StartSel={HIT_START}, StopSel={HIT_END}, MaxWords=35, MinWords=15")
-        tsq = "websearch_to_tsquery('russian'::regconfig, :q)"
-        count = text(f"SELECT count(*) FROM documents WHERE {PG_TSVECTOR} @@ {tsq}")
-        rows = text(f"SELECT id, date, title, ts_headline('russian'::regconfig, text, {tsq}, :opts) AS snippet "
-                    f"FROM documents WHERE {PG_TSVECTOR} @@ {tsq} "
-                    f"ORDER BY ts_rank({PG_TSVECTOR}, {tsq}) DESC, id LIMIT :limit OFFSET :offset")
-    with engine.connect() as conn:
-        total = conn.execute(count, {"q": params["q"]}).scalar_one()
-        items = [{"id": r.id, "date": r.date, "title": r.title, "snippet": _segments(r.snippet)}
-                 for r in conn.execute(rows, params)]
-    return {"q": q, "total": total, "limit": limit, "offset": offset, "items": items}
-
-
-# --- exports --------------------------------------------------------------------------------
-EVENT_COLUMNS = ("id", "document_id", "date", "date_precision", "cameo", "quad_class", "goldstein",
-                 "plover_type", "plover_mode", "plover_context", "sources", "targets", "trigger_text",
-                 "evidence", "negated", "modality", "rule", "confidence", "url")
-FACT_COLUMNS = ("id", "document_id", "kind", "subject_id", "object_id", "subject_country", "object_country",
-                "period_start", "period_end", "value", "unit", "comparator", "change_kind", "change_value",
-                "baseline_start", "baseline_end", "attributes", "evidence", "rule", "url")
-GDELT_COLUMNS = ("GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "Actor1Code", "Actor1Name",
-                 "Actor1CountryCode", "Actor2Code", "Actor2Name", "Actor2CountryCode", "IsRootEvent",
-                 "EventCode", "EventBaseCode", "EventRootCode", "QuadClass", "GoldsteinScale", "NumMentions",
-                 "NumSources", "NumArticles", "ActionGeo_FullName", "ActionGeo_CountryCode", "ActionGeo_Lat",
-                 "ActionGeo_Long", "DATEADDED", "SOURCEURL")
-
-
-def _names_of(blob: str | None) -> str:
-    return "; ".join(a.get("id", "") for a in json.loads(blob or "[]"))
-
-
-def export_events(engine: Engine, f: EventFilter = EventFilter(), limit: int = 10_000) -> Iterator[dict]:
-    """Flat event rows (one per event) for CSV, JSON Lines and Parquet."""
-    ev, doc = t.events, t.documents
-    limit = max(1, min(int(limit), EXPORT_MAX))
-    q = (select(ev, doc.c.url, _evidence(ev).label("evidence"))
-         .select_from(ev.join(doc, doc.c.id == ev.c.document_id))
-         .where(*event_where(f)).order_by(ev.c.date.desc().nulls_last(), ev.c.id).limit(limit))
-    with engine.connect() as conn:
-        for r in conn.execute(q).mappings():
-            row = {k: r[k] for k in EVENT_COLUMNS if k in r}
-            row["sources"], row["targets"] = _names_of(r["sources_json"]), _names_of(r["targets_json"])
-            row["negated"] = bool(r["negated"])
-            yield {k: row.get(k) for k in EVENT_COLUMNS}
-
-
-def export_facts(engine: Engine, f: FactFilter = FactFilter(), limit: int = 10_000) -> Iterator[dict]:
-    fa, doc = t.facts, t.documents
-    limit = max(1, min(int(limit), EXPORT_MAX))
-    q = (select(fa, doc.c.url, _evidence(fa).label("evidence"))
-         .select_from(fa.join(doc, doc.c.id == fa.c.document_id))
-         .where(*_fact_where(f)).order_by(fa.c.id).limit(limit))
-    with engine.connect() as conn:
-        for r in conn.execute(q).mappings():
-            row = {k: r[k] for k in FACT_COLUMNS if k in r}
-            row["attributes"] = r["attributes_json"]
-            yield {k: row.get(k) for k in FACT_COLUMNS}
-
-
-def export_gdelt(engine: Engine, f: EventFilter = EventFilter(), limit: int = 10_000) -> Iterator[dict]:
-    """GDELT 2.0-style rows: one per (source, target) pair of each event (the dyadic expansion); an
-    event that names one side only gives one row per known actor, the other actor's columns empty
-    (dyad.code.dyads.gdelt_pairs). ``limit`` counts rows."""
-    from ..code.dyads import gdelt_pairs
-    ev, d, doc = t.events, t.event_dyads, t.documents
-    limit = max(1, min(int(limit), EXPORT_MAX))
-    q = (select(d.c.source_id, d.c.target_id, d.c.source_country, d.c.target_country, ev.c.id, ev.c.date,
-                ev.c.cameo, ev.c.root, ev.c.quad_class, ev.c.goldstein, ev.c.rule, ev.c.sources_json,
-                ev.c.targets_json, ev.c.location_json, doc.c.url, doc.c.ingested_at)
-         .select_from(ev.join(doc, doc.c.id == ev.c.document_id).outerjoin(d, d.c.event_id == ev.c.id))
-         .where(*event_where(f)).order_by(ev.c.date.desc().nulls_last(), ev.c.id, d.c.source_id, d.c.target_id)
-         .limit(limit))
-    n = 0
-    with engine.connect() as conn:
-        for r in conn.execute(q).mappings():
-            sources, targets = json.loads(r["sources_json"] or "[]"), json.loads(r["targets_json"] or "[]")
-            if r["source_id"] is None:       # no dyad row: an event with one side
-                pairs = gdelt_pairs(sources, targets, r["rule"])
-            else:
-                refs = {a["id"]: a for a in sources + targets}
-                pairs = [(refs.get(r["source_id"], {"id": r["source_id"], "country": r["source_country"]}),
-                          refs.get(r["target_id"], {"id": r["target_id"], "country": r["target_country"]}))]
-            loc = json.loads(r["location_json"]) if r["location_json"] else {}
-            day = (r["date"] or "").replace("-", "")
-            cameo = r["cameo"] or ""
-            for s, g in pairs:
-                s, g = s or {}, g or {}
-                yield dict(zip(GDELT_COLUMNS, (
-                    r["id"], day, day[:6], day[:4], s.get("code") or s.get("country"), s.get("name"),
-                    s.get("country"), g.get("code") or g.get("country"), g.get("name"), g.get("country"),
-                    1, cameo, cameo[:3], r["root"] or cameo[:2], r["quad_class"], r["goldstein"], 1, 1, 1,
-                    loc.get("name"), loc.get("country"), loc.get("lat"), loc.get("lon"),
-                    (r["ingested_at"] or "")[:19].replace("-", "").replace(":", "").replace("T", ""), r["url"])))
-                n += 1
-                if n >= limit:
-                    return
 
 
 def schema_revision(engine: Engine) -> str | None:

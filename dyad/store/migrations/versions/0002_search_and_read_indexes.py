@@ -5,7 +5,7 @@ SQLite: an FTS5 table ``documents_fts`` (doc_id UNINDEXED, title, text) kept in 
 ``documents.rowid``, because VACUUM may renumber the rowids of a table without an INTEGER PRIMARY KEY.
 
 PostgreSQL: a GIN index on ``to_tsvector('russian', title || ' ' || text)``; the search query uses
-the same expression (:data:`dyad.store.queries.PG_TSVECTOR`), so no column is added and
+the same expression (:data:`dyad.store.documents.PG_TSVECTOR`), so no column is added and
 ``schema.py`` stays the same on both backends.
 
 Both: ``dyad_months``, events per unordered pair of countries, month, CAMEO code and quad class,
