@@ -14,13 +14,15 @@ Rules, applied in order (each mention records the rule that resolved it):
                     what is known (kind, name, country if an adjective or name says so);
 - ``doc.pair`` / ``doc.leaders`` / ``doc.country``  anaphors ("двух стран", "лидеров", "страна")
                     resolved to actors already introduced.
+
+:class:`ActorResolver` takes its title rules from :mod:`dyad.resolve.titles`, its anaphora and
+pronoun rules from :mod:`dyad.resolve.anaphora` and its safe-alias checks from
+:mod:`dyad.resolve.aliases` (mixins); the records they share are in :mod:`dyad.resolve.matches`.
 """
 from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections import Counter
-from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from ..lang.types import Analysis, NerSpan, Token
@@ -29,9 +31,13 @@ from .keys import fold, word_keys
 import datetime as dt
 
 from .dates import parse_day
-from .kb import OFFICE_CODES, Alias, KnowledgeBase, Title, load_kb
+from .kb import OFFICE_CODES, Alias, KnowledgeBase, load_kb
 from .places import best, candidates
 from .translit import slug
+from .aliases import AliasesMixin, n_upper
+from .anaphora import ANAPHOR_LEMMAS, AnaphoraMixin, _DocState
+from .matches import CONFIDENCE, INITIAL, _Candidate, _Match, _Word
+from .titles import TitlesMixin
 
 KIND_TYPE = {"country": "LOC", "place": "LOC", "region": "LOC", "person": "PER",
              "igo": "ORG", "organization": "ORG", "initiative": "MISC", "group": "ORG"}
@@ -41,74 +47,12 @@ FUNCTION_POS = {"PRON", "DET", "ADP", "CCONJ", "SCONJ", "PART", "ADV", "AUX", "N
 # A capital after one of these words is the city, not its government: "в Москве", "мэр Москвы".
 PLACE_CUES = {"мэр", "мэрия", "житель", "улица", "окраина", "пригород", "центр", "губернатор",
               "аэропорт", "метро", "вокзал", "район", "горожанин", "москвич"}
-PAIR_WORDS = {"сторона", "страна", "государство"}
-PAIR_NUMERALS = {"два", "обе", "оба", "двух", "обеих", "двое"}
-LEADER_WORDS = {"лидер", "руководитель", "глава"}
-ANAPHOR_LEMMAS = PAIR_WORDS | LEADER_WORDS
-# A title governed by one of these nouns is someone else's ("пресс-секретарь президента России
-# Дмитрий Песков"): the name after it is not the title's holder.
-# People: the name after "пресс-секретарь президента" is never the president's. Things: the name
-# after "указ президента" is the president's when it stands in the title's case.
-EMBEDDING_PEOPLE = {"заместитель", "замглавы", "замминистра", "пресс-секретарь", "помощник", "советник",
-                    "представитель", "спикер", "посол", "сотрудник", "охранник", "супруга", "супруг",
-                    "жена", "муж", "сын", "дочь", "вдова", "брат", "сестра", "мать", "отец", "внук",
-                    "внучка", "племянник", "кандидат", "соперник", "оппонент", "преемник",
-                    "предшественник", "исполняющий", "врио", "референт", "адъютант", "секретарь"}
-EMBEDDING_THINGS = {"администрация", "аппарат", "охрана", "кабинет", "окружение", "пресс-служба",
-                    "канцелярия", "офис", "указ", "распоряжение", "визит", "встреча", "решение",
-                    "заявление", "слово", "позиция", "портрет", "должность", "пост", "кресло",
-                    "резиденция", "выборы", "полномочие", "обязанность", "приказ", "поручение"}
 FAMILY_NOUNS = {"супруга", "супруг", "жена", "муж", "сын", "дочь", "вдова", "брат", "сестра", "мать",
                 "отец", "внук", "внучка", "племянник", "племянница", "зять", "невестка", "теща", "тесть"}
-FORMER = {"бывший", "экс", "прежний", "покойный", "предыдущий", "экс-президент", "тогдашний"}
-PRONOUNS = {"он": "Masc", "она": "Fem"}
-INITIAL = re.compile(r"^[A-ZА-ЯЁ]\.?$")
-# How sure each rule is of the actor it gives (0-1): measured on the development sets, see
-# docs/quality.md; a rule that needed corroboration or guessed from context is less sure.
-CONFIDENCE = {"kb.alias": 0.95, "kb.alias.surname": 0.85, "kb.compound": 0.9, "kb.title+name": 0.95,
-              "kb.title": 0.8, "kb.office": 0.6, "kb.sector": 0.85, "kb.capital-place": 0.9,
-              "kb.org-adj": 0.75, "doc.surname": 0.85, "doc.title": 0.7, "doc.pronoun": 0.55,
-              "doc.relative": 0.7, "geo.city": 0.8, "ner.person": 0.7, "ner.org": 0.7, "ner.place": 0.6,
-              "doc.pair": 0.6, "doc.leaders": 0.6, "doc.country": 0.6, "phoenix.person": 0.8}
 PHOENIX_FLOOR = 0.8         # the least Phoenix match confidence taken (initial + surname)
-W_TITLE_NOT_HELD = "W201 {name} did not hold {office} of {country} on {date}"
 
 
-@dataclass(frozen=True, slots=True)
-class _Match:
-    start: int
-    end: int
-    first: int          # token index
-    last: int           # token index, inclusive
-    alias: Alias | None
-    actor_id: str
-    rule: str
-
-
-@dataclass(frozen=True, slots=True)
-class _Candidate:
-    """An alias as a first word may start it, with what decides against it worked out once
-    for the knowledge base rather than for every token it is tried on."""
-    alias: Alias
-    n: int                  # words
-    rank: int               # ALIAS_RANK of its type
-    capitalised: bool       # a proper name: never a lowercase word
-    one_word: bool          # one word, not an abbreviation: never a function word
-    surname: str | None     # a surname matches its own folded form only
-    person_name: bool       # a person's name or surname: never an all-capitals word
-
-
-@dataclass(frozen=True, slots=True)
-class _Word:
-    """What the knowledge base makes of one token (word form, lemma, part of speech): its match
-    keys, the aliases it may start (those its case and part of speech do not rule out) and the
-    titles it may start. Worked out once per form: news repeat their words."""
-    keys: frozenset[str]
-    aliases: tuple[_Candidate, ...]
-    titles: tuple[Title, ...]
-
-
-class ActorResolver:
+class ActorResolver(AliasesMixin, TitlesMixin, AnaphoraMixin):
     """Resolves the mentions of one document. Stateless between documents: what it remembers
     is per word form (:class:`_Word`), the same whichever document the form is in."""
 
@@ -348,283 +292,6 @@ class ActorResolver:
             return "DEMONYM"
         return KIND_TYPE.get(ref.kind, "LOC")
 
-    # --- safe aliases ----------------------------------------------------------------------
-    def _safe(self, matches: list[_Match], tokens: list[Token], words: list[_Word],
-              spans: list[NerSpan], doc: "_DocState", text: str, trace: list | None) -> list[_Match]:
-        """The alias matches that may stand: a person's alias that is one word of a longer name
-        with another first name ("Филиппом Кирковым", "Хосе Перес Гарсия", "Иванка Трамп"), a
-        surname that is also a first name with nothing to corroborate it ("принц Филипп"), or a
-        country alias that is a first name the NER took for a person ("Том") are rejected."""
-        out = []
-        matched = {k for m in matches for k in range(m.first, m.last + 1)}
-        for m in matches:
-            why = self._unsafe(m, tokens, words, spans, doc, matches, matched)
-            if why is None:
-                out.append(m)
-            elif trace is not None:
-                trace.append(Decision(m.start, m.end, text[m.start:m.end], m.actor_id, "rejected", why))
-        return out
-
-    def _unsafe(self, m: _Match, tokens: list[Token], words: list[_Word], spans: list[NerSpan],
-                doc: "_DocState", matches: list[_Match], matched: set[int]) -> str | None:
-        if m.rule != "kb.alias" or m.alias is None:
-            return None
-        actor = self.kb.actors.get(m.actor_id)
-        if actor is None:
-            return None
-        span = next((s for s in spans if s.type == "PER" and s.start <= m.start and m.end <= s.end), None)
-        if actor.kind == "person":
-            given, initials = self._given(m.actor_id)
-            extra = [k for k, t in enumerate(tokens) if span is not None and span.start <= t.start
-                     and t.end <= span.end and not m.first <= k <= m.last]
-            for k in (m.first - 1, m.last + 1):
-                # a name word beside the match in the same case is part of one name ("Филиппом
-                # Кирковым"); in another case it is someone else's ("дочь Трампа Иванка")
-                if 0 < k < len(tokens) and k not in extra and k not in matched and _name_like(tokens[k]) \
-                        and _same_case(tokens[k], tokens[m.last]):
-                    extra.append(k)
-            for k in extra:
-                t = tokens[k]
-                if not any(ch.isalpha() for ch in t.text):
-                    continue
-                if INITIAL.match(t.text):
-                    if fold(t.text[0]) not in initials:
-                        return f"the initial {t.text} is not {actor.name_ru}'s"
-                    continue
-                if words[k].keys.isdisjoint(given):
-                    return f"{t.text} beside {tokens[m.first].text} names someone else than {actor.name_ru}"
-            if m.first == m.last and m.alias.type == "surname" and not extra \
-                    and m.actor_id not in doc.introduced:
-                why = self._ambiguous(m, tokens, span)
-                if why and not self._corroborated(m, tokens, words, matches):
-                    return f"{tokens[m.first].text} is {why} and nothing corroborates {actor.name_ru}"
-            return None
-        if m.first == m.last and actor.kind in ("country", "place", "region") and span is not None \
-                and (span.start, span.end) == (m.start, m.end) and is_given_name(tokens[m.first].text):
-            return f"{tokens[m.first].text} is a first name the NER found as a person, not {actor.name_ru}"
-        return None
-
-    def _given(self, person_id: str) -> tuple[frozenset[str], frozenset[str]]:
-        """The keys of a person's first names and patronymics (the words of their full names
-        other than the surname), and their initials."""
-        hit = self._given_names.get(person_id)
-        if hit is not None:
-            return hit
-        aliases = [a for a in self.kb.aliases if a.actor_id == person_id]
-        surnames = {fold(a.alias) for a in aliases if a.type == "surname"}
-        actor = self.kb.actors[person_id]
-        names = [a.alias for a in aliases if a.type in ("name", "official") and a.lang == "ru"]
-        names.append(actor.name_ru)
-        if not surnames:
-            surnames = {fold(n.split()[-1]) for n in names if n.split()}
-        keys: set[str] = set()
-        initials: set[str] = set()
-        for name in names:
-            for w in re.split(r"[\s-]+", name):
-                if not w or fold(w) in surnames or not w[:1].isalpha():
-                    continue
-                keys |= word_keys(w)
-                initials.add(fold(w[0]))
-        hit = (frozenset(keys), frozenset(initials))
-        self._given_names[person_id] = hit
-        return hit
-
-    @staticmethod
-    def _ambiguous(m: _Match, tokens: list[Token], span: NerSpan | None) -> str | None:
-        """Why a surname standing alone may be something else: it is also a first name, or an
-        ordinary word opening the sentence that the NER did not take for a person."""
-        if is_given_name(m.alias.alias):
-            return "also a first name"
-        opening = m.first == 0 or not tokens[m.first - 1].text[:1].isalnum()
-        if opening and span is None and is_common_word(tokens[m.first].text):
-            return "an ordinary word opening the sentence"
-        return None
-
-    def _corroborated(self, m: _Match, tokens: list[Token], words: list[_Word],
-                      matches: list[_Match]) -> bool:
-        """A surname is corroborated by a title the person held right before it ("премьер
-        Филипп") or by the person's country within three words before it."""
-        actor = self.kb.actors[m.actor_id]
-        for other in matches:
-            if other.last < m.first and m.first - other.last <= 3 and \
-                    self._country_of(other.actor_id) == actor.country and self._is_country(other.actor_id):
-                return True
-        for n in range(1, 5):
-            i = m.first - n
-            if i < 0:
-                break
-            for title in words[i].titles:
-                if len(title.keys) == n and all(not title.keys[j].isdisjoint(words[i + j].keys)
-                                                for j in range(n)):
-                    if self.kb.held(m.actor_id, title.country, title.office):
-                        return True
-        return False
-
-    # --- titles -----------------------------------------------------------------------------
-    def _titles(self, tokens: list[Token], words: list[_Word], matches: list[_Match],
-                spans: list[NerSpan], day, until, text: str, doc: "_DocState",
-                trace: list | None = None) -> tuple[list["_Pending"], dict[int, ActorRef]]:
-        """Titles of one sentence. A title right before a name is that person's ("президент США
-        Барак Обама": the name resolves, the title gives the role); a title alone names its holder
-        when the date is known and one person held the office all that period, else the person
-        the document introduced with it, else the office (UKRGOV). Returns the title mentions to
-        make (those before a name the NER found wait for its actor) and, by match start, the
-        person references the titles give to the names after them."""
-        pending: list[_Pending] = []
-        named: dict[int, ActorRef] = {}
-        by_first = {m.first: m for m in matches}
-        by_last = {m.last: m for m in matches}
-        per_at = {s.start: s for s in spans if s.type == "PER"}
-        taken: set[int] = set()
-        found = []                                 # (length, start index, matching rows)
-        for i, word in enumerate(words):
-            rows = word.titles
-            if not rows:
-                continue
-            for n in sorted({len(r.keys) for r in rows}, reverse=True):
-                if i + n > len(tokens):
-                    continue
-                hits = list({id(r): r for r in rows if len(r.keys) == n and all(
-                    not r.keys[j].isdisjoint(words[i + j].keys) for j in range(n))}.values())
-                if hits:
-                    found.append((n, i, hits))
-        for n, i, hits in sorted(found, key=lambda f: (-f[0], f[1])):   # longest titles first
-            if i in taken:
-                continue
-            last = i + n - 1
-            start, end, country, first, after = tokens[i].start, tokens[last].end, None, i, last + 1
-            nxt = by_first.get(last + 1)
-            if (nxt is None or not self._is_country(nxt.actor_id)) and last + 1 < len(tokens):
-                # "Председатель правительства России": "правительства России" matched as one
-                # alias, the country after the title is the word on its own
-                alone = self._alias_matches(tokens[last + 1:last + 2], words[last + 1:last + 2], day)
-                if alone and alone[0].rule == "kb.alias" and self._is_country(alone[0].actor_id):
-                    nxt = replace(alone[0], first=last + 1, last=last + 1)
-            if nxt is not None and self._is_country(nxt.actor_id) and \
-                    tokens[last + 1].feat("Case") in ("Gen", None):
-                country, end, after = self._country_of(nxt.actor_id), nxt.end, nxt.last + 1
-            else:
-                prev = by_last.get(i - 1)
-                if prev is not None and prev.alias is not None and prev.alias.type == "adj":
-                    country, start, first = self._country_of(prev.actor_id), prev.start, prev.first
-            if tokens[i].feat("Number") == "Plur":
-                continue                       # "лидеры двух стран" is a group, not one holder
-            title = self._pick_title(hits, country)
-            generic = title or next((r for r in hits if r.country is None), None)
-            if generic is None:
-                continue
-            office = generic.office
-            country = country or (title.country if title else None)
-            before = [tokens[k].lemma for k in range(max(0, first - 2), first)]
-            former = any(w in FORMER for w in before) or fold(tokens[i].text).startswith("экс")
-            governor = before[-1] if before else ""
-            person = by_first.get(after)
-            if person is not None and not self._is_person(person.actor_id):
-                person = None
-            span = per_at.get(tokens[after].start) if after < len(tokens) else None
-            embedded = governor in EMBEDDING_PEOPLE or governor in EMBEDDING_THINGS and (
-                after >= len(tokens) or tokens[after].feat("Case") != tokens[i].feat("Case"))
-            if trace is not None:
-                term = self.kb.holder(country, office, day, until) if country else None
-                holder = self.kb.actors[term.person_id].name_ru if term else None
-                named_after = text[tokens[after].start:(person.end if person else span.end)] \
-                    if (person is not None or span is not None) else None
-                if named_after and not embedded:
-                    why = f"the name after it wins: {named_after}" + (
-                        f" (the holder on the date: {holder})" if holder else "")
-                elif named_after:
-                    why = f"{named_after} is not the holder: the title is governed by '{governor}'"
-                else:
-                    why = f"no name after it; holder on the date: {holder or 'unknown (the office)'}"
-                trace.append(Decision(start, end, text[start:end], term.person_id if term else "-",
-                                      "title", why))
-            if not embedded and (person is not None or span is not None):
-                taken.update(range(i, last + 1))
-                if person is not None:
-                    ref, warning = self._titled_person(person.actor_id, country, office, former, day, until)
-                    named[person.start] = ref
-                    warnings = (warning,) if warning else ()
-                    if warnings:
-                        doc.warnings[person.start] = warnings
-                    pending.append(_Pending(start, end, ref, None, "kb.title+name", warnings))
-                else:
-                    doc.titled[span.start] = (country, None if former else office)
-                    pending.append(_Pending(start, end, None, span.start, "kb.title+name", ()))
-                continue
-            if former:                         # "экс-госсекретарь": a former holder the document named
-                ref = next((r for r in reversed(doc.order) if r.id in self.kb.actors
-                            and self.kb.held(r.id, country, office)), None)
-                if ref is not None:
-                    taken.update(range(i, last + 1))
-                    pending.append(_Pending(start, end, replace(ref, role=None), None, "doc.title", ()))
-                continue
-            if country is None:
-                ref = doc.by_role.get((None, office))     # "Президент отметил": the one introduced
-                if ref is not None:
-                    taken.update(range(i, last + 1))
-                    pending.append(_Pending(tokens[i].start, tokens[last].end, ref, None, "doc.title", ()))
-                continue
-            ref, rule = doc.by_role.get((country, office)), "doc.title"
-            if ref is None:
-                term = self.kb.holder(country, office, day, until)
-                ref, rule = (self.kb.ref(term.person_id, day, until), "kb.title") if term else (None, "")
-                if ref is not None:
-                    ref = replace(ref, role=office)
-            if ref is None:
-                ref, rule = self._office(country, office), "kb.office"
-            if ref is None:
-                continue
-            taken.update(range(i, last + 1))
-            pending.append(_Pending(start, end, ref, None, rule, ()))
-        return pending, named
-
-    def _titled_person(self, person_id: str, country: str | None, office: str, former: bool,
-                       day, until) -> tuple[ActorRef, str | None]:
-        """A known person named after a title: the title gives the role when the date is
-        unknown or the knowledge base agrees; where it says the person did not hold that office
-        then, the name stands and a warning says so."""
-        ref = self.kb.ref(person_id, day, until)
-        actor = self.kb.actors[person_id]
-        country = country or actor.country
-        if former or not country:
-            return ref, None
-        titled = replace(ref, role=office, code=country + OFFICE_CODES.get(office, "GOV"))
-        if day is None:
-            return (titled if country == actor.country else ref), None
-        end = until or day
-        terms = self.kb.terms_by_person.get(person_id, ())
-        if any(t.office == office and t.country == country and t.start <= end
-               and (t.end is None or t.end >= day) for t in terms):
-            return titled, None
-        if terms or country != actor.country:
-            office_name = office.replace("_", " ")
-            when = day.isoformat() if end == day else f"{day.isoformat()}..{end.isoformat()}"
-            return ref, W_TITLE_NOT_HELD.format(name=actor.name_ru or actor.name_en, office=office_name,
-                                                country=country, date=when)
-        return titled, None
-
-    def _office(self, country: str, office: str) -> ActorRef | None:
-        """The office itself when nobody can be named: the country's government (UKRGOV)."""
-        base = self.kb.ref(country)
-        if base is None:
-            return None
-        return ActorRef(id=f"{country}GOV", name=f"{base.name}: правительство", kind="group",
-                        country=country, code=f"{country}GOV", role=office)
-
-    def _title_mentions(self, pending: list["_Pending"], here: list[Mention], text: str) -> list[Mention]:
-        by_start = {m.start: m for m in here if m.actor is not None and m.actor.kind == "person"}
-        out = []
-        for p in pending:
-            ref = p.ref
-            if p.span_start is not None:
-                m = by_start.get(p.span_start)
-                ref = m.actor if m is not None else None
-            if ref is None:
-                continue
-            out.append(Mention(p.start, p.end, text[p.start:p.end], "TITLE", text[p.start:p.end], ref,
-                               p.rule, confidence=CONFIDENCE.get(p.rule, 0.7), warnings=p.warnings))
-        return out
-
     def _org_adjectives(self, tokens: list[Token], matches: list[_Match], spans: list[NerSpan],
                         day, text: str) -> dict[int, Mention]:
         """"Колумбийский университет", "1-го Украинского фронта": a country adjective written
@@ -653,18 +320,6 @@ class ActorResolver:
             out[m.start] = Mention(tok.start, noun.end, text[tok.start:noun.end], "ORG", name, ref,
                                    "kb.org-adj", confidence=CONFIDENCE["kb.org-adj"])
         return out
-
-    @staticmethod
-    def _pick_title(rows, country: str | None):
-        """The row for this country, else the generic row; a bare title only when it stands alone."""
-        if country:
-            same = [r for r in rows if r.country == country]
-            if same:
-                return same[0]
-            generic = [r for r in rows if r.country is None]
-            return generic[0] if generic else None
-        alone = [r for r in rows if r.alone]
-        return alone[0] if len(alone) == 1 else None
 
     def _sector_actors(self, tokens: list[Token], matches: list[_Match], day, text: str) -> list[Mention]:
         """"китайские компании" -> the business sector of China (CHNBUS), "азербайджанская
@@ -818,111 +473,6 @@ class ActorResolver:
                    and m.actor is not None and m.actor.kind == "person"]
         return None if between else last.actor.id
 
-    # --- anaphors ---------------------------------------------------------------------------
-    def _anaphors(self, tokens: list[Token], here: list[Mention], previous_country: ActorRef | None,
-                  doc: "_DocState", day, until, text: str) -> list[Mention]:
-        """Anaphors of one sentence; ``here`` are its other mentions, in text order. "двух стран",
-        "обе стороны" and "лидеры" refer only to two countries the document itself made the pair
-        (mentioned clearly more than any third) and, for leaders, only on a known date or to the
-        two heads of state the document named."""
-        at = [i for i, tok in enumerate(tokens) if tok.lemma in ANAPHOR_LEMMAS]
-        if not at:
-            return []                              # every anaphor below is one of these words
-        salience = doc.salience
-        refs = salience.refs
-        taken = {m.start for m in here}
-        top = salience.pair()
-        out = []
-        for i in at:
-            tok = tokens[i]
-            if tok.start in taken:
-                continue
-            prev = tokens[i - 1].lemma if i else ""
-            counted = i > 0 and (prev in PAIR_NUMERALS or fold(tokens[i - 1].text) in PAIR_NUMERALS)
-            # "Стороны обсудили...": the parties, as the subject that opens a sentence
-            parties = i == 0 and tok.lemma == "сторона" and tok.feat("Number") == "Plur" \
-                and tok.feat("Case") == "Nom"
-            if tok.lemma in PAIR_WORDS and (counted or parties) and top:
-                members = tuple(refs.get(c) or self.kb.ref(c, day) for c in sorted(top))
-                members = tuple(m for m in members if m)
-                start = tokens[i - 1].start if counted else tok.start
-                group = ActorRef(id="group:" + "+".join(a.id for a in members),
-                                 name=", ".join(a.name for a in members), kind="group")
-                out.append(Mention(start, tok.end, text[start:tok.end], "ANAPHOR", tok.lemma, group,
-                                   "doc.pair", members, confidence=CONFIDENCE["doc.pair"]))
-            elif tok.lemma in LEADER_WORDS and tok.feat("Number") == "Plur" and top \
-                    and not (i + 1 < len(tokens) and tokens[i + 1].start in taken) \
-                    and self._leaders_of_pair(tokens, i):
-                leaders = []
-                for c in sorted(top):
-                    ref = doc.by_role.get((c, "head_of_state"))
-                    if ref is None:
-                        term = self.kb.holder(c, "head_of_state", day, until)
-                        ref = self.kb.ref(term.person_id, day, until) if term else None
-                    if ref:
-                        leaders.append(replace(ref, role="head_of_state"))
-                if len(leaders) == 2:
-                    group = ActorRef(id="group:" + "+".join(a.id for a in leaders),
-                                     name=", ".join(a.name for a in leaders), kind="group")
-                    out.append(Mention(tok.start, tok.end, tok.text, "ANAPHOR", tok.lemma, group,
-                                       "doc.leaders", tuple(leaders), confidence=CONFIDENCE["doc.leaders"]))
-            elif tok.lemma == "страна" and tok.feat("Number") == "Sing" and prev not in ("наш", "свой", "эта", "этот") \
-                    and fold(tokens[i - 1].text if i else "") not in ("нашей", "нашу", "наша", "нашим", "этой", "эту"):
-                recent = [m.actor for m in here if m.actor and m.actor.kind == "country"
-                          and m.start < tok.start and m.type != "ANAPHOR"] or \
-                    ([previous_country] if previous_country else [])
-                if recent:
-                    ref = recent[-1]
-                    out.append(Mention(tok.start, tok.end, tok.text, "ANAPHOR", tok.lemma, ref,
-                                       "doc.country", confidence=CONFIDENCE["doc.country"]))
-        return out
-
-    @staticmethod
-    def _leaders_of_pair(tokens: list[Token], i: int) -> bool:
-        """"лидеры", "главы государств", "лидеры двух стран": leaders of the pair; "лидеры
-        оппозиции", "главы компаний", "лидеры ЕС" name other people."""
-        k = i + 1
-        if k < len(tokens) and tokens[k].lemma in ("государство",) and tokens[i].lemma == "глава":
-            k += 1
-        if k < len(tokens) and (tokens[k].lemma in PAIR_NUMERALS or fold(tokens[k].text) in PAIR_NUMERALS):
-            return True
-        if tokens[i].lemma == "глава" and k == i + 1:
-            return False                           # "главы" alone: of what is not said
-        nxt = tokens[k] if k < len(tokens) else None
-        return nxt is None or nxt.feat("Case") != "Gen" or nxt.pos not in ("NOUN", "PROPN")
-
-    def _pronouns(self, tokens: list[Token], here: list[Mention], doc: "_DocState",
-                  text: str) -> list[Mention]:
-        """"он", "она" (any case) -> the person last named, in this sentence or the one before,
-        of the pronoun's gender; ", который" -> the mention that ends at the comma, if it agrees
-        in gender and number."""
-        out = []
-        taken = {m.start for m in here}
-        for i, tok in enumerate(tokens):
-            if tok.start in taken:
-                continue
-            if tok.lemma in PRONOUNS and tok.pos == "PRON" and tok.feat("Number") != "Plur":
-                gender = PRONOUNS[tok.lemma]
-                ref = doc.last_person(gender, tok.start, sorted(here + out, key=lambda m: m.start))
-                if ref is not None:
-                    out.append(Mention(tok.start, tok.end, tok.text, "PRON", tok.lemma, ref, "doc.pronoun",
-                                       confidence=CONFIDENCE["doc.pronoun"]))
-            elif tok.lemma == "который" and i >= 1:
-                comma = i - 1 if tokens[i - 1].text == "," else \
-                    (i - 2 if i >= 2 and tokens[i - 2].text == "," and tokens[i - 1].pos == "ADP" else None)
-                if comma is None:
-                    continue
-                ante = next((m for m in reversed(here) if m.end == tokens[comma].start and m.actor is not None
-                             and m.type not in ("ADJ", "ANAPHOR", "PRON")), None)
-                if ante is None:
-                    continue
-                head = next((t for t in reversed(tokens[:comma]) if t.start < ante.end), None)
-                if head is None or not _agree(tok, head):
-                    continue
-                out.append(Mention(tok.start, tok.end, tok.text, "PRON", tok.lemma, ante.actor, "doc.relative",
-                                   confidence=CONFIDENCE["doc.relative"]))
-        return out
-
 
 def _may_start(c: _Candidate, text: str, pos: str, keys: frozenset[str]) -> bool:
     """Whether a word (its surface form, part of speech and keys) may start alias ``c``."""
@@ -933,94 +483,6 @@ def _may_start(c: _Candidate, text: str, pos: str, keys: frozenset[str]) -> bool
     if c.surname is not None and c.surname not in keys:
         return False                  # "Мир" is not the surname Миро
     return not (c.person_name and n_upper(text))   # "МИД" is an abbreviation, not a person's name
-
-
-def n_upper(word: str) -> bool:
-    """An all-capitals word of two letters or more (an abbreviation)."""
-    letters = [ch for ch in word if ch.isalpha()]
-    return len(letters) >= 2 and all(ch.isupper() for ch in letters)
-
-
-class _Salience:
-    """What a document has said so far: how often each country came up (directly or through its
-    people), its reference, and the last country named."""
-
-    def __init__(self):
-        self.counts: Counter = Counter()
-        self.refs: dict[str, ActorRef] = {}
-        self.countries: set[str] = set()
-        self.last_country: ActorRef | None = None
-
-    def add(self, mentions: list[Mention]) -> None:
-        for m in mentions:
-            a = m.actor
-            if a is None:
-                continue
-            if a.country:
-                self.countries.add(a.country)
-            if a.kind == "country":
-                self.counts[a.id] += 1
-                self.refs[a.id] = a
-                if m.type != "ANAPHOR":
-                    self.last_country = a
-            elif a.kind == "person" and a.country:
-                self.counts[a.country] += 1
-
-    def pair(self) -> list[str]:
-        """The two countries the document is about: the two most mentioned, if a third is
-        mentioned less than either (else no pair can be told)."""
-        top = self.counts.most_common(3)
-        if len(top) < 2 or (len(top) == 3 and top[2][1] >= top[1][1]):
-            return []
-        return [top[0][0], top[1][0]]
-
-
-def _same_case(a: Token, b: Token) -> bool:
-    ca, cb = a.feat("Case"), b.feat("Case")
-    return ca is None or cb is None or ca == cb
-
-
-def _name_like(tok: Token) -> bool:
-    """A capitalised word that is part of a person's name: a first name, patronymic or surname
-    as pymorphy3 knows it, or an initial."""
-    text = tok.text
-    if not text[:1].isupper() or n_upper(text):
-        return False
-    if INITIAL.match(text):
-        return True
-    return tok.pos == "PROPN" and _person_word(text)
-
-
-@lru_cache(maxsize=100_000)
-def _person_word(word: str) -> bool:
-    from .keys import morph
-    return any(p.is_known and ({"Name", "Surn", "Patr"} & set(str(p.tag).replace(" ", ",").split(",")))
-               for p in morph().parse(fold(word)))
-
-
-@lru_cache(maxsize=100_000)
-def is_given_name(word: str) -> bool:
-    """Whether pymorphy3's dictionary knows ``word`` as a first name (in the singular): Филипп,
-    Том, Роза, Ли."""
-    from .keys import morph
-    for p in morph().parse(fold(word)):
-        grams = set(str(p.tag).replace(" ", ",").split(","))
-        if p.is_known and "Name" in grams and "sing" in grams:
-            return True
-    return False
-
-
-@lru_cache(maxsize=100_000)
-def is_common_word(word: str) -> bool:
-    """Whether the likeliest reading of ``word`` is an ordinary word of the dictionary, not a
-    name: "Мир", "Роль", "Пока"."""
-    from .keys import morph
-    low = fold(word)
-    parses = morph().parse(low)
-    if not parses or not parses[0].is_known or fold(parses[0].normal_form) != low:
-        return False            # "Токаев" is no form a sentence opens with of "токай"
-    grams = set(str(parses[0].tag).replace(" ", ",").split(","))
-    return not ({"Name", "Surn", "Patr", "Geox", "Orgn", "Abbr", "Trad"} & grams)
 
 
 def _nominative(adj: Token, noun: Token) -> str:
@@ -1041,15 +503,6 @@ def _nominative(adj: Token, noun: Token) -> str:
     return adj.lemma[:1].upper() + adj.lemma[1:]
 
 
-def _agree(pron: Token, head: Token) -> bool:
-    """"который" agrees with its antecedent's head word in number and, in the singular, gender."""
-    if pron.feat("Number") and head.feat("Number") and pron.feat("Number") != head.feat("Number"):
-        return False
-    if pron.feat("Number") == "Sing" and pron.feat("Gender") and head.feat("Gender"):
-        return pron.feat("Gender") == head.feat("Gender")
-    return True
-
-
 def period_of(date: str | None, precision: str | None) -> tuple[dt.date | None, dt.date | None]:
     """The first and last day the article date may be: a day, its month or its year."""
     day = parse_day(date)
@@ -1063,70 +516,6 @@ def period_of(date: str | None, precision: str | None) -> tuple[dt.date | None, 
     if precision == "week":
         return day, day + dt.timedelta(days=6)
     return day, None
-
-
-@dataclass(frozen=True, slots=True)
-class Decision:
-    """A candidate the resolver weighed and why it lost (``dyad explain``)."""
-    start: int
-    end: int
-    text: str
-    actor_id: str
-    outcome: str             # rejected (an alias match set aside) | title (how a title was read)
-    why: str
-
-
-@dataclass(frozen=True, slots=True)
-class _Pending:
-    """A title mention to make once the name after it has its actor."""
-    start: int
-    end: int
-    ref: ActorRef | None
-    span_start: int | None   # the NER person span the title belongs to
-    rule: str
-    warnings: tuple[str, ...]
-
-
-class _DocState:
-    """What one document has introduced so far: people by surname and by office, their
-    grammatical gender, the countries' salience, titles that name the NER persons after them."""
-
-    def __init__(self):
-        self.salience = _Salience()
-        self.people: dict[str, ActorRef] = {}          # surname key -> person
-        self.introduced: set[str] = set()               # actor ids named in the document
-        self.order: list[ActorRef] = []                 # the people named, in order
-        self.gender: dict[str, str] = {}                # actor id -> Masc | Fem
-        self.by_role: dict[tuple[str | None, str], ActorRef] = {}   # (country, office) -> person
-        self.titled: dict[int, tuple[str | None, str | None]] = {}  # NER span start -> country, office
-        self.warnings: dict[int, tuple[str, ...]] = {}  # alias match start -> warnings
-        self.sentences: list[list[Mention]] = []
-
-    def introduce(self, key: str, ref: ActorRef, gender: str | None) -> None:
-        if key:
-            self.people[key] = ref
-        if ref.id not in self.introduced:
-            self.order.append(ref)
-        self.introduced.add(ref.id)
-        if gender in ("Masc", "Fem"):
-            self.gender.setdefault(ref.id, gender)
-        if ref.role:
-            if ref.country:
-                self.by_role[(ref.country, ref.role)] = ref
-            self.by_role[(None, ref.role)] = ref
-
-    def last_person(self, gender: str, before: int, here: list[Mention]) -> ActorRef | None:
-        """The person last named before ``before`` in this sentence or the one before, of that
-        gender (a person whose gender is unknown fits only if no other person does)."""
-        pool = [m for m in here if m.start < before]
-        if self.sentences:
-            pool = self.sentences[-1] + pool
-        people = [m.actor for m in pool if m.actor is not None and m.actor.kind == "person"]
-        fitting = [a for a in people if self.gender.get(a.id) == gender]
-        if fitting:
-            return fitting[-1]
-        unknown = [a for a in people if a.id not in self.gender]
-        return unknown[-1] if unknown and len({a.id for a in people}) == 1 else None
 
 
 _RESOLVER: ActorResolver | None = None
