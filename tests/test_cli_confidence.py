@@ -7,7 +7,7 @@ import json
 import pytest
 from typer.testing import CliRunner
 
-from dyad.code.export import GDELT_COLUMNS
+from dyad.serve.export import GDELT_COLUMNS
 from dyad.serve.cli import app
 
 import records_for_api as R

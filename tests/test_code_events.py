@@ -227,7 +227,7 @@ def test_code_events_explain_shows_rules_and_rejections():
 
 def test_code_events_export_gdelt_and_plover():
     import json
-    from dyad.code.export import GDELT_COLUMNS, export
+    from dyad.serve.export import GDELT_COLUMNS, export
     events = code_text("Россия и Китай осудили США.", "2025-08-31")
     rows = [{"id": f"d:{e.id}", "event": e.to_json(), "doc_id": "d", "url": "https://x.test/a",
              "added": "2025-08-31T10:00:00"} for e in events]

@@ -215,7 +215,7 @@ def export_events(fmt: str = typer.Option("plover", "--format", help="gdelt (GDE
     """Print the stored events as GDELT 2.0 Events rows or POLECAT-style JSON lines.
 
     The PLOVER lines carry each event's confidence; GDELT's 61 columns have none."""
-    from ..code.export import export
+    from .export import export
     if fmt not in ("gdelt", "plover"):
         raise typer.BadParameter(f"{fmt!r}: use gdelt or plover", param_hint="--format")
     export(fmt, sys.stdout, db, min_confidence=_check_confidence(min_confidence))
@@ -228,7 +228,7 @@ def facts_series(a: str = typer.Argument(..., help="Actor id or country code, e.
                                                     "import, investment, loan, aid, rank, ..."),
                  db: Optional[str] = typer.Option(None, "--db", help=DB_HELP)) -> None:
     """The pair's facts as a series by period; figures from different documents side by side."""
-    from ..code.series import change_text, fact_series, value_text
+    from .series import change_text, fact_series, value_text
     from ..store import open_store
     from ..types import FACT_KINDS
     if kind is not None and kind not in FACT_KINDS:

@@ -21,8 +21,8 @@ import json
 from collections import defaultdict
 from typing import Any, Iterable, Iterator, TextIO
 
-from .dedupe import cluster_key
-from .dyads import gdelt_pairs
+from ..code.dedupe import cluster_key
+from ..code.dyads import gdelt_pairs
 
 GDELT_ACTOR = ("Code", "Name", "CountryCode", "KnownGroupCode", "EthnicCode", "Religion1Code",
                "Religion2Code", "Type1Code", "Type2Code", "Type3Code")
