@@ -6,7 +6,8 @@ import re
 
 import pytest
 
-from dyad.code.dedupe import cluster_key, merge_mentions
+from dyad.code.dedupe import merge_mentions
+from dyad.store.clusters import cluster_key
 from dyad.code.events_golden import code_text, read_golden, run_golden
 from dyad.resolve.dates import resolve_text
 

@@ -1,4 +1,4 @@
-"""The same event told twice: merged within a document, clustered across documents.
+"""The same event told twice in a document, merged into one.
 
 Within a document (:func:`merge_mentions`) two events are one when they share the CAMEO root, the
 participants (at country level: a leader and his country are one side; sectors such as CHNBUS
@@ -7,23 +7,15 @@ and modality, and their dates agree (equal, or one of them unknown). Outside mee
 repetition must also have the same CAMEO code and the same trigger word (its first five letters):
 "поблагодарил" and "поддерживает" are two SUPPORT events, "нанесли удар ... удар" one ASSAULT. The first telling stays the event; the later ones add
 their evidence spans to ``Event.mentions`` and fill a missing place or date.
-
-Across documents (:func:`cluster_key`) the store groups events whose key is equal: CAMEO root,
-the participants as above (sources>targets, or one sorted set for meetings), negation,
-and a date window (DATE_WINDOW_DAYS-day buckets for day-precise dates, the week, month or year
-otherwise). GDELT's NumMentions / NumSources / NumArticles are counted over a cluster.
+Across documents the store groups the same event by :func:`dyad.store.clusters.cluster_key`,
+built on :func:`participants`.
 """
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import replace
-from typing import Any, Iterable, Mapping
+from typing import Iterable
 
 from ..types import Event, Span
-
-DATE_WINDOW_DAYS = 3
-CLUSTER_KEY_VERSION = "cluster.v1"
-
 
 SYMMETRIC_ROOTS = ("04",)      # a meeting is the same event whichever side is told first
 # Rule suffix of an event that names no date and was dated on the article's day: another telling
@@ -42,7 +34,8 @@ def _side(actors) -> str:
     return "+".join(sorted(keys))
 
 
-def _participants(root: str, sources, targets) -> str:
+def participants(root: str, sources, targets) -> str:
+    """The sides of an event at country level: sources>targets, or one sorted set for meetings."""
     s, t = _side(sources), _side(targets)
     if root in SYMMETRIC_ROOTS:
         return _side(list(sources or ()) + list(targets or ()))
@@ -59,7 +52,7 @@ def _same(a: Event, b: Event) -> bool:
     if a.cameo[:2] not in SYMMETRIC_ROOTS and not one_sentence and (a.cameo != b.cameo or _stem(a) != _stem(b)):
         return False
     return (a.cameo[:2] == b.cameo[:2]
-            and _participants(a.cameo[:2], a.sources, a.targets) == _participants(b.cameo[:2], b.sources, b.targets)
+            and participants(a.cameo[:2], a.sources, a.targets) == participants(b.cameo[:2], b.sources, b.targets)
             and a.negated == b.negated and a.modality == b.modality
             and (a.date == b.date or a.date is None or b.date is None
                  or DATE_BY_ARTICLE in a.rule or DATE_BY_ARTICLE in b.rule)
@@ -104,36 +97,6 @@ def merge_mentions(events: Iterable[Event]) -> tuple[Event, ...]:
         else:
             out.append(e)
     return tuple(out)
-
-
-def _get(event: Event | Mapping[str, Any], name: str):
-    return getattr(event, name) if isinstance(event, Event) else event.get(name)
-
-
-def date_window(date: str | None, precision: str | None) -> str:
-    """The date bucket of an event: a DATE_WINDOW_DAYS-day window's first day, else the period."""
-    if not date:
-        return "nodate"
-    day = dt.date.fromisoformat(date)
-    if precision == "year":
-        return f"{day.year}"
-    if precision == "month":
-        return f"{day.year}-{day.month:02d}"
-    if precision == "week":
-        iso = day.isocalendar()
-        return f"{iso[0]}-W{iso[1]:02d}"
-    start = dt.date.fromordinal(day.toordinal() - day.toordinal() % DATE_WINDOW_DAYS)
-    return start.isoformat()
-
-
-def cluster_key(event: Event | Mapping[str, Any]) -> str:
-    """The key under which the store groups the same event reported by several documents.
-    Accepts an Event or its JSON (``Event.to_json()``)."""
-    cameo = _get(event, "cameo") or ""
-    who = _participants(cameo[:2], _get(event, "sources"), _get(event, "targets"))
-    neg = "neg" if _get(event, "negated") else "pos"
-    window = date_window(_get(event, "date"), _get(event, "date_precision"))
-    return f"{cameo[:2]}|{who}|{neg}|{window}"
 
 
 def mention_spans(event: Event) -> tuple[Span, ...]:

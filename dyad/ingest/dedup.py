@@ -73,9 +73,9 @@ def _fallback_key(event: Event) -> tuple:
 
 
 def cluster_key(event: Event):
-    """The event coder's ``cluster_key`` when it exists, else (CAMEO, sorted actor ids, date)."""
+    """The store's ``cluster_key`` (dyad.store.clusters) when it exists, else (CAMEO, sorted actor ids, date)."""
     try:
-        from ..code.dedupe import cluster_key as coder_key
+        from ..store.clusters import cluster_key as coder_key
     except ImportError:
         return _fallback_key(event)
     return coder_key(event)

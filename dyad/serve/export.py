@@ -7,7 +7,7 @@
   leaves an actor it could not identify: dyad.code.dyads.gdelt_pairs). GDELT has no confidence
   column; the layout stays GDELT's (the confidence is in ``plover``). NumMentions
   counts the tellings of the event in its article; NumSources and NumArticles count the documents
-  (and their sources) whose events share its cluster key (dyad.code.dedupe.cluster_key). Fields
+  (and their sources) whose events share its cluster key (dyad.store.clusters.cluster_key). Fields
   Dyad does not code (ethnic, religion, known group, ADM codes, AvgTone) are empty.
 - ``plover``: POLECAT-style JSON lines, one per event with actors as lists (an unknown side is an
   empty list): event_type, mode, context, the CAMEO code, actor names and codes, date, location,
@@ -21,7 +21,7 @@ import json
 from collections import defaultdict
 from typing import Any, Iterable, Iterator, TextIO
 
-from ..code.dedupe import cluster_key
+from ..store.clusters import cluster_key
 from ..code.dyads import gdelt_pairs
 
 GDELT_ACTOR = ("Code", "Name", "CountryCode", "KnownGroupCode", "EthnicCode", "Religion1Code",

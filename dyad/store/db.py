@@ -21,7 +21,7 @@ from typing import Callable, Iterable
 from sqlalchemy import create_engine, delete, event, func, insert, select, update
 from sqlalchemy.engine import Engine
 
-from ..code.dedupe import cluster_key
+from .clusters import cluster_key
 from ..code.dyads import actor_pairs
 from ..types import Event, Fact, Mention, Record
 from . import schema as t
