@@ -6,6 +6,7 @@ its package (``dyad/lang/ru/``). A language is looked up by its code (:func:`dya
 """
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from typing import TYPE_CHECKING, Callable, Sequence
 
 if TYPE_CHECKING:
@@ -13,44 +14,41 @@ if TYPE_CHECKING:
     from .types import Analysis, Sentence, Token
 
 
-class Language:
+class Language(ABC):
     """One language: its NLP stages and the language-specific readings the coders ask for."""
     code: str = ""
     name: str = ""
     stages: tuple["Stage", ...] = ()        # the language's NLP stages (nlp, syntax), in order
 
+    @abstractmethod
     def load_models(self) -> object:
         """Load the NLP models once per process (``dyad ingest`` workers call it first)."""
-        raise NotImplementedError
 
+    @abstractmethod
     def analyse(self, text: str, *, parse: Callable[["Sentence"], bool] | bool = True) -> "Analysis":
-        raise NotImplementedError
+        """One text's analysis; ``parse``: which sentences get the dependency parse."""
 
+    @abstractmethod
     def analyse_many(self, texts: Sequence[str], *, parse: bool = False) -> list["Analysis"]:
         """Segmentation, morphology, lemmas and NER of several texts, their sentences batched."""
-        raise NotImplementedError
 
+    @abstractmethod
     def parse_selected_many(self, analyses: Sequence["Analysis"],
                             choose: Sequence[Callable[["Sentence"], bool]]) -> list["Analysis"]:
         """The dependency parse of the sentences ``choose`` selects (the costly stage)."""
-        raise NotImplementedError
 
+    @abstractmethod
     def match_triggers(self, lemmas: Sequence[str]) -> list:
         """The event triggers of the lexicon in a sentence's lemmas (``TriggerMatch`` records)."""
-        raise NotImplementedError
 
     def needs_parse(self, sentence: "Sentence") -> bool:
         """Cheap before expensive: only sentences that hold a trigger are parsed."""
         return bool(self.match_triggers([t.lemma for t in sentence.tokens]))
 
+    @abstractmethod
     def modality_of(self, tokens: Sequence["Token"], head: int, anchor: int, *args):
         """Negation and modality of the event whose trigger heads ``head``."""
-        raise NotImplementedError
 
+    @abstractmethod
     def figures(self, text: str, day, precision: str) -> tuple[list, list, list, list]:
         """(amounts, percents, multiples, periods) read from a paragraph."""
-        raise NotImplementedError
-
-    def estimate_date(self, text: str):
-        """The article date a text names (date expressions), as :class:`DocDate`."""
-        raise NotImplementedError

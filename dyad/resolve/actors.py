@@ -21,6 +21,7 @@ pronoun rules from :mod:`dyad.resolve.anaphora` and its safe-alias checks from
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 from bisect import bisect_left
 from functools import lru_cache
@@ -28,8 +29,6 @@ from functools import lru_cache
 from ..lang.types import Analysis, NerSpan, Token
 from ..types import ActorRef, Mention
 from .keys import fold, word_keys
-import datetime as dt
-
 from .dates import parse_day
 from .kb import OFFICE_CODES, Alias, KnowledgeBase, load_kb
 from .places import best, candidates
@@ -47,8 +46,6 @@ FUNCTION_POS = {"PRON", "DET", "ADP", "CCONJ", "SCONJ", "PART", "ADV", "AUX", "N
 # A capital after one of these words is the city, not its government: "в Москве", "мэр Москвы".
 PLACE_CUES = {"мэр", "мэрия", "житель", "улица", "окраина", "пригород", "центр", "губернатор",
               "аэропорт", "метро", "вокзал", "район", "горожанин", "москвич"}
-FAMILY_NOUNS = {"супруга", "супруг", "жена", "муж", "сын", "дочь", "вдова", "брат", "сестра", "мать",
-                "отец", "внук", "внучка", "племянник", "племянница", "зять", "невестка", "теща", "тесть"}
 PHOENIX_FLOOR = 0.8         # the least Phoenix match confidence taken (initial + surname)
 
 
@@ -68,7 +65,11 @@ class ActorResolver(AliasesMixin, TitlesMixin, AnaphoraMixin):
         self._word = lru_cache(maxsize=200_000)(self._analyse_word)
         self._given_names: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
         self._phoenix = None
-        self._phoenix_hits: dict[tuple, object] = {}
+        # names repeat across news: Phoenix's answer is remembered per name and day
+        self._phoenix_person = lru_cache(maxsize=50_000)(self._phoenix_lookup)
+        self._aliases_of: dict[str, list[Alias]] = {}
+        for alias in self.kb.aliases:
+            self._aliases_of.setdefault(alias.actor_id, []).append(alias)
 
     def _compound_prefixes(self) -> dict[str, str]:
         out: dict[str, str] = {}
@@ -433,21 +434,14 @@ class ActorResolver(AliasesMixin, TitlesMixin, AnaphoraMixin):
         return Mention(span.start, span.end, span.text, "ORG", norm, ref, "ner.org",
                        confidence=CONFIDENCE["ner.org"])
 
-    def _phoenix_person(self, name: str, day):
+    def _phoenix_lookup(self, name: str, day):
         """A person the knowledge base lacks, found in the Phoenix tables (PETRARCH-2's dated
         CAMEO roles to 2014) by transliteration: the country, and the code held on the day."""
-        key = (name, day)
-        if key in self._phoenix_hits:
-            return self._phoenix_hits[key]
         if self._phoenix is None:
             from .phoenix import load_phoenix
             self._phoenix = load_phoenix()
         hit = self._phoenix.lookup(name, day)
-        hit = hit if hit is not None and hit.confidence >= PHOENIX_FLOOR else None
-        if len(self._phoenix_hits) > 50_000:      # names repeat across news: remember the answers
-            self._phoenix_hits.clear()
-        self._phoenix_hits[key] = hit
-        return hit
+        return hit if hit is not None and hit.confidence >= PHOENIX_FLOOR else None
 
     def _sector_of(self, span: NerSpan) -> str:
         """The CAMEO sector an organisation's first word names (армия -> MIL, министерство -> GOV;
@@ -513,8 +507,6 @@ def period_of(date: str | None, precision: str | None) -> tuple[dt.date | None, 
     if precision == "month":
         nxt = (day.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
         return day.replace(day=1), nxt - dt.timedelta(days=1)
-    if precision == "week":
-        return day, day + dt.timedelta(days=6)
     return day, None
 
 

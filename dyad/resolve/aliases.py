@@ -35,7 +35,7 @@ def _name_like(tok: Token) -> bool:
 @lru_cache(maxsize=100_000)
 def _person_word(word: str) -> bool:
     from .keys import morph
-    return any(p.is_known and ({"Name", "Surn", "Patr"} & set(str(p.tag).replace(" ", ",").split(",")))
+    return any(p.is_known and {"Name", "Surn", "Patr"} & p.tag.grammemes
                for p in morph().parse(fold(word)))
 
 
@@ -45,7 +45,7 @@ def is_given_name(word: str) -> bool:
     Том, Роза, Ли."""
     from .keys import morph
     for p in morph().parse(fold(word)):
-        grams = set(str(p.tag).replace(" ", ",").split(","))
+        grams = p.tag.grammemes
         if p.is_known and "Name" in grams and "sing" in grams:
             return True
     return False
@@ -60,7 +60,7 @@ def is_common_word(word: str) -> bool:
     parses = morph().parse(low)
     if not parses or not parses[0].is_known or fold(parses[0].normal_form) != low:
         return False            # "Токаев" is no form a sentence opens with of "токай"
-    grams = set(str(parses[0].tag).replace(" ", ",").split(","))
+    grams = parses[0].tag.grammemes
     return not ({"Name", "Surn", "Patr", "Geox", "Orgn", "Abbr", "Trad"} & grams)
 
 
@@ -129,7 +129,7 @@ class AliasesMixin:
         hit = self._given_names.get(person_id)
         if hit is not None:
             return hit
-        aliases = [a for a in self.kb.aliases if a.actor_id == person_id]
+        aliases = self._aliases_of.get(person_id, ())
         surnames = {fold(a.alias) for a in aliases if a.type == "surname"}
         actor = self.kb.actors[person_id]
         names = [a.alias for a in aliases if a.type in ("name", "official") and a.lang == "ru"]

@@ -84,8 +84,7 @@ def alias_keys(alias: str, case_sensitive: bool = False, name: bool = False) -> 
         except ValueError:
             parses = []
         # a name that is also the form of a function word ("Того" ~ "тот") keeps its own form only
-        function = parses and ({"NPRO", "PREP", "CONJ", "PRCL", "INTJ", "Apro"} & set(
-            str(parses[0].tag).replace(" ", ",").split(",")))
+        function = parses and {"NPRO", "PREP", "CONJ", "PRCL", "INTJ", "Apro"} & parses[0].tag.grammemes
         key = {fold(parses[0].normal_form) if parses and not function else low}
         if w[:1].isupper():
             key.add(low)

@@ -51,10 +51,6 @@ class Russian(Language):
         return (carry_units(find_amounts(text)), find_percents(text), find_multiples(text),
                 find_periods(text, day, precision))
 
-    def estimate_date(self, text):
-        from ...resolve.docdate import estimate_date
-        return estimate_date(text)
-
     def morph(self):
         """The process's one pymorphy3 analyser (natasha's MorphVocab on pymorphy3)."""
         return nlp.vocab()
