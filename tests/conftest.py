@@ -96,3 +96,16 @@ def store(db_url):
     s = open_store(db_url)
     yield s
     s.engine.dispose()
+
+
+def alembic(engine, action: str, revision: str) -> None:
+    """Run Alembic's ``upgrade``/``downgrade`` to ``revision`` on ``engine`` (migration tests)."""
+    from alembic import command
+    from alembic.config import Config
+    from dyad.store import db as store_db
+    cfg = Config()
+    cfg.set_main_option("script_location", str(store_db.MIGRATIONS))
+    cfg.set_main_option("sqlalchemy.url", engine.url.render_as_string(hide_password=False))
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        getattr(command, action)(cfg, revision)

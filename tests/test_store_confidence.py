@@ -9,6 +9,7 @@ import json
 import pytest
 from sqlalchemy import inspect, select, text
 
+from conftest import alembic
 from dyad.store import db as store_db
 from dyad.store import queries as Q
 from dyad.store import schema as t
@@ -145,20 +146,9 @@ def test_store_pair_records_min_confidence(loaded):
     assert [r["id"] for r in loaded.pair_records("RUS", "CHN")] == ["doc-one-sided:e2"]    # co-actors
 
 
-def _alembic(engine, action: str, revision: str) -> None:
-    from alembic import command
-    from alembic.config import Config
-    cfg = Config()
-    cfg.set_main_option("script_location", str(store_db.MIGRATIONS))
-    cfg.set_main_option("sqlalchemy.url", engine.url.render_as_string(hide_password=False))
-    with engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        getattr(command, action)(cfg, revision)
-
-
 def test_store_migration_0004_backfills_and_downgrades(db_url):
     engine = store_db.make_engine(db_url)
-    _alembic(engine, "upgrade", "0003")
+    alembic(engine, "upgrade", "0003")
     rus, chn, aze = ({"id": c, "country": c} for c in ("RUS", "CHN", "AZE"))
     events = [   # id, rule, confidence, sources, targets, dyad rows as the expansion before 0004 wrote them
         ("d:e1", "r", 0.9, [aze], [chn], [("AZE", "CHN")]),
@@ -180,7 +170,7 @@ def test_store_migration_0004_backfills_and_downgrades(db_url):
                                   "(:e, :s, :g, :s, :g, '2025-07-15', '2025-07', 1, 2.8, '043')"),
                              dict(e=eid, s=s, g=g))
     assert Q.dyad_summary(engine, "RUS", "CHN")["events"] == 1
-    _alembic(engine, "upgrade", "0004")
+    alembic(engine, "upgrade", "0004")
     with engine.connect() as conn:
         dyads = conn.execute(text("SELECT event_id, source_id, target_id, confidence FROM event_dyads "
                                   "ORDER BY event_id")).all()
@@ -196,10 +186,10 @@ def test_store_migration_0004_backfills_and_downgrades(db_url):
     assert Q.dyad_summary(engine, "AZE", "CHN", min_confidence=0.6)["events"] == 1
     assert Q.events(engine, Q.EventFilter(actors=("AZE",)))["total"] == 3
 
-    _alembic(engine, "downgrade", "0003")
+    alembic(engine, "downgrade", "0003")
     assert "event_actors" not in inspect(engine).get_table_names()
     assert "confidence" not in {c["name"] for c in inspect(engine).get_columns("event_dyads")}
-    _alembic(engine, "upgrade", "head")
+    alembic(engine, "upgrade", "head")
     assert Q.schema_revision(engine) == "0005"
     with engine.connect() as conn:
         assert conn.execute(text("SELECT count(*) FROM event_actors")).scalar_one() == 7

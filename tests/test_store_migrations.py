@@ -8,19 +8,9 @@ import json
 
 from sqlalchemy import inspect, text
 
+from conftest import alembic
 from dyad.store import db as store_db
 from dyad.store import schema as t
-
-
-def _alembic(engine, action: str, revision: str) -> None:
-    from alembic import command
-    from alembic.config import Config
-    cfg = Config()
-    cfg.set_main_option("script_location", str(store_db.MIGRATIONS))
-    cfg.set_main_option("sqlalchemy.url", engine.url.render_as_string(hide_password=False))
-    with engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        getattr(command, action)(cfg, revision)
 
 
 BACKEND_ONLY = {"documents_fts", "documents_fts_data", "documents_fts_idx", "documents_fts_content",
@@ -56,7 +46,7 @@ def test_store_migrations_build_schema_py(db_url):
 
 def test_store_migration_0003_backfills_and_downgrades(db_url):
     engine = store_db.make_engine(db_url)
-    _alembic(engine, "upgrade", "0002")
+    alembic(engine, "upgrade", "0002")
     with engine.begin() as conn:
         for doc_id, date in (("dated", "2025-06-12"), ("undated", None)):
             conn.execute(text("INSERT INTO documents (id, content_hash, date, text, warnings) "
@@ -64,7 +54,7 @@ def test_store_migration_0003_backfills_and_downgrades(db_url):
                          dict(id=doc_id, h=doc_id * 4, date=date, text=f"Текст {doc_id}"))
         conn.execute(text("INSERT INTO mentions (document_id, start, \"end\", text, type) "
                           "VALUES ('dated', 0, 5, 'Текст', 'LOC')"))
-    _alembic(engine, "upgrade", "0003")
+    alembic(engine, "upgrade", "0003")
     with engine.connect() as conn:
         rows = conn.execute(text("SELECT id, date_source, date_precision FROM documents ORDER BY id")).all()
         mention = conn.execute(text("SELECT confidence, warnings FROM mentions")).one()
@@ -76,11 +66,11 @@ def test_store_migration_0003_backfills_and_downgrades(db_url):
     assert doc["mentions"][0]["confidence"] is None and doc["mentions"][0]["warnings"] == []
     assert json.loads(json.dumps(doc))["date_source"] == "given"
 
-    _alembic(engine, "downgrade", "0002")
+    alembic(engine, "downgrade", "0002")
     columns = {c["name"] for c in inspect(engine).get_columns("documents")}
     assert "date_source" not in columns and "date_precision" not in columns
     assert "confidence" not in {c["name"] for c in inspect(engine).get_columns("mentions")}
     assert Q.search(engine, "Текст")["total"] == 2          # full-text search (0002) still works
-    _alembic(engine, "upgrade", "head")
+    alembic(engine, "upgrade", "head")
     assert Q.schema_revision(engine) == "0005"
     engine.dispose()
