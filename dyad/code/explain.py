@@ -17,7 +17,7 @@ from __future__ import annotations
 from typing import Iterable
 
 from ..types import ActorRef, Document, Record
-from .events import Decision, decide
+from .events import Decision
 
 
 def _actor(a: ActorRef) -> str:
@@ -86,14 +86,14 @@ def explain_actors(mentions, trace) -> list[str]:
 def explain_document(doc: Document) -> str:
     """The explanation for one document, followed by the merged events. An undated document is
     dated as the pipeline dates it (:func:`dyad.pipeline.date_document`)."""
-    from ..pipeline import analysis_for, date_document
-    from ..resolve.actors import resolve_mentions
+    from ..pipeline import analysis_for, date_document, language_of
     from .dedupe import merge_mentions
     doc, warnings = date_document(doc)
+    language = language_of(doc)
     analysis = analysis_for(doc)
     trace: list = []
-    mentions = resolve_mentions(analysis, doc.date, doc.date_precision, trace)
-    decisions = decide(doc, analysis, mentions)
+    mentions = language.resolve_mentions(analysis, doc.date, doc.date_precision, trace)
+    decisions = language.decide(doc, analysis, mentions)
     when = doc.date or "-"
     if doc.date_source != "given":
         when += f" ({doc.date_source}{', ' + doc.date_precision if doc.date_precision else ''})"
@@ -108,8 +108,8 @@ def explain_document(doc: Document) -> str:
                    f"{'+'.join(_actor(a) for a in e.targets) or '-'}{extra}")
     out.append("# actors")
     out.extend(explain_actors(mentions, trace))
-    from .facts import explain_facts
-    fact_lines = explain_facts(doc, analysis, mentions)
+    from .facts import explain_found
+    fact_lines = explain_found(analysis, language.find_facts(doc, analysis, mentions))
     out.append("# facts")
     out.extend(fact_lines or ["  (none)"])
     return "\n".join(out)

@@ -45,8 +45,13 @@ def extract_facts(doc, analysis, mentions) -> tuple[Fact, ...]:
 
 def explain_facts(doc, analysis, mentions) -> list[str]:
     """Lines for ``dyad explain``: each fact in compact form, its rule, evidence and decisions."""
+    return explain_found(analysis, find_facts(doc, analysis, mentions))
+
+
+def explain_found(analysis, found) -> list[str]:
+    """:func:`explain_facts` of facts found by any language's rules."""
     lines: list[str] = []
-    for f in find_facts(doc, analysis, mentions):
+    for f in found:
         fact = f.fact
         ev = analysis.text[fact.evidence.start:fact.evidence.end]
         lines.append(f"  + {fact.id} {compact(fact)}")

@@ -25,10 +25,10 @@ def init_worker() -> None:
     from ..threads import single_threaded_blas
     single_threaded_blas()
     from ..lang import codes, get_language
-    from ..resolve.actors import resolve_mentions
     for code in codes():
-        get_language(code).load_models()
-    resolve_mentions(get_language("ru").analyse("Россия.", parse=False), None)   # builds the resolver and its KB
+        language = get_language(code)
+        language.load_models()
+        language.resolve_mentions(language.analyse(language.sample, parse=False), None)  # builds its resolver and the KB
 
 
 def work(doc: Document) -> Result:

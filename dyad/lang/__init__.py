@@ -18,6 +18,7 @@ from .detect import detect
 
 REGISTRY: dict[str, str] = {        # code -> "module:class", imported lazily
     "ru": "dyad.lang.ru:Russian",
+    "en": "dyad.lang.en:English",
 }
 
 __all__ = ["Language", "REGISTRY", "codes", "detect", "get_language"]

