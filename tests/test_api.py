@@ -101,7 +101,7 @@ def test_api_exports(client):
 
 def test_api_introspection(client):
     v = ok(client, "/-/version").json()
-    assert v["schema"] == "0005" and v["database"] in ("sqlite", "postgresql")
+    assert v["schema"] == "0006" and v["database"] in ("sqlite", "postgresql")
     p = ok(client, "/-/pipeline").json()
     assert [s["name"] for s in p["stages"]][:3] == ["lang", "date", "nlp"] and p["problems"] == []
     assert p["languages"]["ru"]["stages"] == p["stages"] and p["languages"]["ru"]["problems"] == []

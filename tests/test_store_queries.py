@@ -135,3 +135,16 @@ def test_queries_document_keeps_date_source_and_mention_confidence(store):
     assert (Q.document(e, "doc-none")["date_source"], Q.document(e, "doc-none")["date_precision"]) == ("none", None)
     listed = {d["id"]: (d["date_source"], d["date_precision"]) for d in Q.documents(e)["items"]}
     assert listed == {"doc-estimated": ("text", "month"), "doc-none": ("none", None), "doc-given": ("given", "day")}
+
+
+@pytest.mark.parametrize("query, found", [
+    ("sanctions", True), ("sanctioned", True), ("sanctioning", True), ("imposes", True),
+    ("Russia", True), ("санкции", True), ("embargo", False)])
+def test_queries_search_stems_english_words(store, query, found):
+    """English documents are searched stemmed (FTS5 porter on SQLite, the russian configuration's
+    english_stem on PostgreSQL); Russian words still match as prefixes."""
+    store.save(Record(Document("doc-en", "The European Union imposed new sanctions on Russia.",
+                               "2025-06-10", lang="en")))
+    store.save(Record(Document("doc-ru", "Евросоюз ввёл новые санкции против России.", "2025-06-10")))
+    hits = Q.search(store.engine, query)
+    assert (hits["total"] > 0) is found, hits
