@@ -13,7 +13,7 @@ amounts (2e9 and 3e9 USD, both ``=``), split at ``до``.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from decimal import Decimal
 from functools import cache
 
@@ -21,25 +21,13 @@ from yargy import or_, rule
 from yargy.interpretation import const, fact
 from yargy.predicates import caseless, in_, in_caseless, normalized
 
+from ...figures import Amount
 from .directions import REACHED
 from .lookahead import LookaheadParser
 from .numbers import (BILLION, MILLION, NUMBER, NUMBER_HINT, SCALE_ALONE, THOUSAND, TRILLION,
                       parse_number, scale_value)
 from .tokens import clause_after, clause_before, tokenizer, windows
 from .units import prefix_symbol_rule, unit_hint, unit_rule
-
-
-@dataclass(frozen=True, slots=True)
-class Amount:
-    start: int
-    end: int
-    value: float
-    unit: str | None                 # ISO 4217 code, "t", "bbl", "m3" or None
-    comparator: str = "="            # = > < ~
-    high: float | None = None        # upper end of a range
-    unit_carried: bool = False       # unit filled by carry_units
-    can_carry: bool = False          # no unit, and may take one from an earlier amount
-    rule: str = ""                   # amount.single | amount.range | amount.fromto ...
 
 
 AmountFact = fact("AmountFact", ["comparator", "value", "scale", "unit",

@@ -6,7 +6,6 @@ The factor is what the later value is of the earlier one: ``вырос в 2 ра
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
 
@@ -14,8 +13,7 @@ from yargy import or_, rule
 from yargy.interpretation import fact
 from yargy.predicates import caseless, in_caseless, normalized
 
-from dyad.types import Change
-
+from ...figures import Multiple
 from .directions import COMPARATIVES, direction_of
 from .lookahead import LookaheadParser
 from .numbers import NUMBER, NUMBER_HINT, parse_number
@@ -23,17 +21,6 @@ from .tokens import clause_before, tokenizer, windows
 
 ADVERBS = {"вдвое": 2, "втрое": 3, "вчетверо": 4, "впятеро": 5, "вшестеро": 6, "всемеро": 7,
            "ввосьмеро": 8, "вдевятеро": 9, "вдесятеро": 10}
-
-
-@dataclass(frozen=True, slots=True)
-class Multiple:
-    start: int
-    end: int
-    factor: float                    # < 1 for a fall
-    direction: int                   # +1 | -1 | 0
-
-    def to_change(self) -> Change:
-        return Change(kind="multiple", value=self.factor)
 
 
 MultipleFact = fact("MultipleFact", ["factor", "after"])

@@ -8,31 +8,17 @@ figure (``больше``, ``ниже``), else from the nearest direction word be
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cache
 
 from yargy import or_, rule
 from yargy.interpretation import const, fact
 from yargy.predicates import caseless, eq, in_caseless, normalized
 
-from dyad.types import Change
-
+from ...figures import Percent
 from .directions import COMPARATIVES, direction_of
 from .lookahead import LookaheadParser
 from .numbers import NUMBER, NUMBER_HINT, parse_number
 from .tokens import clause_before, tokenizer, windows
-
-
-@dataclass(frozen=True, slots=True)
-class Percent:
-    start: int
-    end: int
-    value: float                     # signed when the direction is known
-    unit: str                        # % | pp
-    direction: int                   # +1 | -1 | 0
-
-    def to_change(self) -> Change:
-        return Change(kind="percent", value=self.value)
 
 
 PercentFact = fact("PercentFact", ["prep", "value", "unit", "after"])

@@ -35,7 +35,6 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from dataclasses import dataclass
 from functools import cache
 
 from yargy import and_, or_, rule
@@ -45,19 +44,10 @@ from yargy.predicates import type as type_
 
 from dyad.types import Period
 
+from ...figures import PeriodMatch
 from .lookahead import LookaheadParser
 from .numbers import NUMBER, parse_number
 from .tokens import NUM, clause_before, tokenizer, windows
-
-
-@dataclass(frozen=True, slots=True)
-class PeriodMatch:
-    start: int
-    end: int
-    period: Period | None            # None when it cannot be resolved (no article date)
-    precision: str                   # day | month | quarter | halfyear | year | custom
-    is_baseline: bool = False        # "аналогичный период ..."
-    rule: str = ""                   # period.months | period.quarter | ...
 
 
 MONTHS = {"январь": 1, "февраль": 2, "март": 3, "апрель": 4, "май": 5, "июнь": 6, "июль": 7,
@@ -114,7 +104,6 @@ PREP = or_(
     rule(caseless("по"), in_caseless({"итогам", "результатам"})),
     rule(caseless("в"), caseless("течение")),
 )
-
 
 
 def month_number(word: str) -> int:
