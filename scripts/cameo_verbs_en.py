@@ -345,7 +345,7 @@ def build(text: str, standard: frozenset[str]) -> tuple[list[str], list[tuple[st
             lemmas.add(lemma)
             forms = " ".join(f for f in dict.fromkeys(f.split()[0] for f in verb.forms)
                              if f != lemma.split()[0])
-            items = [(Pattern("*", verb.code), Translation("", "", "dobj", "nsubj"))] + translated
+            items = [(Pattern("*", verb.code), Translation("", "", "", "nsubj"))] + translated
             for p, t in items:
                 kept = keep(p.code)
                 if kept is None:
@@ -377,8 +377,9 @@ def build(text: str, standard: frozenset[str]) -> tuple[list[str], list[tuple[st
         "a|b alternatives, a_b consecutive words.",
         "# A trailing + marks the preposition whose object is the target (with+), a trailing $ "
         "the source's.",
-        "# target: dobj | nsubj | conj (the other member of a compound subject) | a preposition | "
-        "empty (not named: the first actor after the verb).",
+        "# target: dobj (the pattern's + right after the verb) | nsubj (+ before the verb) | conj (the "
+        "other member of a compound subject) | a preposition | empty (not named, the bare verb too: PETRARCH "
+        "takes the first actor after the verb).",
         "# source: nsubj | dobj | a preposition. forms: other forms of the verb the dictionary lists. "
         "pattern: as written in the dictionary.",
         "# <name>: any member of the synonym set defined by the header line synset_name below.",
