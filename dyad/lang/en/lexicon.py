@@ -53,6 +53,7 @@ CLAUSE_BREAKS = frozenset({"ccomp", "advcl", "relcl", "parataxis", "csubj", "csu
                            "acl", "conj"})
 AUXILIARY = frozenset({"aux", "auxpass"})
 PASSIVE = frozenset({"nsubjpass", "auxpass"})
+WEAK_HEADS = frozenset({"be", "have"})   # heads of multi-word verbs that every sentence has
 HEAD_POS = MappingProxyType({"VERB": frozenset({"VERB", "AUX"}), "NOUN": frozenset({"NOUN", "PROPN"})})
 
 Alternative = tuple[str, ...]          # consecutive token words
@@ -143,6 +144,7 @@ def _head(word: str) -> Alternative:
 @cache
 def load() -> Lexicon:
     by_key: dict[str, list[Row]] = {}
+    heads: set[str] = set()
     order = 0
     for name, version in zip(FILES, VERSIONS):
         table = read_table(DATA / name)
@@ -163,8 +165,10 @@ def load() -> Lexicon:
                 keys.add(words[0][:-1])          # "talks": spaCy's lemma is "talk"
             for key in keys:
                 by_key.setdefault(key, []).append(row)
+            # "be determined" is anchored on be, but only a sentence with "determined" can match it
+            heads |= {words[1]} if words[0] in WEAK_HEADS and len(words) > 1 else keys
     rows = MappingProxyType({k: tuple(v) for k, v in by_key.items()})
-    return Lexicon(rows, frozenset(rows))
+    return Lexicon(rows, frozenset(heads))
 
 
 # ---- matching ----------------------------------------------------------------------------------
