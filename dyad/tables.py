@@ -1,4 +1,5 @@
-"""Reading Dyad's plain-text data files (dyad/data/*.tsv): UTF-8, tab-separated, one header line,
+"""Reading Dyad's plain-text data files (dyad/data/*.tsv, and a language's own in
+dyad/lang/<code>/data/*.tsv): UTF-8, tab-separated, one header line,
 `#` comment lines (``# key: value`` comments at the top are kept as the table's meta, e.g.
 ``# version: ...``). One reader for the whole package; a row whose cell count differs from the
 header's is an error naming the file and line.
@@ -12,6 +13,12 @@ from types import MappingProxyType
 from typing import Iterator, Mapping
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
+LANG_DIR = Path(__file__).resolve().parent / "lang"
+
+
+def lang_data(code: str, lang_dir: Path = LANG_DIR) -> Path:
+    """The folder of a language's own data files (``dyad/lang/ru/data``)."""
+    return lang_dir / code / "data"
 
 
 @dataclass(frozen=True, slots=True)

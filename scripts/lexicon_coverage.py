@@ -1,4 +1,4 @@
-"""Coverage of the Russian trigger lexicon (dyad/data/triggers.tsv) per CAMEO code and root.
+"""Coverage of the Russian trigger lexicon (dyad/lang/ru/data/triggers.tsv) per CAMEO code and root.
 
 PETRARCH-2's CAMEO 2.0 verb dictionary (petrarch2/CAMEO.2.0.txt in ../shared/reference, MIT
 licence, openeventdata/petrarch2 commit 676801c) lists, per CAMEO code, the English verbs and phrase patterns that code it. This script

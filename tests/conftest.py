@@ -22,6 +22,9 @@ def pytest_addoption(parser):
 
 
 DATA = ROOT / "dyad" / "data"
+RU_DATA = ROOT / "dyad" / "lang" / "ru" / "data"
+EN_DATA = ROOT / "dyad" / "lang" / "en" / "data"
+ALIAS_DIRS = {"ru": RU_DATA, "en": EN_DATA}       # kb_aliases*.tsv: one table split by `lang`
 
 
 def data_lines(path: Path) -> list[list[str]]:
@@ -36,6 +39,13 @@ def data_lines(path: Path) -> list[list[str]]:
 def data_rows(path: Path) -> list[dict[str, str]]:
     header, *rows = data_lines(path)
     return [dict(zip(header, row)) for row in rows]
+
+
+def alias_rows(name: str) -> list[dict[str, str]]:
+    """The rows of the alias table ``name`` (``kb_aliases_companies.tsv``): its Russian file's,
+    then its English file's."""
+    return [row for folder in ALIAS_DIRS.values() if (folder / name).exists()
+            for row in data_rows(folder / name)]
 
 
 def shared_file(path: Path) -> Path:

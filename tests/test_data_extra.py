@@ -1,16 +1,20 @@
-"""Invariants of the extra actor tables: sub-national places, institutions, companies."""
+"""Invariants of the extra actor tables (sub-national places, institutions, companies) and of their
+aliases, one table per part split by language (dyad/lang/ru/data/kb_aliases_<part>.tsv and
+dyad/lang/en/data/kb_aliases_<part>.tsv)."""
 from __future__ import annotations
 
 import re
 
 import pytest
 
-from conftest import DATA, data_lines as read_lines, data_rows as read_rows
+from conftest import ALIAS_DIRS, DATA, alias_rows, data_lines as read_lines, data_rows as read_rows
 
 ACTOR_COLUMNS = ["id", "kind", "name_en", "name_ru", "country", "code", "source"]
 ALIAS_COLUMNS = ["actor_id", "lang", "alias", "type", "source"]
 PARTS = ["subnational", "institutions", "companies"]
-FILES = {f"actors_{p}.tsv": ACTOR_COLUMNS for p in PARTS} | {f"aliases_{p}.tsv": ALIAS_COLUMNS for p in PARTS}
+PATHS = ({f"actors_{p}.tsv": DATA / f"actors_{p}.tsv" for p in PARTS}
+         | {f"{lang}/kb_aliases_{p}.tsv": folder / f"kb_aliases_{p}.tsv"
+            for p in PARTS for lang, folder in ALIAS_DIRS.items()})
 KINDS = {"country", "person", "organization", "igo", "place", "region", "initiative", "group"}
 ALIAS_TYPES = {"name", "official", "abbr", "adj", "metonym", "demonym", "surname"}
 HISTORICAL = {"SUN", "YUG", "CSK", "DDR", "ottoman-empire", "russian-empire"}
@@ -29,7 +33,9 @@ def actor_ids(all_actors) -> set[str]:
 
 @pytest.fixture(scope="module")
 def mine() -> dict[str, list[dict[str, str]]]:
-    return {name: read_rows(DATA / name) for name in FILES}
+    """``aliases_<part>.tsv``: the rows of both languages' ``kb_aliases_<part>.tsv``."""
+    return ({f"actors_{p}.tsv": read_rows(DATA / f"actors_{p}.tsv") for p in PARTS}
+            | {f"aliases_{p}.tsv": alias_rows(f"kb_aliases_{p}.tsv") for p in PARTS})
 
 
 @pytest.fixture(scope="module")
@@ -38,19 +44,19 @@ def iso3() -> set[str]:
             if re.fullmatch(r"[A-Z]{3}", row["id"]) and row["kind"] in ("country", "place")}
 
 
-@pytest.mark.parametrize("name", sorted(FILES))
+@pytest.mark.parametrize("name", sorted(PATHS))
 def test_data_extra_columns(name):
-    header, *rows = read_lines(DATA / name)
-    assert header == FILES[name]
+    header, *rows = read_lines(PATHS[name])
+    assert header == (ACTOR_COLUMNS if name.startswith("actors_") else ALIAS_COLUMNS)
     assert rows, name
     bad = [(number, row) for number, row in enumerate(rows, 2) if len(row) != len(header)]
     assert bad == []
 
 
-@pytest.mark.parametrize("name", sorted(FILES))
+@pytest.mark.parametrize("name", sorted(PATHS))
 def test_data_extra_version_and_source(name):
-    assert "# version: 1" in (DATA / name).read_text(encoding="utf-8").splitlines()[:3]
-    assert [row for row in read_rows(DATA / name) if not row["source"].strip()] == []
+    assert "# version: 1" in PATHS[name].read_text(encoding="utf-8").splitlines()[:3]
+    assert [row for row in read_rows(PATHS[name]) if not row["source"].strip()] == []
 
 
 def test_data_extra_no_duplicate_ids(all_actors):
@@ -84,10 +90,11 @@ def test_data_extra_alias_fields(mine):
 
 
 def test_data_extra_no_alias_repeats_other_files(mine):
-    """An alias line of ours must not repeat one already in another aliases*.tsv."""
-    ours = {f"aliases_{p}.tsv" for p in PARTS}
-    other = {(r["actor_id"], r["lang"], r["alias"]) for path in DATA.glob("aliases*.tsv")
-             if path.name not in ours for r in read_rows(path)}
+    """An alias line of ours must not repeat one already in another kb_aliases*.tsv."""
+    ours = {f"kb_aliases_{p}.tsv" for p in PARTS}
+    other = {(r["actor_id"], r["lang"], r["alias"]) for folder in ALIAS_DIRS.values()
+             for path in folder.glob("kb_aliases*.tsv") if path.name not in ours
+             for r in read_rows(path)}
     for part in PARTS:
         assert [r for r in mine[f"aliases_{part}.tsv"] if (r["actor_id"], r["lang"], r["alias"]) in other] == []
 

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 DATA = Path(__file__).resolve().parent.parent / "dyad" / "data"
+RU_DATA = Path(__file__).resolve().parent.parent / "dyad" / "lang" / "ru" / "data"
 START = dt.date(2000, 1, 1)
 OFFICES = {"head_of_state", "head_of_government", "foreign_minister"}
 COLUMNS = ["country", "office", "person_id", "start", "end", "acting", "source"]
@@ -63,7 +64,7 @@ def persons() -> dict[str, dict[str, str]]:
 @pytest.fixture(scope="module")
 def ru_aliases() -> dict[str, set[str]]:
     out: dict[str, set[str]] = defaultdict(set)
-    for path in sorted(DATA.glob("aliases*.tsv")):
+    for path in sorted(RU_DATA.glob("kb_aliases*.tsv")):
         for row in read_table(path)[1]:
             if row.get("lang") == "ru" and row.get("alias", "").strip():
                 out[row["actor_id"]].add(row["alias"])
@@ -154,7 +155,7 @@ def test_holders_are_persons_with_russian_alias(path: Path, persons, ru_aliases)
         if pid not in persons:
             problems.append(f"{where}: person_id {pid!r} is not a kind=person row in actors*.tsv")
         elif not ru_aliases.get(pid):
-            problems.append(f"{where}: person_id {pid!r} has no Russian alias in aliases*.tsv")
+            problems.append(f"{where}: person_id {pid!r} has no Russian alias in kb_aliases*.tsv")
     assert not problems, "\n".join(sorted(set(problems)))
 
 

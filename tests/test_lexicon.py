@@ -1,28 +1,26 @@
-"""The Russian trigger lexicon (dyad/data/triggers.tsv) and the lemma matcher."""
+"""The Russian trigger lexicon (dyad/lang/ru/data/triggers.tsv) and the lemma matcher."""
 import importlib.util
 import sys
 from collections import Counter, defaultdict
-from functools import cache
 
-import pymorphy3
 import pytest
-import razdel
 from conftest import ROOT, SHARED, shared_file
 
 from dyad.code import codebook
+from dyad.lang import get_language
 from dyad.lang.ru import lexicon
 from dyad.lang.ru.lexicon import match_lemmas, triggers
 
 ROOTS = tuple(f"{r:02d}" for r in range(1, 21))
 
 
-@cache
-def morph() -> pymorphy3.MorphAnalyzer:
-    return pymorphy3.MorphAnalyzer()
+def morph():
+    """The Russian package's pymorphy3 analyser (Russian libraries are imported only there)."""
+    return get_language("ru").morph()
 
 
 def lemmatize(text: str) -> list[str]:
-    return [morph().parse(t.text)[0].normal_form for t in razdel.tokenize(text)]
+    return [morph().parse(word)[0].normal_form for word in get_language("ru").words(text)]
 
 
 def test_lexicon_size_and_version():

@@ -8,7 +8,7 @@ The rules live one module per family, each reading one :class:`FactContext` and 
     indicators   trade_turnover, export, import, investment, loan, aid, rank
     memberships  membership (status, state, and whether the knowledge base agrees)
     stances      stance (issues, polarity)
-    sectors      sector (sectors, from dyad/data/sectors.tsv)
+    sectors      sector (sectors, from dyad/lang/ru/data/sectors.tsv)
 
 Every fact names its rule (``facts.trade.turnover+period:carried``) and cites its evidence span.
 Facts are numbered ``f1, f2, ...`` in the order of their evidence. :func:`explain_facts` gives

@@ -3,7 +3,8 @@
 digital, ai]``.
 
 A sentence counts when it has a cooperation cue (:data:`CUE`: сотрудничество, взаимодействие,
-партнёрство, проекты, в сфере/области ...) and a phrase of the lexicon ``dyad/data/sectors.tsv``.
+партнёрство, проекты, в сфере/области ...) and a phrase of the Russian lexicon
+``dyad/lang/ru/data/sectors.tsv``.
 The pair is the first two states the sentence names; when it names fewer, the latest pair named
 before it (rule suffix ``+pair:context``), completed with the one it names.
 """
@@ -13,7 +14,7 @@ import re
 from functools import cache
 from pathlib import Path
 
-from ..tables import DATA_DIR, read_table
+from ..tables import lang_data, read_table
 from ..types import Fact
 from .fact_context import FactContext, Found, trim
 
@@ -28,7 +29,7 @@ def _word(word: str) -> str:
 
 
 @cache
-def lexicon(path: Path = DATA_DIR / "sectors.tsv") -> list[tuple[str, re.Pattern[str], str]]:
+def lexicon(path: Path = lang_data("ru") / "sectors.tsv") -> list[tuple[str, re.Pattern[str], str]]:
     """(sector, pattern, phrase), longest phrases first."""
     rows = []
     for row in read_table(path).rows:

@@ -445,7 +445,8 @@ class ActorResolver(AliasesMixin, TitlesMixin, AnaphoraMixin):
 
     def _sector_of(self, span: NerSpan) -> str:
         """The CAMEO sector an organisation's first word names (армия -> MIL, министерство -> GOV;
-        dyad/data/actor_roles.tsv); other organisations of a country are GOV-free: ``""``."""
+        dyad/lang/ru/data/actor_roles.tsv); other organisations of a country are GOV-free:
+        ``""``."""
         first = span.normal.split()[0] if span.normal.split() else ""
         for key in word_keys(first):
             role = self.kb.sector_nouns.get(key)

@@ -1,4 +1,6 @@
-"""The knowledge base: actors, aliases, dated offices, titles and memberships from dyad/data/.
+"""The knowledge base: actors, dated offices and memberships from dyad/data/; the aliases of each
+language from its package (dyad/lang/<code>/data/kb_aliases*.tsv); the Russian titles and sector
+nouns from dyad/lang/ru/data/.
 
 Loaded once per process (:func:`load_kb`). Everything is plain data; resolution logic lives in
 :mod:`dyad.resolve.actors`.
@@ -13,7 +15,7 @@ from pathlib import Path
 
 from ..types import ActorRef
 from .keys import alias_keys
-from ..tables import DATA_DIR, read_rows
+from ..tables import DATA_DIR, LANG_DIR, lang_data, read_rows, read_table
 
 OFFICE_CODES = {"head_of_state": "GOV", "head_of_government": "GOV", "foreign_minister": "GOV"}
 
@@ -154,21 +156,39 @@ def _date(value: str) -> dt.date | None:
     return dt.date.fromisoformat(value) if value else None
 
 
-KB_FILES = ("actors*.tsv", "aliases*.tsv", "offices*.tsv", "titles.tsv", "memberships.tsv",
-            "actor_roles.tsv")
+KB_FILES = ("actors*.tsv", "offices*.tsv", "memberships.tsv")        # in dyad/data
+RU_FILES = ("titles.tsv", "actor_roles.tsv")                           # in dyad/lang/ru/data
+ALIAS_FILES = "kb_aliases*.tsv"                                        # in dyad/lang/*/data
+
+
+def alias_files(lang_dir: Path = LANG_DIR) -> list[Path]:
+    """Every language's alias tables, grouped by name (``kb_aliases.tsv``, then
+    ``kb_aliases_companies.tsv``...), the languages of one name in the order of their codes (en,
+    ru). Only ``kb_aliases*.tsv`` belong to the knowledge base; a language's other tables
+    (``aliases_phoenix.tsv``) are its own. The order matters where two aliases with one first
+    word score alike: the first listed wins (:mod:`dyad.resolve.actors`)."""
+    return sorted(lang_dir.glob(f"*/data/{ALIAS_FILES}"),
+                  key=lambda p: (p.name, p.parent.parent.name))
+
+
+def kb_inputs(data_dir: Path = DATA_DIR, lang_dir: Path = LANG_DIR) -> list[Path]:
+    """The files the knowledge base is built from: a change in any of them rebuilds it."""
+    return ([p for pattern in KB_FILES for p in sorted(data_dir.glob(pattern))]
+            + alias_files(lang_dir) + [lang_data("ru", lang_dir) / name for name in RU_FILES])
 
 
 @lru_cache(maxsize=1)
-def load_kb(data_dir: Path = DATA_DIR) -> KnowledgeBase:
-    """The knowledge base of ``data_dir``, from the disk cache when its files have not changed
-    (building it computes about 7,000 alias keys with pymorphy3; see :mod:`dyad.cache`)."""
+def load_kb(data_dir: Path = DATA_DIR, lang_dir: Path = LANG_DIR) -> KnowledgeBase:
+    """The knowledge base of ``data_dir`` and ``lang_dir``, from the disk cache when its files
+    have not changed (building it computes about 7,000 alias keys with pymorphy3; see
+    :mod:`dyad.cache`)."""
     from ..cache import cached
-    inputs = [p for pattern in KB_FILES for p in data_dir.glob(pattern)]
-    return cached("kb", inputs, ("dyad.resolve.kb", "dyad.resolve.keys", "dyad.tables"),
-                  lambda: build_kb(data_dir))
+    return cached("kb", kb_inputs(data_dir, lang_dir),
+                  ("dyad.resolve.kb", "dyad.resolve.keys", "dyad.tables"),
+                  lambda: build_kb(data_dir, lang_dir))
 
 
-def build_kb(data_dir: Path = DATA_DIR) -> KnowledgeBase:
+def build_kb(data_dir: Path = DATA_DIR, lang_dir: Path = LANG_DIR) -> KnowledgeBase:
     kb = KnowledgeBase()
     for row in read_rows("actors*.tsv", data_dir):
         if not row.get("id"):
@@ -176,7 +196,7 @@ def build_kb(data_dir: Path = DATA_DIR) -> KnowledgeBase:
         kb.actors[row["id"]] = Actor(row["id"], row.get("kind", ""), row.get("name_en", ""),
                                      row.get("name_ru", ""), row.get("country") or None,
                                      row.get("code") or None)
-    for row in read_rows("aliases*.tsv", data_dir):
+    for row in (r for path in alias_files(lang_dir) for r in read_table(path).rows):
         if not row.get("alias") or row.get("actor_id") not in kb.actors:
             continue
         kind = row.get("type", "name")
@@ -198,7 +218,8 @@ def build_kb(data_dir: Path = DATA_DIR) -> KnowledgeBase:
         kb.terms_by_person[term.person_id].append(term)
     for terms in kb.terms.values():
         terms.sort(key=lambda t: t.start)
-    for row in read_rows("titles.tsv", data_dir):
+    ru = lang_data("ru", lang_dir)
+    for row in read_rows("titles.tsv", ru):
         if row.get("title"):
             kb.titles.append(Title(alias_keys(row["title"]), row.get("office", ""),
                                    row.get("country") or None, row.get("alone") == "1"))
@@ -207,7 +228,7 @@ def build_kb(data_dir: Path = DATA_DIR) -> KnowledgeBase:
             kb.memberships.append(Membership(row["org"], row["member"], row.get("status", "member"),
                                              row.get("start") or None, row.get("end") or None,
                                              row.get("state") or "held"))
-    for row in read_rows("actor_roles.tsv", data_dir):
+    for row in read_rows("actor_roles.tsv", ru):
         if row.get("noun"):
             keys = alias_keys(row["noun"])
             if len(keys) == 1:                   # looked up by one lemma

@@ -3,7 +3,9 @@
     nlp.py        the natasha adapter: razdel segmentation, slovnet morphology, NER and syntax
     batches.py    slovnet's models run over batched sentences (numpy)
     grammars/     yargy grammars for amounts, percentages, multiples and periods
-    lexicon.py    the trigger lexicon (dyad/data/triggers.tsv) and its matcher over lemmas
+    lexicon.py    the trigger lexicon (data/triggers.tsv) and its matcher over lemmas
+    data/         the Russian lexicons: triggers, titles, sectors, actor roles, and the Russian
+                  aliases of the knowledge base (kb_aliases*.tsv)
     modality.py   negation and modality cues
 
 natasha, slovnet, navec, razdel, yargy and pymorphy3 are imported only inside this package; the
@@ -76,3 +78,9 @@ class Russian(Language):
         """razdel's sentences of ``text`` (start, stop) (``dyad eval`` shows gold in context)."""
         from razdel import sentenize
         return [(s.start, s.stop) for s in sentenize(text)]
+
+    def words(self, text: str) -> list[str]:
+        """razdel's tokens of ``text``, as text (the trigger lexicon's tests lemmatise them one
+        by one with :meth:`morph`)."""
+        from razdel import tokenize
+        return [t.text for t in tokenize(text)]

@@ -1,4 +1,5 @@
-"""The Russian trigger lexicon (dyad/data/triggers.tsv) and a matcher over a sentence's lemmas.
+"""The Russian trigger lexicon (data/triggers.tsv beside this module) and a matcher over a
+sentence's lemmas.
 
 A trigger's `pattern` is a sequence of lemmas (pymorphy3 normal forms, lowercase, `ё` as `е`).
 Between two consecutive parts of a pattern up to MAX_GAP other tokens may stand, not counting
@@ -19,10 +20,11 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Mapping, Sequence
 
-from dyad.code.codebook import DATA, plover_for
+from dyad.code.codebook import plover_for
 from dyad.tables import read_table
 from dyad.types import Plover
 
+DATA = Path(__file__).resolve().parent / "data"
 TRIGGERS_VERSION = "triggers.ru.v1"
 MAX_GAP = 3
 MAX_SPAN = 7               # gap tokens in all, free ones (adjectives, numbers) included
