@@ -46,7 +46,10 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from phoenix_kb import Entry, MIT_NOTICE, read_entries  # noqa: E402  (the TABARI reader)
-from dyad.tables import DATA_DIR, read_rows, read_table  # noqa: E402
+from dyad.resolve.kb import load_kb  # noqa: E402
+from dyad.resolve.keys import place_fold  # noqa: E402
+from dyad.resolve.places import gazetteer  # noqa: E402
+from dyad.resolve.translit import slug  # noqa: E402
 
 OUT = ROOT / "dyad" / "lang" / "en" / "data"
 REFERENCE = ROOT.parent / "shared" / "reference"
@@ -115,41 +118,41 @@ def similar(folded: str, names: list[str]) -> bool:
 
 def kb_aliases() -> dict[str, set[str]]:
     """The KB's English and Latin-script names (aliases and name_en), folded -> actor ids."""
+    kb = load_kb()
     out: dict[str, set[str]] = defaultdict(set)
-    for row in read_rows("actors*.tsv"):
-        if row.get("id") and row.get("name_en"):
-            out[row["name_en"].casefold()].add(row["id"])
-    for row in read_rows("aliases*.tsv"):
-        if row.get("alias") and (row.get("lang") == "en" or row["alias"].isascii()):
-            out[row["alias"].casefold()].add(row["actor_id"])
+    for actor in kb.actors.values():
+        if actor.name_en:
+            out[actor.name_en.casefold()].add(actor.id)
+    for alias in kb.aliases:
+        if alias.lang == "en" or alias.alias.isascii():
+            out[alias.alias.casefold()].add(alias.actor_id)
     return out
 
 
 def kb_actors() -> dict[str, str]:
-    return {row["id"]: row.get("kind", "") for row in read_rows("actors*.tsv") if row.get("id")}
+    return {actor.id: actor.kind for actor in load_kb().actors.values()}
 
 
 def cities() -> dict[str, set[str]]:
     """Gazetteer key -> the countries with a city of that name."""
-    out: dict[str, set[str]] = defaultdict(set)
-    for row in read_table(DATA_DIR / "places.tsv").rows:
-        out[row["key"]].add(row["country"])
-    return out
+    return {key: {p.country for p in places} for key, places in gazetteer().items()}
 
 
-def english_capitals() -> dict[str, str]:
-    """Country -> its capital's English name: the KB's Russian metonym found in the gazetteer
-    (its Russian key) in that country, by the gazetteer's English name."""
-    by_key: dict[tuple[str, str], str] = {}
-    for row in read_table(DATA_DIR / "places.tsv").rows:
-        by_key.setdefault((row["key"], row["country"]), row["name_en"])
-    out = {}
-    for row in read_rows("aliases*.tsv"):
-        if row.get("type") == "metonym" and row.get("lang") == "ru":
-            key = row["alias"].lower().replace("ё", "е").replace("ь", "").replace("ъ", "").replace("-", " ")
-            name = by_key.get((key, row["actor_id"]))
-            if name:
-                out.setdefault(row["actor_id"], name)
+def english_capitals() -> dict[str, list[str]]:
+    """Country -> its capitals' English names: each Russian metonym of the KB found in the
+    gazetteer (by its Russian key) in that country, by the gazetteer's English name; of several
+    cities under one key, the one whose English name starts as the Russian one's transliteration
+    ("Абуджа" is Abuja, not Suleja)."""
+    gaz = gazetteer()
+    out: dict[str, list[str]] = {}
+    for alias in sorted(load_kb().aliases, key=lambda a: (a.actor_id, a.alias)):
+        if alias.type != "metonym" or alias.lang != "ru":
+            continue
+        initial = slug(alias.alias)[:1]
+        places = [p for p in gaz.get(place_fold(alias.alias), ()) if p.country == alias.actor_id]
+        place = next((p for p in places if p.name_en[:1].lower() == initial), places[0] if places else None)
+        if place is not None and place.name_en not in out.get(alias.actor_id, []):
+            out.setdefault(alias.actor_id, []).append(place.name_en)
     return out
 
 
@@ -158,7 +161,7 @@ def english_capitals() -> dict[str, str]:
 def country_rows(entries: list[Entry], known: dict[str, set[str]], actors: dict[str, str],
                  capitals: dict[str, str]) -> list[tuple[str, str, str, str]]:
     places = cities()
-    capital_names = {c: name.casefold() for c, name in capitals.items()}
+    capital_names = {c: {name.casefold() for name in names} for c, names in capitals.items()}
     names_of = _names_of(known)
     found: dict[str, set[str]] = defaultdict(set)      # folded alias -> countries
     shown: dict[tuple[str, str], tuple[str, str]] = {}
@@ -176,7 +179,7 @@ def country_rows(entries: list[Entry], known: dict[str, set[str]], actors: dict[
             folded = text.casefold()
             if folded in known:
                 continue
-            if country in places.get(folded, ()) or capital_names.get(country) == folded:
+            if country in places.get(place_fold(text), ()) or folded in capital_names.get(country, ()):
                 continue                           # a city: the gazetteer's (capitals: aliases_capitals)
             if not similar(folded, names_of.get(country, [])):
                 continue                           # not a spelling of the country's name
@@ -293,12 +296,12 @@ def tables(reference: Path = REFERENCE) -> dict[str, str]:
                      ["actor_id", "alias", "type", "phoenix"])
     phoenix += ["\t".join(r) for r in countries + igos]
     capital_lines = header("Capitals as metonyms of their countries: the KB's Russian metonym aliases "
-                           "(dyad/data/aliases*.tsv) by the gazetteer's English name (dyad/data/places.tsv, "
-                           "GeoNames CC BY 4.0).", "dyad/data/aliases*.tsv and dyad/data/places.tsv",
+                           "(load_kb()) by the gazetteer's English name (dyad/data/places.tsv, GeoNames CC BY 4.0).",
+                           "the knowledge base's Russian metonyms and dyad/data/places.tsv",
                            ["actor_id", "alias", "type", "source"], mit=False)
-    known_metonyms = {a for a, ids in known.items()}
     capital_lines += ["\t".join((c, name, "metonym", "dyad-kb+geonames"))
-                      for c, name in sorted(capitals.items()) if name.casefold() not in known_metonyms]
+                      for c, names in sorted(capitals.items()) for name in names
+                      if name.casefold() not in known]
     agent_lines = header("Agent nouns -> CAMEO sector (the first three letters of the Phoenix code, when "
                          "Dyad codes that sector); phrase lowercase and singular, its last word matched "
                          "on the lemma; plural: irregular plurals the source lists; code: the Phoenix code, manual for "

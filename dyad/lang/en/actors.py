@@ -126,10 +126,10 @@ class EnglishResolver(EnglishTitles):
         absorbed = {id(f.country_match) for f in titles if f.country_match is not None}
         matches = [m for m in matches if id(m) not in absorbed]
         blocked = taken | {k for f in titles for k in range(f.first, f.last + 1)}
-        agents, used = self._agents(tokens, matches, spans, blocked, text, day)
-        matches = [m for m in matches if id(m) not in used]
         usa = "USA" in doc.countries or any(m.actor_id == "USA" for m in matches) or \
             any(fold(t.text) in US_CUES for t in tokens)
+        agents, used = self._agents(tokens, matches, spans, blocked, text, day, usa)
+        matches = [m for m in matches if id(m) not in used]
         here: list[Mention] = list(agents)
         named: dict[int, tuple[ActorRef, tuple[str, ...]]] = {}
         pending: list[tuple[Found, int | None]] = []    # titles waiting for the NER name after them
@@ -218,8 +218,9 @@ class EnglishResolver(EnglishTitles):
     def _unsafe(self, m: _Match, tokens: list[Token], spans: list[NerSpan], others: set[int]) -> str | None:
         actor = self.kb.actors[m.actor_id]
         per = next((s for s in spans if s.type == "PER" and s.start <= m.start and m.end <= s.end), None)
-        if per is not None and actor.kind != "person":
-            return "person"                        # "Jordan Peterson": a PER span is never a country
+        if per is not None and actor.kind != "person" and (
+                (per.start, per.end) != (m.start, m.end) or m.alias.type not in ("adj", "demonym")):
+            return "person"    # "Jordan Peterson": a PER span is never a country ("Azerbaijani" alone may be)
         for k in (m.first - 1, m.last + 1):
             if 0 <= k < len(tokens) and k not in others and self._name_word(tokens, k):
                 return "inner"                     # "New Mexico" unless it is an alias itself
@@ -281,8 +282,9 @@ class EnglishResolver(EnglishTitles):
 
     # --- agent nouns --------------------------------------------------------------------------
     def _agents(self, tokens: list[Token], matches: list[_Match], spans: list[NerSpan], blocked: set[int],
-                text: str, day) -> tuple[list[Mention], set[int]]:
-        """Agent nouns, with the country an adjective, a possessive or "of" names beside them."""
+                text: str, day, usa: bool = False) -> tuple[list[Mention], set[int]]:
+        """Agent nouns, with the country an adjective, a possessive or "of" names beside them
+        (less sure of "Georgia" in a text about the United States)."""
         by_last = {m.last: m for m in matches}
         by_first = {m.first: m for m in matches}
         named = [s for s in spans if s.type in ("PER", "ORG", "LOC")]
@@ -318,8 +320,9 @@ class EnglishResolver(EnglishTitles):
                 ref = base if sector == "self" else \
                     replace(sector_actor(base, sector, phrase), rule=None, confidence=None)
                 rule = "kb.sector"
+            confidence = AMBIGUOUS if country == "GEO" and usa else CONFIDENCE[rule]
             out.append(Mention(start, end, phrase, "AGENT", " ".join(t.lemma for t in tokens[first:i + 1]),
-                               ref, rule, confidence=CONFIDENCE[rule]))
+                               ref, rule, confidence=confidence))
         return out, used
 
     def _agent_at(self, tokens: list[Token], i: int, blocked: set[int]) -> tuple[int, str] | None:
