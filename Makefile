@@ -47,6 +47,7 @@ eval: install
 
 bench: install
 	$(PY) bench/run.py
+	$(PY) bench/english.py
 
 screenshots: install system
 	$(PY) bench/screenshots.py
