@@ -20,7 +20,8 @@ FLOOR = 0.95
 EXTRA_NAMES = {
     "Azerbaijani": "AZE", "Chinese": "CHN", "Russian": "RUS", "Kazakh": "KAZ", "Turkish": "TUR",
     "Georgian": "GEO", "Uzbek": "UZB", "Indian": "IND", "Japanese": "JPN", "Iranian": "IRN",
-    "Turkey": "TUR", "Russia": "RUS", "Beijing": "CHN", "Moscow": "RUS", "Baku": "AZE", "SCO": "SCO", "EU": "EU",
+    "Turkey": "TUR", "Russia": "RUS", "Beijing": "CHN", "Moscow": "RUS", "Baku": "AZE",
+    "SCO": "SCO", "EU": "EU",
     "EAEU": "EAEU", "CIS": "CIS", "WTO": "WTO", "OTS": "OTS", "UAE": "ARE", "US": "USA",
 }
 ADJECTIVES = {"Azerbaijani", "Chinese", "Russian", "Kazakh", "Turkish", "Georgian", "Uzbek",
