@@ -88,7 +88,14 @@ CASES = [
     ("The Azerbaijani leader addressed parliament.", None, [("Azerbaijani leader", "AZEGOV", "kb.office")]),
     ("The Secretary of State flew to Seoul.", "2015-03-01", [("Secretary of State", "john-kerry", "kb.title")]),
     ("Ilham Aliyev spoke. The president said the talks went well.", "2024-05-01",
-     [("Ilham Aliyev", "ilham-aliyev", "kb.alias")]),
+     [("Ilham Aliyev", "ilham-aliyev", "kb.alias"), ("president", "ilham-aliyev", "doc.title")]),
+    ("The Emir of Qatar welcomed the guests.", "2022-06-01", [("Emir of Qatar", "tamim-bin-hamad-al-thani", "kb.title")]),
+    ("Kazakh President Kassym-Jomart Tokayev said Americans were welcome.", "2022-06-01",
+     [("Kassym-Jomart Tokayev", "kassym-jomart-tokayev", "kb.alias"), ("Americans", "USA", "kb.alias")]),
+    ("Antony Blinken landed in Seoul. Mr. Blinken praised the hosts.", "2022-06-01",
+     [("Blinken", "antony-blinken", "doc.surname"), ("Seoul", "seoul-kor", "kb.capital-place")]),
+    ("Former President Donald Trump criticised the Pentagon.", "2022-06-01",
+     [("Donald Trump", "donald-trump", "kb.alias"), ("Pentagon", "pentagon", "kb.alias")]),
     # agent nouns (PETRARCH-2 agents): placed and unplaced
     ("Russian troops crossed the border.", None, [("Russian troops", "RUS", "kb.sector")]),
     ("Police detained dozens of protesters.", None,
@@ -181,6 +188,12 @@ def test_en_actors_named_person_wins_over_title():
     assert obama.warnings and obama.warnings[0].startswith("W201")
     then = next(m for m in _mentions("President Barack Obama spoke.", "2015-03-01") if m.text == "Barack Obama")
     assert then.actor.role == "head_of_state" and then.actor.code == "USAGOV"
+
+
+def test_en_actors_former_title_gives_no_role():
+    trump = next(m for m in _mentions("Former President Donald Trump criticised the Pentagon.", "2022-06-01")
+                 if m.text == "Donald Trump")
+    assert (trump.actor.role, trump.actor.code, trump.warnings) == (None, "USAELI", ())
 
 
 def test_en_actors_title_alone_holder_or_office():

@@ -186,6 +186,10 @@ class EnglishResolver(EnglishTitles):
             for alias in self.lex.by_first.get(keys[i], ()):
                 if _fits(alias, tokens, keys, i):
                     found.setdefault((i, alias.n), []).append((self._score(alias), alias, "kb.alias"))
+            if keys[i].endswith("s") and tok.text[:1].isupper():     # "Americans", "Azerbaijanis"
+                for alias in self.lex.by_first.get(keys[i][:-1], ()):
+                    if alias.n == 1 and alias.type in ("adj", "demonym"):
+                        found.setdefault((i, 1), []).append((self._score(alias), alias, "kb.alias"))
             for alias in self.lex.people_by_first.get(pkeys[i], ()):
                 if _fits_person(alias, tokens, pkeys, i):
                     exact = all(fold(tokens[i + j].text) == fold(w) for j, w in enumerate(alias.words))
@@ -511,7 +515,8 @@ def _fits(alias: EnAlias, tokens: list[Token], keys: list[str], i: int) -> bool:
 def _fits_person(alias: EnAlias, tokens: list[Token], pkeys: list[str], i: int) -> bool:
     if alias.n < 2 or i + alias.n > len(tokens):
         return False
-    return all(pkeys[i + j] == alias.keys[j] and tokens[i + j].text[:1].isupper() for j in range(alias.n))
+    return all(pkeys[i + j] == alias.keys[j] and (tokens[i + j].text[:1].isupper() or not tokens[i + j].text[:1].isalpha())
+               for j in range(alias.n))
 
 
 def _singulars(word: str) -> tuple[str, ...]:
