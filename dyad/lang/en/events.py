@@ -27,7 +27,7 @@ from dataclasses import dataclass, replace
 from typing import Sequence
 
 from ...code import codebook
-from ...code.arguments import Arguments, actor_key, same_side
+from ...code.arguments import Arguments, actor_key, country_ref, same_side, sector_actor
 from ...code.dedupe import DATE_BY_ARTICLE
 from ...code.events import (INTENT_CODES, ONE_SIDED, UNDIRECTED_ROOTS, Decision, _code_info, _host,
                             _intent_code)
@@ -38,6 +38,14 @@ from .modality import modality_of
 CODER_ID = "code.events.en.v1"
 HISTORICAL_DAYS = 180
 TARGET_PREPS = ("with", "to", "against", "on", "for", "at", "toward", "towards", "into", "from", "over")
+# a nominal trigger whose row names no preposition: only these introduce its other side ("talks
+# on Ukraine" are about Ukraine, "talks with Ukraine" are with it)
+NOUN_TARGET_PREPS = ("with", "to", "against", "toward", "towards")
+# a participle used as a preposition is no event ("according to", "including", "following")
+PREPOSITIONAL = {"accord", "include", "follow", "regard", "concern", "consider", "give", "exclude"}
+# "called on X to resume", "urged X to": the object is who is to act (object control)
+OBJECT_CONTROL = {"call", "urge", "ask", "appeal", "press", "invite", "encourage", "persuade", "push",
+                  "order", "tell", "force", "allow", "help", "request", "implore", "advise", "warn"}
 LIGHT_VERBS = {"hold", "conduct", "have", "impose", "sign", "pay", "make", "launch", "carry",
                "stage", "announce", "begin", "start", "resume", "continue", "end", "host", "give",
                "extend", "provide", "offer", "express", "issue", "level", "file", "seek"}
@@ -124,6 +132,10 @@ def _actors_at(view: View, i: int, depth: int = 0) -> list[tuple[ActorRef, int, 
     "the government of Azerbaijan", "Moscow's envoy", "an attack by X soldiers")."""
     m = view.mention_of.get(i)
     if m is not None and m.actor is not None:
+        if m.actor.country is None and m.actor.kind == "group" and m.actor.code:
+            placed = _placed(view, i, m)
+            if placed is not None:
+                return [placed]
         return [(m.actor, i, m.confidence)]
     if depth > 2 or view.tokens[i].pos in ("VERB", "AUX"):
         return []
@@ -140,6 +152,24 @@ def _actors_at(view: View, i: int, depth: int = 0) -> list[tuple[ActorRef, int, 
         if out and rel in ARG_EDGES:
             break                       # the nearest modifier that names an actor
     return out
+
+
+def _placed(view: View, i: int, m: Mention) -> tuple[ActorRef, int, float] | None:
+    """A sector named without its country takes the country its modifiers name: "Russian energy
+    companies" (RUSBUS), "police in Moscow" (RUSCOP), "the army of Sudan"."""
+    for c in view.children[i]:
+        rel, tok = view.tokens[c].rel, view.tokens[c]
+        cands = [c] if rel in ("amod", "compound", "poss", "nmod") else (
+            view.kids(c, "pobj") if rel == "prep" and tok.lemma in ("in", "of", "from") else [])
+        for k in cands:
+            other = view.mention_of.get(k)
+            ref = other.actor if other else None
+            country = ref.country or (ref.id if ref is not None and ref.kind == "country" else None) if ref else None
+            if country and ref.kind in ("country", "place", "region"):
+                placed = sector_actor(country_ref(country), m.actor.code, m.actor.name)
+                placed = replace(placed, rule="args.sector+placed", confidence=min(m.confidence, other.confidence))
+                return placed, i, min(m.confidence, other.confidence) + 0.2
+    return None
 
 
 def _actors(view: View, heads: Sequence[int]) -> tuple[list[ActorRef], list[int], float]:
@@ -181,6 +211,10 @@ def _subject(view: View, i: int, hops: int = 0) -> list[int]:
         if tok.rel == "advcl" and view.kids(i, "mark"):
             return []           # "after crowds trashed ...": a clause of its own
         up = tok.head
+        if tok.rel == "xcomp" and view.tokens[up].lemma in OBJECT_CONTROL:
+            controller = view.kids(up, "dobj") or _prep_objects(view, [up], ("on", "upon"))
+            if controller:
+                return controller
         if _passive(view, up) and tok.rel == "xcomp":
             return view.kids(up, "nsubjpass")
         return _subject(view, up, hops + 1)
@@ -234,6 +268,7 @@ def _verb_arguments(view: View, m, words: Sequence[int]) -> tuple[list[int], lis
     if not target and where not in ("nsubj", "nsubjpass", "conj") and not passive:
         objects = [t for t in view.kids(head, "dobj", "dative", "attr") if t not in words]
         objects += [c for w in words if w != head for c in view.kids(w, "dobj") if c not in words]
+        objects += [w for w in words if w != head]                 # "backed X's bid": the pattern's noun
         objects = [o for o in objects if _actors_at(view, o)]       # "presented credentials to X"
         if objects:
             target, how = objects, how + "/dobj"
@@ -256,7 +291,7 @@ def _noun_arguments(view: View, m) -> tuple[list[int], list[int], str]:
                                         if c in view.mention_of]
     source += [p for b in view.kids(head, "prep") if toks[b].lemma == "by" for p in view.kids(b, "pobj")]
     target = _prep_objects(view, [head], (m.target,) if m.target and m.target not in ("dobj", "none")
-                           else TARGET_PREPS)
+                           else NOUN_TARGET_PREPS)
     how = "noun"
     tok = toks[head]
     if tok.head >= 0 and toks[tok.head].pos in ("VERB", "AUX"):
@@ -267,7 +302,7 @@ def _noun_arguments(view: View, m) -> tuple[list[int], list[int], str]:
                 how += "+verb"
             if not target:
                 target = _prep_objects(view, [verb], (m.target,) if m.target and m.target not in ("dobj", "none")
-                                       else TARGET_PREPS)
+                                       else NOUN_TARGET_PREPS)
     elif tok.rel == "pobj" and not source:
         # "left for X for meetings with Y": the traveller is the verb's subject
         prep = tok.head
@@ -291,13 +326,31 @@ def _dates(tokens: Sequence[Token], day: str | None, future: bool, precision: st
     return find_dates(tokens, day, future=future, precision=precision)
 
 
+CLAUSE_RELS = {"ccomp", "xcomp", "advcl", "relcl", "conj", "parataxis", "acl", "csubj"}
+
+
+def _clause(view: View, head: int) -> set[int]:
+    """The trigger's own clause: its subtree without the clauses nested in it."""
+    out, todo = set(), [head]
+    while todo:
+        k = todo.pop()
+        if k in out:
+            continue
+        out.add(k)
+        todo.extend(c for c in view.children[k] if view.tokens[c].rel not in CLAUSE_RELS)
+    return out
+
+
 def _pick_date(view: View, dates, head: int):
     if not dates:
         return None
-    reach = view.subtree(head)
+    reach = _clause(view, head)
+    if view.tokens[head].pos == "NOUN" and view.tokens[head].head >= 0:
+        reach |= _clause(view, view.tokens[head].head)
     attached = [d for d in dates if any(i in reach for i in range(d.first, d.last + 1))]
-    pool = attached or dates
-    return min(pool, key=lambda d: min(abs(d.first - head), abs(d.last - head)))
+    if not attached:
+        return None
+    return min(attached, key=lambda d: min(abs(d.first - head), abs(d.last - head)))
 
 
 def _location(view: View, anchors: Sequence[int]) -> Location | None:
@@ -347,6 +400,10 @@ def _decide(doc: Document, k: int, view: View, trig, text: str) -> Decision:
         return reject("verb trigger on a noun")
     if trig.pos == "VERB" and toks[head].rel == "amod":
         return reject("participle describing a noun")
+    if trig.pos == "VERB" and (toks[head].rel == "prep" or toks[head].lemma in PREPOSITIONAL
+                               and any(toks[c].rel == "prep" and c == head + 1 for c in view.children[head])
+                               and toks[head].feat("VerbForm") == "Ger"):
+        return reject("a participle used as a preposition")
     if trig.pos == "NOUN":
         src_tok, tgt_tok, how = _noun_arguments(view, trig)
     else:
