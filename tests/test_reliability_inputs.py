@@ -16,6 +16,9 @@ RU = ("Президент Казахстана Касым-Жомарт Тока�
       "переговоры в Астане. Стороны обсудили развитие транспортных коридоров и сотрудничество.")
 EN = ("The President of Kazakhstan held talks with the President of Uzbekistan in Astana on Tuesday, "
       "and the two sides discussed transport corridors and water cooperation.")
+# A language Dyad has no package for (stored, marked W103, not coded)
+DE = ("Der Präsident von Kasachstan hat am Dienstag in Astana mit dem Präsidenten von Usbekistan "
+      "verhandelt, und die beiden Seiten sprachen über Verkehrskorridore und die Zusammenarbeit.")
 HEADER = b"date 2025-06-12\n"
 
 
@@ -62,6 +65,7 @@ INPUTS = [
     ("2101", b"date 2101-01-01\n" + ru(13).encode("utf-8"), ("error", "E110", 1, "outside")),
     ("1900 and 2100", b"date 1900-01-01\n" + ("Вчера " + ru(14)).encode("utf-8"), ("doc", "utf-8", ())),
     ("english", HEADER + EN.encode("utf-8"), ("doc", "utf-8", ())),
+    ("german", HEADER + DE.encode("utf-8"), ("doc", "utf-8", ())),
     ("html in txt", HEADER + b"<script>alert(1)</script><p>" + ru(9).encode() + b"</p>", ("doc", "utf-8", ())),
 ]
 
@@ -87,7 +91,7 @@ def test_reliability_inputs_table(tmp_path, name, data, expect):
         assert len(item.warnings) == len(warnings)
         for got, want in zip(item.warnings, warnings):
             assert got.startswith(want)
-        if name not in ("english", "html in txt"):
+        if name not in ("english", "german", "html in txt"):
             assert RU[:60].lower() in doc.text.lower()
 
 
@@ -326,7 +330,7 @@ def test_reliability_long_sentence_is_bounded():
 
 def test_reliability_not_russian_is_stored_marked_not_coded(tmp_path):
     from dyad.pipeline import process
-    for name, text, lang in (("en", EN, "en"),
+    for name, text, lang in (("de", DE, "de"),
                              ("uk", "Україна та Польща підписали угоду про співпрацю в енергетиці. "
                                     "Міністр закордонних справ України заявив про це у вівторок.", "uk")):
         path = tmp_path / f"{name}.txt"
@@ -381,7 +385,8 @@ def test_reliability_cli_bad_inputs_do_not_stop_good_ones(tmp_path, db_url):
     assert any(line.startswith(f"{src / 'broken.jsonl'}:2: E105 ") for line in errors)
     assert "W101 date 2099-01-01 is after today" in r.stderr
     assert "W102 decoded as cp1251" in r.stderr and "W102 decoded as koi8_r" in r.stderr
-    assert "W103 language en" in r.stderr
+    assert "W103 language de" in r.stderr
+    assert "W103 language en" not in r.stderr          # English is coded
 
     from sqlalchemy import text as sql
     from dyad.store import open_store
@@ -397,6 +402,8 @@ def test_reliability_cli_bad_inputs_do_not_stop_good_ones(tmp_path, db_url):
     encodings = {row[1] for row in rows}
     assert {"cp1251", "utf-8"} <= encodings
     english = [row for row in rows if row[2] == "en"]
-    assert len(english) == 1 and "W103" in english[0][3]
+    assert len(english) == 1 and "W103" not in (english[0][3] or "")
+    german = [row for row in rows if row[2] == "de"]
+    assert len(german) == 1 and "W103" in german[0][3]
     future = [row for row in rows if "W101" in (row[3] or "")]
     assert len(future) == 1
