@@ -59,16 +59,27 @@ def read_golden(path) -> list[tuple[int, str, str, str]]:
     return out
 
 
-def code_text(text: str, date: str | None) -> tuple[Event, ...]:
+def code_text(text: str, date: str | None, lang: str = "ru") -> tuple[Event, ...]:
     """Run the whole pipeline on a bit of text and return its events."""
     from ..pipeline import process
-    doc = Document(id="golden", text=text, date=date, lang="ru")
+    doc = Document(id="golden", text=text, date=date, lang=lang)
     return process(doc).events
+
+
+def golden_language(path) -> str:
+    """A golden file's language: ``# lang en`` in its header, else Russian."""
+    from pathlib import Path
+    for line in Path(path).read_text(encoding="utf-8").splitlines()[:20]:
+        parts = line[1:].split() if line.startswith("#") else []
+        if len(parts) == 2 and parts[0] == "lang":
+            return parts[1]
+    return "ru"
 
 
 def run_golden(path) -> list[tuple[int, str, str, str, str]]:
     """(line, date, sentence, expected, got) for every case."""
-    return [(n, d, s, exp, golden_label(code_text(s, d), d)) for n, d, s, exp in read_golden(path)]
+    lang = golden_language(path)
+    return [(n, d, s, exp, golden_label(code_text(s, d, lang), d)) for n, d, s, exp in read_golden(path)]
 
 
 def regen(path) -> tuple[int, int]:
@@ -77,6 +88,7 @@ def regen(path) -> tuple[int, int]:
     p = Path(path)
     lines = p.read_text(encoding="utf-8").splitlines()
     date = "2025-08-31"
+    lang = golden_language(path)
     changed = total = 0
     for i, line in enumerate(lines):
         s = line.strip()
@@ -85,7 +97,7 @@ def regen(path) -> tuple[int, int]:
         if not s or s.startswith("#") or "⇒" not in s:
             continue
         sentence, _, expected = s.partition("⇒")
-        got = golden_label(code_text(sentence.strip(), date), date)
+        got = golden_label(code_text(sentence.strip(), date, lang), date)
         total += 1
         if got != expected.strip():
             changed += 1
