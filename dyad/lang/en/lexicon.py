@@ -1,10 +1,12 @@
 """The English trigger lexicon and its matcher over spaCy-parsed sentences.
 
 Two tables, read once: dyad/lang/en/data/triggers.tsv (verbs, generated from PETRARCH-2's CAMEO
-verb dictionary by scripts/cameo_verbs_en.py) and triggers_nouns.tsv (nouns, hand-written). A row
-is anchored on one head word (its ``lemma``, VERB or NOUN) and names the words that must stand
-before and after it (``before``, ``after``: items in order; ``a|b`` alternatives, ``a_b``
-consecutive tokens, ``<name>`` a synonym set from the file's header).
+verb dictionary by scripts/cameo_verbs_en.py) and triggers_nouns.tsv (nouns, hand-written); or,
+for ``dyad eval petrarch``, the rows of another PETRARCH verb dictionary built in memory
+(:func:`lexicon_from_petrarch`, :mod:`.verbdict`). A row is anchored on one head word (its
+``lemma``, VERB or NOUN) and names the words that must stand before and after it (``before``,
+``after``: items in order; ``a|b`` alternatives, ``a_b`` consecutive tokens, ``<name>`` a synonym
+set from the file's header).
 
 A row matches at a token whose lemma (or, for verbs, one of the dictionary's listed forms) is the
 head and whose part of speech fits (VERB, or AUX that is not an auxiliary; NOUN, PROPN); the other
@@ -40,9 +42,11 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from types import MappingProxyType
-from typing import Mapping, Sequence
+from typing import Iterable, Mapping, Sequence
 
 from dyad.tables import read_table
+
+from .verbdict import COLUMNS, build_rows
 
 DATA = Path(__file__).resolve().parent / "data"
 FILES = ("triggers.tsv", "triggers_nouns.tsv")
@@ -141,19 +145,29 @@ def _head(word: str) -> Alternative:
     return _words(word)[-1]
 
 
-@cache
-def load() -> Lexicon:
+def _synsets(meta: Mapping[str, str]) -> dict[str, tuple[str, ...]]:
+    """A table's synonym sets from its ``# synset_name: a|b|c`` header lines."""
+    return {k[len("synset_"):]: tuple(v.split("|")) for k, v in meta.items() if k.startswith("synset_")}
+
+
+Table = tuple[Iterable[Mapping[str, str]], Mapping[str, tuple[str, ...]]]   # rows, their synsets
+
+
+def lexicon_from_rows(rows: Iterable[Mapping[str, str]], synsets: Mapping[str, tuple[str, ...]]) -> Lexicon:
+    """A lexicon from rows in memory (dicts with triggers.tsv's columns) and the synonym sets
+    their ``<name>`` items refer to."""
+    return lexicon_from_tables([(rows, synsets)])
+
+
+def lexicon_from_tables(tables: Iterable[Table]) -> Lexicon:
+    """One lexicon from several tables, each with its own synonym sets; a row's ``order`` (the
+    last tie-break) runs on across the tables."""
     by_key: dict[str, list[Row]] = {}
     heads: set[str] = set()
     order = 0
-    for name, version in zip(FILES, VERSIONS):
-        table = read_table(DATA / name)
-        if table.version != version:
-            raise ValueError(f"{name}: version {table.version!r}, expected {version!r}")
+    for rows, synsets in tables:
         seen: dict[str, tuple[Item, ...]] = {}
-        synsets = {k[len("synset_"):]: tuple(v.split("|")) for k, v in table.meta.items()
-                   if k.startswith("synset_")}
-        for r in table.rows:
+        for r in rows:
             words = r["lemma"].split()
             row = Row(r["id"], r["lemma"], r["pos"], r["cameo"], r["back"], _head(words[0]),
                       tuple(words[1:]), _items(r["before"], synsets, seen), _items(r["after"], synsets, seen),
@@ -167,23 +181,70 @@ def load() -> Lexicon:
                 by_key.setdefault(key, []).append(row)
             # "be determined" is anchored on be, but only a sentence with "determined" can match it
             heads |= {words[1]} if words[0] in WEAK_HEADS and len(words) > 1 else keys
-    rows = MappingProxyType({k: tuple(v) for k, v in by_key.items()})
-    return Lexicon(rows, frozenset(heads))
+    return Lexicon(MappingProxyType({k: tuple(v) for k, v in by_key.items()}), frozenset(heads))
+
+
+@cache
+def load() -> Lexicon:
+    """Dyad's own lexicon: triggers.tsv and triggers_nouns.tsv."""
+    tables = []
+    for name, version in zip(FILES, VERSIONS):
+        table = read_table(DATA / name)
+        if table.version != version:
+            raise ValueError(f"{name}: version {table.version!r}, expected {version!r}")
+        tables.append((table.rows, _synsets(table.meta)))
+    return lexicon_from_tables(tables)
+
+
+def petrarch_lexicon(path: str | Path) -> Lexicon:
+    """The verb lexicon of a PETRARCH verb dictionary (TABARI format, :mod:`.verbdict`), built in
+    memory with every code-looking code kept (a test dictionary's own codes too). Verbs only:
+    PETRARCH codes no nouns, so triggers_nouns.tsv is not added. Built once per file."""
+    return lexicon_from_petrarch(path).lexicon
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Matcher:
+    """:func:`match_sentence` over one lexicon, as a callable (``match(sentence)``)."""
+    lexicon: Lexicon
+    source: str                # where the lexicon came from, for repr and explain
+
+    def __call__(self, sentence) -> list[EnTrigger]:
+        return match_sentence(sentence, self.lexicon)
+
+    def __repr__(self) -> str:
+        return f"Matcher({self.source!r}, {len(self.lexicon.rows)} heads)"
+
+
+def lexicon_from_petrarch(path: str | Path) -> Matcher:
+    """A sentence matcher (``match(sentence) -> list[EnTrigger]``) over a PETRARCH verb dictionary
+    (``dyad eval petrarch`` codes the unit tests with their own PETR.Validate.verbs.txt); built in
+    memory, once per file."""
+    return _petrarch_matcher(str(Path(path).resolve()))
+
+
+@cache
+def _petrarch_matcher(path: str) -> Matcher:
+    built = build_rows(Path(path).read_text(encoding="utf-8"), allowed=None)
+    rows = (dict(zip(COLUMNS, row)) for row in built.rows)
+    return Matcher(lexicon_from_rows(rows, built.synsets), path)
 
 
 # ---- matching ----------------------------------------------------------------------------------
 
-def match_lemmas(lemmas: Sequence[str]) -> bool:
+def match_lemmas(lemmas: Sequence[str], lexicon: Lexicon | None = None) -> bool:
     """Cheap pre-check: does any trigger head occur among these lemmas (a yes may still find no
     trigger once the sentence is parsed)."""
-    heads = load().heads
+    heads = (lexicon if lexicon is not None else load()).heads
     return any(lemma in heads for lemma in lemmas)
 
 
-def match_sentence(sentence) -> list[EnTrigger]:
-    """Every trigger of a parsed sentence, by head; at most one per head."""
+def match_sentence(sentence, lexicon: Lexicon | None = None) -> list[EnTrigger]:
+    """Every trigger of a parsed sentence, by head; at most one per head. ``lexicon``: Dyad's own
+    (:func:`load`) unless given."""
     tokens = sentence.tokens
-    lexicon = load()
+    if lexicon is None:
+        lexicon = load()
     children: list[list[int]] = [[] for _ in tokens]
     for i, tok in enumerate(tokens):
         if 0 <= tok.head < len(tokens) and tok.head != i:
