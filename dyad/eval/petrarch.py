@@ -329,3 +329,51 @@ def summary(outcomes: Iterable[Outcome]) -> dict:
             "share": right / len(outcomes) if outcomes else 0.0,
             "pairs_precision": p, "pairs_recall": rc,
             "pairs_f1": 2 * p * rc / (p + rc) if p + rc else 0.0, "by_category": by_cat}
+
+
+def report_lines(outcomes: Sequence[Outcome], path: str) -> list[str]:
+    """The quality page's section: the share coded as expected, pair scores, per category."""
+    s = summary(outcomes)
+    lines = [
+        f"PETRARCH-2's unit-test records (`{path}`, MIT): {s['records']} English sentences with the "
+        "events PETRARCH-2 must code, on fictional actors defined by the records' own dictionaries, "
+        "which the run uses instead of Dyad's knowledge base (and the records' verb dictionary "
+        "instead of the CAMEO one). A record is *as expected* when Dyad's (source, target, code) "
+        "pairs equal the expected ones exactly (no pair for a `noevents` record).",
+        "",
+        "| records | as expected | share | pairs precision | pairs recall | pairs F1 |",
+        "|---:|---:|---:|---:|---:|---:|",
+        f"| {s['records']} | {s['as_expected']} | {100 * s['share']:.1f}% | "
+        f"{100 * s['pairs_precision']:.1f} | {100 * s['pairs_recall']:.1f} | {100 * s['pairs_f1']:.1f} |",
+        "",
+        "| category | records | as expected |",
+        "|---|---:|---:|",
+    ]
+    for cat, (right, n) in sorted(s["by_category"].items()):
+        lines.append(f"| {cat or '-'} | {n} | {right} |")
+    return lines
+
+
+def error_lines(outcomes: Sequence[Outcome], records: dict[str, str], n: int) -> list[str]:
+    out = []
+    for o in outcomes:
+        if o.right or len(out) >= 4 * n:
+            continue
+        out += [f"{o.id}: {records.get(o.id, '')}",
+                f"    expected {sorted(o.expected)}", f"    coded    {sorted(o.coded)}", ""]
+    return out
+
+
+def run_cli(path: str, errors: int = 0) -> int:
+    directory = Path(path)
+    if not (directory / "records.jsonl").exists():
+        print(f"E300 {directory / 'records.jsonl'}: no such file", file=__import__("sys").stderr)
+        return 2
+    outcomes = run(directory)
+    print("\n".join(report_lines(outcomes, path)))
+    if errors:
+        texts = {json.loads(line)["id"]: json.loads(line)["text"]
+                 for line in (directory / "records.jsonl").read_text().splitlines() if line.strip()}
+        print()
+        print("\n".join(error_lines(outcomes, texts, errors)))
+    return 0

@@ -175,9 +175,10 @@ def duplicates(db: Optional[str] = typer.Option(None, "--db", help=DB_HELP)) -> 
 
 
 @app.command("eval")
-def eval_(dataset: str = typer.Argument(..., help="factrueval | nerel | brat | jsonl"),
+def eval_(dataset: str = typer.Argument(..., help="factrueval | nerel | brat | jsonl | petrarch"),
           path: str = typer.Argument(..., help="The dataset's folder (factRuEval: its root or devset/; "
-                                                  "nerel: its .jsonl file)"),
+                                                  "nerel: its .jsonl file; petrarch: the folder of "
+                                                  "records.jsonl and dictionaries/)"),
           task: str = typer.Option("entities", "--task",
                                    help="entities | resolution | meetings | coref | actors | events"),
           errors: int = typer.Option(0, "--errors", min=0,
@@ -186,7 +187,11 @@ def eval_(dataset: str = typer.Argument(..., help="factrueval | nerel | brat | j
           date: Optional[str] = typer.Option(None, "--date", help="Date for undated texts (brat)")) -> None:
     """Score Dyad on an annotated dataset; natasha's NER alone is the baseline (docs/quality.md).
 
-    --task actors runs every document twice, undated and dated, and prints both."""
+    --task actors runs every document twice, undated and dated, and prints both. petrarch codes
+    PETRARCH-2's English unit-test records with their own dictionaries (no --task)."""
+    if dataset == "petrarch":
+        from ..eval.petrarch import run_cli as petrarch_cli
+        raise typer.Exit(petrarch_cli(path, errors))
     from ..eval.report import run_cli
     raise typer.Exit(run_cli(dataset, path, task, errors, _check_date(date)))
 

@@ -273,8 +273,11 @@ def _verb_arguments(view: View, m, words: Sequence[int]) -> tuple[list[int], lis
         if objects:
             target, how = objects, how + "/dobj"
         else:
-            # "restore ties with X": the pattern's own noun is the object, its preposition the target
-            target = _prep_objects(view, list(words), TARGET_PREPS)
+            # "restore ties with X": the object (the pattern's own noun or not) has no actor, the
+            # object of its preposition is the target
+            nouns = list(words) + view.kids(head, "dobj") + [view.tokens[w].head for w in words
+                                                             if w != head and view.tokens[w].rel in ("amod", "compound")]
+            target = [t for t in _prep_objects(view, nouns, TARGET_PREPS) if _actors_at(view, t)]
             if target:
                 how += "/prep"
     return source, target, how
