@@ -236,16 +236,16 @@ def mentions(tagger: Tagger, analysis, day: dt.date | None) -> tuple[Mention, ..
 
 
 def _country_for(agent: Found, actors: list[Found], toks) -> str | None:
-    """The actor right before the agent ("Danish media", "Ithilen's minister"), or after it through
-    of/in ("the government of Gondor", "lawmakers in Fornost")."""
+    """The actor after the agent through of/in/from ("the government of Gondor", "lawmakers in
+    Fornost"), else the one right before it ("Danish media", "Ithilen's minister")."""
+    for a in actors:
+        gap = [t.text.lower() for t in toks[agent.last + 1:a.first]]
+        if a.first > agent.last and gap and gap[0] in ("of", "in", "from") and len(gap) <= 2:
+            return a.codes[0]
     for a in reversed(actors):
         gap = toks[a.last + 1:agent.first]
         if a.last < agent.first and len(gap) <= 4 and all(
                 t.text in ("'s", "’s", "'") or t.pos in ("ADJ", "NOUN", "PROPN", "DET", "CCONJ") for t in gap):
-            return a.codes[0]
-    for a in actors:
-        gap = [t.text.lower() for t in toks[agent.last + 1:a.first]]
-        if a.first > agent.last and gap and gap[0] in ("of", "in", "from") and len(gap) <= 2:
             return a.codes[0]
     return None
 

@@ -238,6 +238,31 @@ def _prep_objects(view: View, heads: Sequence[int], preps: Sequence[str]) -> lis
     return out
 
 
+def _first_after(view: View, head: int, skip: set[int]) -> list[int]:
+    """The first token after ``head`` that names an actor, inside the verb's objects and
+    prepositional phrases (its subject and the clauses nested in it left out)."""
+    reach: set[int] = set()
+    for c in view.children[head]:
+        if view.tokens[c].rel in ("dobj", "prep", "dative", "attr", "oprd", "prt", "npadvmod") and c > head:
+            reach |= {k for k in view.subtree(c)
+                      if not any(view.tokens[a].rel in CLAUSE_RELS for a in _path(view, k, c))}
+    for k in sorted(reach):
+        if k in skip or k in view.mention_of and k == head:
+            continue
+        if k in view.mention_of and _actors_at(view, k):
+            return [k]
+    return []
+
+
+def _path(view: View, k: int, top: int) -> list[int]:
+    """The tokens from ``k`` up to (not including) ``top``."""
+    out = []
+    while k != top and k >= 0 and len(out) < 40:
+        out.append(k)
+        k = view.tokens[k].head
+    return out
+
+
 def _verb_arguments(view: View, m, words: Sequence[int]) -> tuple[list[int], list[int], str]:
     """Source and target tokens of a verb trigger, where the lexicon row puts them (``target``:
     a preposition, dobj, nsubj, nsubjpass, conj or none; ``source``: nsubj, agent or a
@@ -280,6 +305,12 @@ def _verb_arguments(view: View, m, words: Sequence[int]) -> tuple[list[int], lis
             target = [t for t in _prep_objects(view, nouns, TARGET_PREPS) if _actors_at(view, t)]
             if target:
                 how += "/prep"
+            else:
+                # PETRARCH's rule: the first actor after the verb in its own phrase ("welcomed a
+                # resumption of ties with X", "warned of X")
+                target = _first_after(view, head, set(source))
+                if target:
+                    how += "/after"
     return source, target, how
 
 
