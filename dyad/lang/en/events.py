@@ -238,6 +238,18 @@ def _prep_objects(view: View, heads: Sequence[int], preps: Sequence[str]) -> lis
     return out
 
 
+MUTUAL_ROOTS = ("03", "04", "05", "06")
+
+
+def _reciprocal(view: View, head: int) -> bool:
+    """The object is the sides' own ("their meeting") or each other ("accused each other")."""
+    for c in view.kids(head, "dobj") + [p for pr in view.kids(head, "prep") for p in view.kids(pr, "pobj")]:
+        if any(view.tokens[k].lemma in ("their", "each", "one") and view.tokens[k].rel in ("poss", "det", "nummod")
+               for k in view.children[c]) or view.tokens[c].lemma in ("other", "another"):
+            return True
+    return False
+
+
 def _first_after(view: View, head: int, skip: set[int]) -> list[int]:
     """The first token after ``head`` that names an actor, inside the verb's objects and
     prepositional phrases (its subject and the clauses nested in it left out)."""
@@ -245,7 +257,7 @@ def _first_after(view: View, head: int, skip: set[int]) -> list[int]:
     for c in view.children[head]:
         if view.tokens[c].rel in ("dobj", "prep", "dative", "attr", "oprd", "prt", "npadvmod") and c > head:
             reach |= {k for k in view.subtree(c)
-                      if not any(view.tokens[a].rel in CLAUSE_RELS for a in _path(view, k, c))}
+                      if not any(view.tokens[a].rel in CLAUSE_RELS - {"acl"} for a in _path(view, k, c))}
     for k in sorted(reach):
         if k in skip or k in view.mention_of and k == head:
             continue
@@ -448,9 +460,11 @@ def _decide(doc: Document, k: int, view: View, trig, text: str) -> Decision:
         sources, targets = targets[:1], targets[1:]
     if not sources and trig.pos == "VERB" and toks[head].lemma in ("meet", "talk", "negotiate") and len(s_toks) == 0:
         pass
-    # "X and Y met": a symmetric act with its participants as the subject
-    if sources and not targets and len(sources) > 1 and trig.cameo[:2] == "04":
-        sources, targets = sources[:1], sources[1:]
+    # "X and Y met", "X and Y postponed their meeting", "signed an agreement": an act between
+    # the coordinated sides, each towards the other
+    if sources and not targets and len(sources) > 1 and (trig.cameo[:2] in MUTUAL_ROOTS or _reciprocal(view, head)):
+        sources, targets = sources[:1], sources[1:]      # the first named is the source, as in Russian
+        how += "+mutual"
     targets = [t for t in targets if not any(same_side(t, s) for s in sources)]
     confidence = BASE_CONFIDENCE if "/dobj" in how or "nsubjpass" in how or how == "between" else VIA_PREP
     confidence = round(min(confidence, s_conf, t_conf), 2)

@@ -93,6 +93,16 @@ class Row:
     forms: frozenset[str]
     pattern: str
     order: int
+    # per item of before/after and per word of rest: the words one of which the sentence must
+    # hold for the row to have a chance (a cheap test before the matching proper)
+    needs: tuple[frozenset[str], ...] = ()
+
+
+def _needs(rest: tuple[str, ...], before: tuple[Item, ...], after: tuple[Item, ...]) -> tuple[frozenset[str], ...]:
+    out = {frozenset({w}) for w in rest}
+    for item in before + after:
+        out.add(frozenset(alt[0] for alt in item if alt))
+    return tuple(sorted(out, key=len))
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,10 +179,10 @@ def lexicon_from_tables(tables: Iterable[Table]) -> Lexicon:
         seen: dict[str, tuple[Item, ...]] = {}
         for r in rows:
             words = r["lemma"].split()
+            rest, before, after = tuple(words[1:]), _items(r["before"], synsets, seen), _items(r["after"], synsets, seen)
             row = Row(r["id"], r["lemma"], r["pos"], r["cameo"], r["back"], _head(words[0]),
-                      tuple(words[1:]), _items(r["before"], synsets, seen), _items(r["after"], synsets, seen),
-                      r["target"] or None, r["source"] or None,
-                      frozenset(r["forms"].split()), r["pattern"], order)
+                      rest, before, after, r["target"] or None, r["source"] or None,
+                      frozenset(r["forms"].split()), r["pattern"], order, _needs(rest, before, after))
             order += 1
             keys = {row.head[-1], words[0], words[0].replace("-", "")} | set(row.forms)
             if row.pos == "NOUN" and words[0].endswith("s"):
@@ -249,6 +259,7 @@ def match_sentence(sentence, lexicon: Lexicon | None = None) -> list[EnTrigger]:
     for i, tok in enumerate(tokens):
         if 0 <= tok.head < len(tokens) and tok.head != i:
             children[tok.head].append(i)
+    present = {t.lemma for t in tokens} | {t.text.lower() for t in tokens}
     out = []
     for i, tok in enumerate(tokens):
         text = tok.text.lower()
@@ -258,6 +269,8 @@ def match_sentence(sentence, lexicon: Lexicon | None = None) -> list[EnTrigger]:
         best: tuple[tuple[int, int, int], Row, tuple[int, ...]] | None = None
         clause = None
         for row in rows:
+            if row.needs and not all(need & present for need in row.needs):
+                continue
             if not _head_fits(row, tokens, i):
                 continue
             if clause is None:
