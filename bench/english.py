@@ -2,10 +2,11 @@
 
     make bench            (or: .venv/bin/python bench/english.py [--min-mb 1] [--no-readme])
 
-Corpus: the sentences of PETRARCH-2's unit-test records (../shared/eval-dev/petrarch2-unittest,
-MIT) grouped eight to an article, plus the English articles of examples/, repeated with one
-changed line per copy until it holds at least --min-mb MB, so no copy is skipped as already
-stored. Each configuration runs in its own process pinned to the same core, timed from process
+Corpus: the English sentences written for Dyad's golden files (tests/golden/events_en*.txt,
+facts_en.txt: real actors, news style) grouped eight to an article, the English articles of
+examples/, and the sentences of PETRARCH-2's unit-test records (../shared/eval-dev/petrarch2-unittest,
+MIT; fictional names, so every one of them goes through NER), repeated with one changed line per
+copy until it holds at least --min-mb MB, so no copy is skipped as already stored. Each configuration runs in its own process pinned to the same core, timed from process
 start to exit (interpreter start and model loading included), the median of --repeat interleaved
 runs:
 
@@ -36,8 +37,26 @@ DATE = "2025-06-01"
 CONFIGS = ("spaCy bare nlp.pipe (1 core)", "dyad ingest --workers 1 (1 core)")
 
 
+GOLDEN = ROOT / "tests" / "golden"
+
+
+def _golden_sentences() -> list[str]:
+    out = []
+    for path in sorted(GOLDEN.glob("events_en*.txt")) + sorted(GOLDEN.glob("facts_en.txt")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            line = line.strip()
+            if line.startswith("> "):
+                out.append(line[2:])
+            elif line and not line.startswith("#") and "⇒" in line:
+                out.append(line.split("⇒", 1)[0].strip())
+    return out
+
+
 def bodies() -> list[tuple[str, str]]:
     out = []
+    written = _golden_sentences()
+    for k in range(0, len(written), 8):
+        out.append((f"golden{k:03d}", " ".join(written[k:k + 8])))
     if RECORDS.exists():
         texts = [json.loads(line)["text"] for line in RECORDS.read_text(encoding="utf-8").splitlines() if line.strip()]
         for k in range(0, len(texts), 8):
@@ -112,8 +131,9 @@ def main() -> None:
             f"{max(r['rss_mb'].values()):.0f} |" for name, r in runs.items()]
     table = "\n".join([
         f"**English, {size / 2**20:.1f} MB.** Run {dt.date.today().isoformat()} on {machine()}. Corpus: {docs} "
-        f"articles, {chars:,} characters: PETRARCH-2's unit-test sentences eight to an article and "
-        "the English examples/, repeated with one changed line per copy; wall-clock from process "
+        f"articles, {chars:,} characters: the English golden sentences and PETRARCH-2's unit-test "
+        "sentences eight to an article, and the English examples/, repeated with one changed line "
+        "per copy; wall-clock from process "
         f"start, the median of {args.repeat} interleaved runs.",
         "",
         "| run | wall s | CPU s | chars/s (wall) | speed vs spaCy bare (wall) | same, by CPU time | peak RSS, MB |",

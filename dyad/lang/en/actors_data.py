@@ -134,3 +134,34 @@ class Lexicon:
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     return Lexicon()
+
+
+CALENDAR = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february march
+april may june july august september october november december""".split())
+
+
+@lru_cache(maxsize=1)
+def known_words() -> frozenset[str]:
+    """Every word of a name the resolver reads without NER (folded): the English names of the
+    knowledge base's countries, organisations and places, the English tables, titles, agent
+    nouns, the calendar. People's names are not among them: a surname alone is matched on NER's
+    PER spans. A sentence whose proper nouns are all known needs no NER (:func:`needs_ner`)."""
+    lex = lexicon()
+    words: set[str] = set(CALENDAR)
+    for aliases in lex.by_first.values():
+        for a in aliases:
+            words.update(fold(w) for w in a.words)
+    for titles in lex.titles.values():
+        for t in titles:
+            words.update(t.words)
+    for agents in lex.agents.values():
+        for a in agents:
+            words.update(a.words + a.plural)
+    return frozenset(words)
+
+
+def needs_ner(tokens) -> bool:
+    """Whether a sentence holds a proper noun the resolver does not know (an unknown person,
+    organisation or place, which only NER can type)."""
+    known = known_words()
+    return any(t.pos == "PROPN" and fold(t.text) not in known and t.text[:1].isupper() for t in tokens)

@@ -2,9 +2,11 @@
 version and hash in requirements-models.txt; its files' hashes are checked by tests/test_en_model.py),
 loaded once per process (:func:`load_models`).
 
-Stages: spaCy's tokenizer, tagger, parser (which also cuts the sentences), attribute ruler,
-lemmatizer and NER, run by ``nlp.pipe`` over a batch of texts. The parse comes with the pipeline
-(en_core_web_sm's parser is what sets the sentence boundaries), so every sentence is parsed.
+Stages: spaCy's tokenizer, tagger, parser (which also cuts the sentences), attribute ruler and
+lemmatizer, run by ``nlp.pipe`` over a batch of texts; then NER, on the sentences that hold a
+proper noun the English resolver does not know (cheap before expensive: NER is half of spaCy's
+time, and a sentence whose names are all in the knowledge base needs none). The parse comes with
+the pipeline (en_core_web_sm's parser is what sets the sentence boundaries).
 
 Tokens get spaCy's lemma (lowercased), its universal part of speech, its morphology features and
 its ClearNLP dependency label (``nsubj``, ``nsubjpass``, ``dobj``, ``pobj``, ``agent``, ``dative``
@@ -36,7 +38,13 @@ def analyse(text: str, *, parse=True) -> Analysis:
     return analyse_many([text])[0]
 
 
-def analyse_many(texts: Sequence[str], *, parse: bool = True) -> list[Analysis]:
+def analyse_many(texts: Sequence[str], *, parse: bool = True, needs_ner=None) -> list[Analysis]:
+    """Every text's analysis. Cheap before expensive: NER (half of spaCy's time) runs only on
+    the sentences ``needs_ner`` selects (default: those with a proper noun the English resolver
+    does not know, :func:`dyad.lang.en.actors_data.needs_ner`); pass ``needs_ner=all`` for every
+    sentence."""
+    if needs_ner is None:
+        from .actors_data import needs_ner
     nlp = load_models()
     pieces: list[tuple[int, int, str]] = []        # (text index, offset, piece)
     for k, text in enumerate(texts):
@@ -44,13 +52,19 @@ def analyse_many(texts: Sequence[str], *, parse: bool = True) -> list[Analysis]:
             pieces.append((k, offset, piece))
     sentences: list[list[Sentence]] = [[] for _ in texts]
     spans: list[list[NerSpan]] = [[] for _ in texts]
-    docs = nlp.pipe((p for _, _, p in pieces), batch_size=BATCH)
+    chosen: list[tuple[int, int, object]] = []     # (text index, offset, spaCy sentence doc)
+    docs = nlp.pipe((p for _, _, p in pieces), batch_size=BATCH, disable=["ner"])
     for (k, offset, _), doc in zip(pieces, docs):
-        sentences[k].extend(_sentences(doc, offset))
-        spans[k].extend(NerSpan(e.start_char + offset, e.end_char + offset, NER_TYPES[e.label_],
-                                e.text, e.text)
-                        for e in doc.ents if e.label_ in NER_TYPES)
-    return [Analysis(text, tuple(s), tuple(n)) for text, s, n in zip(texts, sentences, spans)]
+        for sent, first, stop in _sentences(doc, offset):
+            sentences[k].append(sent)
+            if needs_ner is all or needs_ner(sent.tokens):
+                chosen.append((k, offset + doc[first].idx, doc[first:stop].as_doc()))
+    ner = nlp.get_pipe("ner")
+    for (k, offset, _), sdoc in zip(chosen, ner.pipe((d for _, _, d in chosen), batch_size=BATCH)):
+        spans[k].extend(NerSpan(e.start_char + offset, e.end_char + offset, NER_TYPES[e.label_], e.text, e.text)
+                        for e in sdoc.ents if e.label_ in NER_TYPES)
+    return [Analysis(text, tuple(s), tuple(sorted(n, key=lambda x: x.start)))
+            for text, s, n in zip(texts, sentences, spans)]
 
 
 def parse_selected_many(analyses, choose):
@@ -84,10 +98,10 @@ def _feats(morph) -> tuple[tuple[str, str], ...]:
     return feats
 
 
-def _sentences(doc, offset: int) -> list[Sentence]:
+def _sentences(doc, offset: int) -> list[tuple[Sentence, int, int]]:
     """The doc's sentences as Dyad's (whitespace tokens dropped, heads as indices within the
-    sentence), in one pass over the tokens."""
-    out: list[Sentence] = []
+    sentence), in one pass over the tokens, with their spaCy token bounds."""
+    out: list[tuple[Sentence, int, int]] = []
     text = doc.text
     tokens = list(doc)
     bounds = [i for i, tok in enumerate(tokens) if i == 0 or tok.is_sent_start] + [len(tokens)]
@@ -105,5 +119,5 @@ def _sentences(doc, offset: int) -> list[Sentence]:
             converted.append(Token(start, start + len(word), word, (tok.lemma_ or word).lower(), tok.pos_,
                                    _feats(tok.morph), head, tok.dep_ if head != -1 else "root"))
         start, end = converted[0].start, converted[-1].end
-        out.append(Sentence(start, end, text[start - offset:end - offset], tuple(converted), True))
+        out.append((Sentence(start, end, text[start - offset:end - offset], tuple(converted), True), first, stop))
     return out
