@@ -367,19 +367,43 @@ def _match(row: Row, tokens, children, clause: frozenset[int], head: int) -> tup
     return tuple(sorted(set(matched)))
 
 
+_BY_FIRST: dict[int, tuple[Item, dict[str, tuple[Alternative, ...]]]] = {}
+
+
+def _by_first(item: Item) -> dict[str, tuple[Alternative, ...]]:
+    """An item's alternatives by their first word (synonym sets hold hundreds), built once per
+    item (items are shared between rows, so few are built)."""
+    got = _BY_FIRST.get(id(item))
+    if got is None or got[0] is not item:
+        index: dict[str, list[Alternative]] = {}
+        for alt in item:
+            if alt:
+                index.setdefault(alt[0], []).append(alt)
+        got = (item, {k: tuple(v) for k, v in index.items()})
+        _BY_FIRST[id(item)] = got
+    return got[1]
+
+
 def _in_order(items: tuple[Item, ...], tokens, positions: list[int], allowed: set[int]) -> list[int] | None:
     """Each item's first token at one of ``positions`` (its further tokens consecutive), items in
     order and not overlapping; the earliest fit for each."""
     out: list[int] = []
     floor = -1
+    n = len(tokens)
     for item in items:
+        index = _by_first(item)
         fit = None
         for p in positions:
             if p <= floor:
                 continue
-            for alt in item:
+            tok = tokens[p]
+            text = tok.text.lower()
+            alts = index.get(tok.lemma, ())
+            if text != tok.lemma:
+                alts = alts + index.get(text, ())
+            for alt in alts:
                 end = p + len(alt)
-                if end <= len(tokens) and all(_is(tokens[p + k], w) for k, w in enumerate(alt)):
+                if end <= n and all(_is(tokens[p + k], w) for k, w in enumerate(alt[1:], 1)):
                     if fit is None or end < fit[1]:
                         fit = (p, end)
             if fit is not None:
