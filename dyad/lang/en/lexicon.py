@@ -175,6 +175,7 @@ def lexicon_from_tables(tables: Iterable[Table]) -> Lexicon:
     by_key: dict[str, list[Row]] = {}
     heads: set[str] = set()
     order = 0
+    needs: dict[tuple, tuple[frozenset[str], ...]] = {}
     for rows, synsets in tables:
         seen: dict[str, tuple[Item, ...]] = {}
         for r in rows:
@@ -182,7 +183,9 @@ def lexicon_from_tables(tables: Iterable[Table]) -> Lexicon:
             rest, before, after = tuple(words[1:]), _items(r["before"], synsets, seen), _items(r["after"], synsets, seen)
             row = Row(r["id"], r["lemma"], r["pos"], r["cameo"], r["back"], _head(words[0]),
                       rest, before, after, r["target"] or None, r["source"] or None,
-                      frozenset(r["forms"].split()), r["pattern"], order, _needs(rest, before, after))
+                      frozenset(r["forms"].split()), r["pattern"], order,
+                      needs.get((rest, id(before), id(after))) or needs.setdefault(
+                          (rest, id(before), id(after)), _needs(rest, before, after)))
             order += 1
             keys = {row.head[-1], words[0], words[0].replace("-", "")} | set(row.forms)
             if row.pos == "NOUN" and words[0].endswith("s"):
@@ -196,14 +199,23 @@ def lexicon_from_tables(tables: Iterable[Table]) -> Lexicon:
 
 @cache
 def load() -> Lexicon:
-    """Dyad's own lexicon: triggers.tsv and triggers_nouns.tsv."""
+    """Dyad's own lexicon: triggers.tsv and triggers_nouns.tsv, from the disk cache when they
+    have not changed (building it reads 45,000 rows; :mod:`dyad.cache`)."""
+    from ...cache import cached
+    rows, heads = cached("en-lexicon", [DATA / name for name in FILES], ("dyad.lang.en.lexicon", "dyad.tables"),
+                         _build_plain)
+    return Lexicon(MappingProxyType(rows), heads)
+
+
+def _build_plain() -> tuple[dict[str, tuple[Row, ...]], frozenset[str]]:
     tables = []
     for name, version in zip(FILES, VERSIONS):
         table = read_table(DATA / name)
         if table.version != version:
             raise ValueError(f"{name}: version {table.version!r}, expected {version!r}")
         tables.append((table.rows, _synsets(table.meta)))
-    return lexicon_from_tables(tables)
+    lexicon = lexicon_from_tables(tables)
+    return dict(lexicon.rows), lexicon.heads
 
 
 def petrarch_lexicon(path: str | Path) -> Lexicon:
