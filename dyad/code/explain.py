@@ -86,9 +86,12 @@ def explain_actors(mentions, trace) -> list[str]:
 def explain_document(doc: Document) -> str:
     """The explanation for one document, followed by the merged events. An undated document is
     dated as the pipeline dates it (:func:`dyad.pipeline.date_document`)."""
+    from dataclasses import replace
+
+    from ..lang import detect
     from ..pipeline import analysis_for, date_document, language_of
     from .dedupe import merge_mentions
-    doc, warnings = date_document(doc)
+    doc, warnings = date_document(replace(doc, lang=doc.lang or detect(doc.text)))
     language = language_of(doc)
     analysis = analysis_for(doc)
     trace: list = []

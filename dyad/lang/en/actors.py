@@ -37,7 +37,7 @@ from ...resolve.places import best, gazetteer
 from ...resolve.translit import slug
 from ...types import ActorRef, Mention
 from ..types import Analysis, NerSpan, Token
-from .actors_data import ALIAS_RANK, EnAlias, Lexicon, fold, lexicon, person_key
+from .actors_data import CALENDAR, ALIAS_RANK, EnAlias, Lexicon, fold, lexicon, person_key
 from .titles import HONORIFICS, EnglishTitles, Found
 
 CONFIDENCE = {"kb.alias": 0.95, "kb.alias.spelling": 0.9, "kb.metonym": 0.8, "kb.capital-place": 0.9,
@@ -237,8 +237,8 @@ class EnglishResolver(EnglishTitles):
         low = fold(tok.text)
         if not tok.text[:1].isupper() or not any(ch.isalpha() for ch in tok.text):
             return False
-        if tok.pos in FUNCTION_POS or low in self._title_words or low in HONORIFICS:
-            return False
+        if tok.pos in FUNCTION_POS or low in self._title_words or low in HONORIFICS or low in CALENDAR:
+            return False                           # "On Friday Japan condemned ..."
         return not (k == 0 and tok.pos != "PROPN")
 
     def _match_mention(self, m: _Match, tokens: list[Token], spans: list[NerSpan], named: dict,

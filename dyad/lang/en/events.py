@@ -186,7 +186,22 @@ def _actors(view: View, heads: Sequence[int]) -> tuple[list[ActorRef], list[int]
     return refs, toks, conf
 
 
+PEOPLE_SECTORS = {"CVL"}     # a country's citizens stand for it ("a Japanese citizen was arrested")
+
+
+def _side(ref: ActorRef) -> ActorRef:
+    """An event's side: a place stands for its country ("visited Kyiv"), a country's citizens
+    for the country; everything else as resolved."""
+    if ref.kind == "place" and ref.country:
+        return replace(country_ref(ref.country), rule=(ref.rule or "kb") + "+place", confidence=ref.confidence)
+    code = ref.code or ""
+    if ref.country and code[3:] in PEOPLE_SECTORS:
+        return replace(country_ref(ref.country), rule=(ref.rule or "kb") + "+people", confidence=ref.confidence)
+    return ref
+
+
 def _with(ref: ActorRef, m: Mention | None) -> ActorRef:
+    ref = _side(ref)
     if m is None:
         return ref
     return replace(ref, rule=ref.rule or m.rule, confidence=ref.confidence if ref.confidence is not None
@@ -250,7 +265,19 @@ def _reciprocal(view: View, head: int) -> bool:
     return False
 
 
-def _first_after(view: View, head: int, skip: set[int]) -> list[int]:
+LOCATIVE = ("in", "at", "near", "inside", "outside", "across", "throughout", "during", "within")
+# codes whose target may be where the act happens: a visit or a host, force posture and
+# withdrawals, violence ("visited Kyiv", "arrived in Jakarta", "strikes in Gaza")
+PLACE_TARGETS = ("042", "043", "15", "087", "18", "19", "20")
+
+
+def _locative(view: View, k: int) -> bool:
+    """``k`` is the object of a place preposition ("in Vienna", "at the summit")."""
+    head = view.tokens[k].head
+    return view.tokens[k].rel == "pobj" and head >= 0 and view.tokens[head].lemma in LOCATIVE
+
+
+def _first_after(view: View, head: int, skip: set[int], places: bool = True) -> list[int]:
     """The first token after ``head`` that names an actor, inside the verb's objects and
     prepositional phrases (its subject and the clauses nested in it left out)."""
     reach: set[int] = set()
@@ -260,6 +287,8 @@ def _first_after(view: View, head: int, skip: set[int]) -> list[int]:
                       if not any(view.tokens[a].rel in CLAUSE_RELS - {"acl"} for a in _path(view, k, c))}
     for k in sorted(reach):
         if k in skip or k in view.mention_of and k == head:
+            continue
+        if not places and _locative(view, k):
             continue
         if k in view.mention_of and _actors_at(view, k):
             return [k]
@@ -319,8 +348,9 @@ def _verb_arguments(view: View, m, words: Sequence[int]) -> tuple[list[int], lis
                 how += "/prep"
             else:
                 # PETRARCH's rule: the first actor after the verb in its own phrase ("welcomed a
-                # resumption of ties with X", "warned of X")
-                target = _first_after(view, head, set(source))
+                # resumption of ties with X", "warned of X"); where it happened is no target
+                # ("met in Vienna") but for visits, force posture and violence
+                target = _first_after(view, head, set(source), places=m.cameo.startswith(PLACE_TARGETS))
                 if target:
                     how += "/after"
     return source, target, how
@@ -513,17 +543,6 @@ def _decide(doc: Document, k: int, view: View, trig, text: str) -> Decision:
     return Decision(k, match, span, ttext, evidence, event, rule, args, mod, date)
 
 
-def _back(d: Decision, code: str) -> Decision:
-    """The target's act towards the source that a paired code names ("X visited Y": 042 and Y
-    hosted X, 043)."""
-    e = d.event
-    goldstein, quad = _code_info(code)
-    back = replace(e, id=e.id + "b", sources=e.targets, targets=e.sources, cameo=code,
-                   goldstein=goldstein, quad_class=quad, plover=codebook.plover_for(code) or e.plover,
-                   rule=e.rule + "+back")
-    return replace(d, event=back, reason=back.rule)
-
-
 def _drop_statements(view: View, decisions: list[Decision]) -> list[Decision]:
     """A bare statement (CAMEO 01x) whose clause holds another coded event says only that it was
     said: the content is the event ("X said Y attacked Z")."""
@@ -534,6 +553,50 @@ def _drop_statements(view: View, decisions: list[Decision]) -> list[Decision]:
             reach = view.subtree(d.match.head)
             if any(o is not d and o.match.head in reach and o.event.cameo[:2] != "01" for o in coded):
                 out.append(replace(d, event=None, reason="rejected: statement of a coded content"))
+                continue
+        out.append(d)
+    return out
+
+
+CONTENT_FRAMES = {"01", "02", "03", "10", "11", "12", "13", "16"}   # acts whose object can be an act
+
+
+def _drop_contents(view: View, decisions: list[Decision]) -> list[Decision]:
+    """A nominal event that is the object of another coded act is that act's content, not an
+    event of its own: "condemned the Israeli strike on Qatar", "welcomed the talks", "denied the
+    attack" (as the Russian coder drops the contents of statements and descriptions)."""
+    coded = [d for d in decisions if d.event is not None]
+    out = []
+    for d in decisions:
+        if d.event is not None and d.match.trigger.pos == "NOUN":
+            governor = next((o for o in coded if o is not d and o.match.trigger.pos == "VERB"
+                             and o.event.cameo[:2] in CONTENT_FRAMES
+                             and d.match.head in _object_phrase(view, o.match.head)), None)
+            if governor is not None:
+                out.append(replace(d, event=None, reason=f"rejected: content of '{governor.trigger_text}'"))
+                continue
+        out.append(d)
+    return out
+
+
+def _object_phrase(view: View, head: int) -> set[int]:
+    out: set[int] = set()
+    for c in view.kids(head, "dobj", "prep", "attr", "oprd"):
+        out |= view.subtree(c)
+    return out
+
+
+def _drop_governing(view: View, decisions: list[Decision]) -> list[Decision]:
+    """"promised to give Haiti a grant", "plans to visit": the act is coded with its intent
+    (modality intent, CAMEO 03); the bare governing verb (030 promise, 036 plan) says no more."""
+    coded = [d for d in decisions if d.event is not None]
+    out = []
+    for d in decisions:
+        if d.event is not None and d.event.cameo[:2] == "03" and d.match.trigger.pos == "VERB":
+            inner = next((o for o in coded if o is not d and view.tokens[o.match.head].head == d.match.head
+                          and view.tokens[o.match.head].rel == "xcomp"), None)
+            if inner is not None:
+                out.append(replace(d, event=None, reason=f"rejected: its content '{inner.trigger_text}' is coded"))
                 continue
         out.append(d)
     return out
@@ -558,9 +621,6 @@ def decide(doc: Document, analysis: Analysis, mentions: Sequence[Mention], match
         view = View(sent, mentions)
         here = []
         for t in triggers:
-            d = _decide(doc, k, view, t, analysis.text)
-            here.append(d)
-            if getattr(t, "back", None) and d.event is not None and d.event.sources and d.event.targets:
-                here.append(_back(d, t.back))
-        out.extend(_drop_statements(view, here))
+            here.append(_decide(doc, k, view, t, analysis.text))
+        out.extend(_drop_governing(view, _drop_contents(view, _drop_statements(view, here))))
     return out
