@@ -254,6 +254,7 @@ def _prep_objects(view: View, heads: Sequence[int], preps: Sequence[str]) -> lis
 
 
 MUTUAL_ROOTS = ("03", "04", "05", "06")
+MUTUAL_VERBS = {"exchange", "swap", "trade", "clash", "fight", "agree", "negotiate", "meet", "talk"}
 
 
 def _reciprocal(view: View, head: int) -> bool:
@@ -492,7 +493,8 @@ def _decide(doc: Document, k: int, view: View, trig, text: str) -> Decision:
         pass
     # "X and Y met", "X and Y postponed their meeting", "signed an agreement": an act between
     # the coordinated sides, each towards the other
-    if sources and not targets and len(sources) > 1 and (trig.cameo[:2] in MUTUAL_ROOTS or _reciprocal(view, head)):
+    if sources and not targets and len(sources) > 1 and (trig.cameo[:2] in MUTUAL_ROOTS or _reciprocal(view, head)
+                                                         or toks[head].lemma in MUTUAL_VERBS):
         sources, targets = sources[:1], sources[1:]      # the first named is the source, as in Russian
         how += "+mutual"
     targets = [t for t in targets if not any(same_side(t, s) for s in sources)]
@@ -558,7 +560,15 @@ def _drop_statements(view: View, decisions: list[Decision]) -> list[Decision]:
     return out
 
 
-CONTENT_FRAMES = {"01", "02", "03", "10", "11", "12", "13", "16"}   # acts whose object can be an act
+CONTENT_FRAMES = {"01", "02", "03", "09", "10", "11", "12", "13", "16"}   # acts whose object can be an act
+# acts whose clause complement is what they ask, demand, refuse, threaten: the content refines
+# their code ("urged X to release" 0253, "threatened to impose sanctions" 1312) and is no event
+# of its own (the Russian coder's convention)
+CLAUSE_FRAMES = {"02", "10", "11", "12", "13"}
+# reporting verbs frame what is reported, whatever code a dictionary gives them: the content is
+# the event ("X said Y attacked Z")
+SPEECH_VERBS = {"say", "tell", "state", "report", "announce", "add", "note", "write", "claim",
+                "declare", "stress", "explain", "confirm", "insist", "argue", "comment"}
 
 
 def _drop_contents(view: View, decisions: list[Decision]) -> list[Decision]:
@@ -586,6 +596,46 @@ def _object_phrase(view: View, head: int) -> set[int]:
     return out
 
 
+def _fold_clauses(view: View, decisions: list[Decision]) -> list[Decision]:
+    """An appeal, demand, refusal or threat and the act it asks for, in its complement clause
+    ("urged Russia to release the sailors", "demanded that Pakistan release the fishermen",
+    "threatened to impose sanctions"): one event, the frame's, its code refined by the content
+    (:func:`dyad.lang.en.content.refine`), its target the content's actor when it has none."""
+    out = list(decisions)
+    for n, d in enumerate(out):
+        if d.event is None or d.event.cameo[:2] not in CLAUSE_FRAMES or d.match.trigger.pos != "VERB" \
+                or view.tokens[d.match.head].lemma in SPEECH_VERBS:
+            continue
+        for m, o in enumerate(out):
+            if o is d or o.event is None:
+                continue
+            tok = view.tokens[o.match.head]
+            if tok.head != d.match.head or tok.rel not in ("xcomp", "ccomp"):
+                continue
+            e = d.event
+            content = {view.tokens[i].lemma for i in _clause(view, o.match.head)}
+            code = _refine(e.cameo, content) or e.cameo
+            targets = e.targets
+            if not targets:
+                targets = tuple(a for a in o.event.sources + o.event.targets
+                                if not any(same_side(a, s) for s in e.sources))[:2]
+            if code != e.cameo or targets != e.targets:
+                goldstein, quad = _code_info(code)
+                e = replace(e, cameo=code, targets=targets, goldstein=goldstein, quad_class=quad,
+                            plover=codebook.plover_for(code) or e.plover, rule=e.rule + "+content")
+                out[n] = d = replace(d, event=e, reason=e.rule)
+            out[m] = replace(o, event=None, reason=f"rejected: content of '{d.trigger_text}'")
+    return out
+
+
+def _refine(code: str, content: set[str]) -> str | None:
+    try:
+        from .content import refine
+    except ImportError:            # the content table is optional while it is being built
+        return None
+    return refine(code, content)
+
+
 def _drop_governing(view: View, decisions: list[Decision]) -> list[Decision]:
     """"promised to give Haiti a grant", "plans to visit": the act is coded with its intent
     (modality intent, CAMEO 03); the bare governing verb (030 promise, 036 plan) says no more."""
@@ -593,8 +643,10 @@ def _drop_governing(view: View, decisions: list[Decision]) -> list[Decision]:
     out = []
     for d in decisions:
         if d.event is not None and d.event.cameo[:2] == "03" and d.match.trigger.pos == "VERB":
-            inner = next((o for o in coded if o is not d and view.tokens[o.match.head].head == d.match.head
-                          and view.tokens[o.match.head].rel == "xcomp"), None)
+            inner = next((o for o in coded if o is not d and (
+                view.tokens[o.match.head].head == d.match.head and view.tokens[o.match.head].rel in ("xcomp", "ccomp")
+                or view.tokens[o.match.head].rel == "acl" and o.match.head in _object_phrase(view, d.match.head))),
+                None)
             if inner is not None:
                 out.append(replace(d, event=None, reason=f"rejected: its content '{inner.trigger_text}' is coded"))
                 continue
@@ -622,5 +674,5 @@ def decide(doc: Document, analysis: Analysis, mentions: Sequence[Mention], match
         here = []
         for t in triggers:
             here.append(_decide(doc, k, view, t, analysis.text))
-        out.extend(_drop_governing(view, _drop_contents(view, _drop_statements(view, here))))
+        out.extend(_drop_governing(view, _fold_clauses(view, _drop_contents(view, _drop_statements(view, here)))))
     return out
