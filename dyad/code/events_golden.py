@@ -82,6 +82,51 @@ def run_golden(path) -> list[tuple[int, str, str, str, str]]:
     return [(n, d, s, exp, golden_label(code_text(s, d, lang), d)) for n, d, s, exp in read_golden(path)]
 
 
+def label_triples(label: str) -> set[tuple[str, str, str]]:
+    """(source, target, CAMEO root) of every side pair of a golden label (``-`` for no target,
+    ``?`` for an unknown source): how the held-out English checks score events."""
+    out = set()
+    for event in label.split(" ; "):
+        if "|" not in event:
+            continue
+        src, code, rest = event.split("|", 2)
+        tgt = rest.split()[0] if rest else "-"
+        for a in src.split("+"):
+            for b in tgt.split("+"):
+                out.add((a, b, code[:2]))
+    return out
+
+
+def label_types(label: str) -> set[tuple[str, str]]:
+    """(source, PLOVER type) of every event of a golden label."""
+    from .codebook import plover_for
+    out = set()
+    for event in label.split(" ; "):
+        if "|" not in event:
+            continue
+        src, code, _ = event.split("|", 2)
+        p = plover_for(code)
+        for a in src.split("+"):
+            out.add((a, p.type if p else "?"))
+    return out
+
+
+def score(rows) -> dict[str, float]:
+    """Pair scores over (source, target, root): precision, recall, F1; and the share of expected
+    (source, PLOVER type) the coder gives."""
+    tp = fp = fn = 0
+    types_hit = types_all = 0
+    for *_, exp, got in rows:
+        e, g = label_triples(exp), label_triples(got)
+        tp, fp, fn = tp + len(e & g), fp + len(g - e), fn + len(e - g)
+        et, gt = label_types(exp), label_types(got)
+        types_hit, types_all = types_hit + len(et & gt), types_all + len(et)
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    return {"precision": p, "recall": r, "f1": 2 * p * r / (p + r) if p + r else 0.0,
+            "plover_type_source": types_hit / types_all if types_all else 0.0}
+
+
 def regen(path) -> tuple[int, int]:
     """Rewrite the expectations of a golden file with what the coder now produces."""
     from pathlib import Path
@@ -122,6 +167,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         for n, _, s, exp, got in bad:
             print(f"{ns.check}:{n}: {s}\n    expected {exp}\n    got      {got}")
         print(f"{len(rows) - len(bad)}/{len(rows)} exact ({100 * (len(rows) - len(bad)) / max(len(rows), 1):.1f}%)")
+        sc = score(rows)
+        print(f"(source, target, root) pairs: P {100 * sc['precision']:.1f} R {100 * sc['recall']:.1f} "
+              f"F1 {100 * sc['f1']:.1f}; (source, PLOVER type) found {100 * sc['plover_type_source']:.1f}%")
         return 0 if not bad else 1
     parser.print_help()
     return 2
