@@ -237,7 +237,10 @@ def igo_rows(entries: list[Entry], known: dict[str, set[str]],
 
 
 # Plain nouns the agents file has only inside longer phrases (OPPOSITION_LEADER), added by hand.
-MANUAL_AGENTS = (("opposition", "", "OPP", "manual"), ("protestor", "", "OPP", "manual"))
+MANUAL_AGENTS = (("opposition", "", "OPP", "manual"), ("protestor", "", "OPP", "manual"),
+                 ("militant", "", "REB", "manual"), ("terrorist", "", "REB", "manual"),
+                 ("jihadist", "", "REB", "manual"), ("gunman", "gunmen", "REB", "manual"),
+                 ("firm", "", "BUS", "manual"), ("hacker", "", "SPY", "manual"))
 AGENT_LINE = re.compile(r"^([^\[{#]+?)\s*(\{[^}]*\})?\s*\[~([A-Z]+)\]")
 
 

@@ -42,7 +42,7 @@ from .titles import HONORIFICS, EnglishTitles, Found
 
 CONFIDENCE = {"kb.alias": 0.95, "kb.alias.spelling": 0.9, "kb.metonym": 0.8, "kb.capital-place": 0.9,
               "kb.title+name": 0.95, "kb.title": 0.8, "doc.title": 0.7, "kb.office": 0.6,
-              "doc.surname": 0.85, "kb.surname": 0.8, "kb.sector": 0.85, "kb.agent": 0.5,
+              "doc.surname": 0.85, "kb.surname": 0.8, "kb.surname+office": 0.7, "kb.sector": 0.85, "kb.agent": 0.5,
               "phoenix.person": 0.8, "geo.city": 0.8, "ner.person": 0.5, "ner.org": 0.6,
               "ner.place": 0.5, "doc.pronoun": 0.6, "doc.pronoun.subject": 0.5}
 AMBIGUOUS = 0.5                # "Georgia" in a text about the United States
@@ -422,6 +422,15 @@ class EnglishResolver(EnglishTitles):
                     ref, warning = self._titled_person(ids[0], country, role, False, day, until)
                     return Mention(span.start, span.end, span.text, "PER", norm, ref, "kb.surname",
                                    confidence=CONFIDENCE["kb.surname"], warnings=(warning,) if warning else ())
+            if titled is None and day is not None:
+                # "Trump said", "Macron wants to meet Putin": a surname alone is the one person
+                # of the knowledge base with that surname who held an office on the article date
+                ids = [p for p in self.lex.surnames.get(key, ()) if self.kb.roles(p, day, until)]
+                if len(ids) == 1 and len(self.lex.surnames.get(key, ())) <= 2:
+                    ref = self.kb.ref(ids[0], day, until)
+                    if ref is not None:
+                        return Mention(span.start, span.end, span.text, "PER", norm, ref, "kb.surname+office",
+                                       confidence=CONFIDENCE["kb.surname+office"])
         code = (country + ("GOV" if role else "ELI")) if country else None
         known = self._phoenix_lookup(norm, day) if len(words) >= 2 else None
         if known is not None and (country is None or known.country == country):

@@ -136,6 +136,8 @@ def _actors_at(view: View, i: int, depth: int = 0) -> list[tuple[ActorRef, int, 
             placed = _placed(view, i, m)
             if placed is not None:
                 return [placed]
+            if any(view.tokens[c].rel == "poss" and view.tokens[c].pos == "PRON" for c in view.children[i]):
+                return []          # "mobilised its armed forces": the subject's own, no other side
         return [(m.actor, i, m.confidence)]
     if depth > 2 or view.tokens[i].pos in ("VERB", "AUX"):
         return []
