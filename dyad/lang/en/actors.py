@@ -115,8 +115,38 @@ class EnglishResolver(EnglishTitles):
         out: list[Mention] = []
         for sent in analysis.sentences:
             here_spans = [s for s in spans if sent.start <= s.start < sent.end]
-            out.extend(self._sentence(list(sent.tokens), here_spans, analysis.text, day, until, doc))
+            found = self._sentence(list(sent.tokens), here_spans, analysis.text, day, until, doc)
+            out.extend(self._surnames_in_office(list(sent.tokens), found, day, until))
         return tuple(_non_overlapping(out))
+
+    def _surnames_in_office(self, tokens: list[Token], found: list[Mention], day, until) -> list[Mention]:
+        """A lone capitalised name word that NER missed or mistyped ("Rubio will meet Lavrov",
+        "Xi met Modi"): the one knowledge-base person of that surname in office on the article
+        date (``kb.surname+office``); what the resolver found elsewhere stays."""
+        if day is None:
+            return found
+        taken = [(m.start, m.end) for m in found if not (m.rule or "").startswith(("ner.", "geo."))]
+        for tok in tokens:
+            if tok.pos != "PROPN" or not tok.text[:1].isupper():
+                continue
+            if any(s <= tok.start and tok.end <= e for s, e in taken):
+                continue
+            other = next((m for m in found if m.start <= tok.start and tok.end <= m.end), None)
+            if other is not None and (other.start, other.end) != (tok.start, tok.end):
+                continue                       # a word of a longer name
+            key = person_key(tok.text)
+            people = self.lex.surnames.get(key, ())
+            ids = [p for p in people if self.kb.roles(p, day, until)]
+            if len(ids) != 1 or len(people) > 2:
+                continue
+            ref = self.kb.ref(ids[0], day, until)
+            if ref is None:
+                continue
+            if other is not None:
+                found = [m for m in found if m is not other]
+            found.append(Mention(tok.start, tok.end, tok.text, "PER", tok.text, ref, "kb.surname+office",
+                                 confidence=CONFIDENCE["kb.surname+office"]))
+        return sorted(found, key=lambda m: m.start)
 
     def _sentence(self, tokens: list[Token], spans: list[NerSpan], text: str, day, until,
                   doc: _Doc) -> list[Mention]:
@@ -223,7 +253,8 @@ class EnglishResolver(EnglishTitles):
         actor = self.kb.actors[m.actor_id]
         per = next((s for s in spans if s.type == "PER" and s.start <= m.start and m.end <= s.end), None)
         if per is not None and actor.kind != "person" and (
-                (per.start, per.end) != (m.start, m.end) or m.alias.type not in ("adj", "demonym")):
+                (per.start, per.end) != (m.start, m.end)
+                or m.alias.type not in ("adj", "demonym", "metonym") and actor.kind != "place"):
             return "person"    # "Jordan Peterson": a PER span is never a country ("Azerbaijani" alone may be)
         for k in (m.first - 1, m.last + 1):
             if 0 <= k < len(tokens) and k not in others and self._name_word(tokens, k):

@@ -138,7 +138,17 @@ def _actors_at(view: View, i: int, depth: int = 0) -> list[tuple[ActorRef, int, 
                 return [placed]
             if any(view.tokens[c].rel == "poss" and view.tokens[c].pos == "PRON" for c in view.children[i]):
                 return []          # "mobilised its armed forces": the subject's own, no other side
-        return [(m.actor, i, m.confidence)]
+        out = [(m.actor, i, m.confidence)]
+        # "the prime ministers of Serbia and Hungary": the mention holds the first country, the
+        # coordinated ones stand beside it
+        for c in view.kids(i, "prep"):
+            if view.tokens[c].lemma == "of":
+                for p in view.kids(c, "pobj"):
+                    for k in _conjuncts(view, p)[1:]:
+                        other = view.mention_of.get(k)
+                        if other is not None and other is not m and other.actor is not None:
+                            out.append((other.actor, k, other.confidence))
+        return out
     if depth > 2 or view.tokens[i].pos in ("VERB", "AUX"):
         return []
     out: list[tuple[ActorRef, int, float]] = []
