@@ -152,8 +152,14 @@ def _actors_at(view: View, i: int, depth: int = 0) -> list[tuple[ActorRef, int, 
     if depth > 2 or view.tokens[i].pos in ("VERB", "AUX"):
         return []
     out: list[tuple[ActorRef, int, float]] = []
-    for c in view.children[i]:
+    # the name in apposition first ("his counterpart Subrahmanyam Jaishankar"), then adjectives
+    # and compounds, then possessors; "his" in "his counterpart" is not the counterpart
+    order = {"appos": 0, "compound": 1, "amod": 1, "nmod": 2, "poss": 3}
+    kids = sorted(view.children[i], key=lambda c: order.get(view.tokens[c].rel, 4))
+    for c in kids:
         rel = view.tokens[c].rel
+        if rel == "poss" and view.tokens[c].pos == "PRON" and view.tokens[i].lemma in COUNTERPARTS:
+            continue
         if rel in ARG_EDGES:
             for k in _conjuncts(view, c):
                 out.extend(_actors_at(view, k, depth + 1))
@@ -198,7 +204,9 @@ def _actors(view: View, heads: Sequence[int]) -> tuple[list[ActorRef], list[int]
     return refs, toks, conf
 
 
-PEOPLE_SECTORS = {"CVL"}     # a country's citizens stand for it ("a Japanese citizen was arrested")
+PEOPLE_SECTORS = {"CVL"}
+COUNTERPARTS = {"counterpart", "opposite", "host", "guest", "rival", "partner", "ally", "neighbour",
+                "neighbor", "adversary", "foe", "enemy"}     # a country's citizens stand for it ("a Japanese citizen was arrested")
 
 
 def _side(ref: ActorRef) -> ActorRef:
@@ -557,6 +565,23 @@ def _decide(doc: Document, k: int, view: View, trig, text: str) -> Decision:
     return Decision(k, match, span, ttext, evidence, event, rule, args, mod, date)
 
 
+def _drop_adjuncts(view: View, decisions: list[Decision]) -> list[Decision]:
+    """A participle clause hanging on the main verb ("..., saying it strictly controls exports",
+    "..., warning that the window was closing", "..., discussing energy and trade") repeats or
+    explains the main act: no event of its own unless it names another side ("..., killing three
+    soldiers")."""
+    out = []
+    for d in decisions:
+        tok = view.tokens[d.match.head]
+        if d.event is not None and tok.rel == "advcl" and tok.text.lower().endswith("ing") \
+                and not view.kids(d.match.head, "nsubj", "nsubjpass", "mark") \
+                and (not d.event.targets or d.event.cameo[:2] == "01"):
+            out.append(replace(d, event=None, reason="rejected: a participle clause of the main act"))
+            continue
+        out.append(d)
+    return out
+
+
 def _drop_statements(view: View, decisions: list[Decision]) -> list[Decision]:
     """A bare statement (CAMEO 01x) whose clause holds another coded event says only that it was
     said: the content is the event ("X said Y attacked Z")."""
@@ -686,5 +711,6 @@ def decide(doc: Document, analysis: Analysis, mentions: Sequence[Mention], match
         here = []
         for t in triggers:
             here.append(_decide(doc, k, view, t, analysis.text))
-        out.extend(_drop_governing(view, _fold_clauses(view, _drop_contents(view, _drop_statements(view, here)))))
+        out.extend(_drop_governing(view, _fold_clauses(view, _drop_contents(view, _drop_statements(
+            view, _drop_adjuncts(view, here))))))
     return out
