@@ -27,7 +27,7 @@ from dataclasses import dataclass, replace
 from typing import Sequence
 
 from ...code import codebook
-from ...code.arguments import Arguments, actor_key, country_ref, same_side, sector_actor
+from ...code.arguments import STATE_SECTORS, Arguments, actor_key, country_ref, same_side, sector_actor
 from ...code.dedupe import DATE_BY_ARTICLE
 from ...code.events import (INTENT_CODES, ONE_SIDED, UNDIRECTED_ROOTS, Decision, _code_info, _host,
                             _intent_code)
@@ -163,7 +163,7 @@ def _actors_at(view: View, i: int, depth: int = 0) -> list[tuple[ActorRef, int, 
         if rel in ARG_EDGES:
             for k in _conjuncts(view, c):
                 out.extend(_actors_at(view, k, depth + 1))
-        elif rel == "prep" and view.tokens[c].lemma in ("of", "by", "from", "in"):
+        elif rel == "prep" and view.tokens[c].lemma in ("of", "by", "from"):
             for p in view.kids(c, "pobj"):
                 for k in _conjuncts(view, p):
                     out.extend(_actors_at(view, k, depth + 1))
@@ -298,6 +298,12 @@ def _locative(view: View, k: int) -> bool:
     return view.tokens[k].rel == "pobj" and head >= 0 and view.tokens[head].lemma in LOCATIVE
 
 
+def _is_place(view: View, k: int) -> bool:
+    m = view.mention_of.get(k)
+    return m is not None and m.actor is not None and (m.actor.kind in ("place", "country", "region")
+                                                      or m.rule in ("kb.metonym",))
+
+
 def _first_after(view: View, head: int, skip: set[int], places: bool = True) -> list[int]:
     """The first token after ``head`` that names an actor, inside the verb's objects and
     prepositional phrases (its subject and the clauses nested in it left out)."""
@@ -364,7 +370,8 @@ def _verb_arguments(view: View, m, words: Sequence[int]) -> tuple[list[int], lis
             # object of its preposition is the target
             nouns = list(words) + view.kids(head, "dobj") + [view.tokens[w].head for w in words
                                                              if w != head and view.tokens[w].rel in ("amod", "compound")]
-            target = [t for t in _prep_objects(view, nouns, TARGET_PREPS) if _actors_at(view, t)]
+            target = [t for t in _prep_objects(view, nouns, TARGET_PREPS) if _actors_at(view, t)
+                      and (m.cameo.startswith(PLACE_TARGETS) or not (_locative(view, t) and _is_place(view, t)))]
             if target:
                 how += "/prep"
             else:
@@ -518,6 +525,10 @@ def _decide(doc: Document, k: int, view: View, trig, text: str) -> Decision:
         sources, targets = sources[:1], sources[1:]      # the first named is the source, as in Russian
         how += "+mutual"
     targets = [t for t in targets if not any(same_side(t, s) for s in sources)]
+    if sources and all(a.kind in ("country", "person") or (a.code or "")[3:] in STATE_SECTORS for a in sources):
+        # "deployed troops", "mobilised the army": a state's own organs named without their
+        # country are its own, not the other side
+        targets = [t for t in targets if not (t.country is None and t.kind == "group" and t.code in STATE_SECTORS)]
     confidence = BASE_CONFIDENCE if "/dobj" in how or "nsubjpass" in how or how == "between" else VIA_PREP
     confidence = round(min(confidence, s_conf, t_conf), 2)
     args = Arguments(tuple(sources), tuple(targets), f"args:{how}", confidence, head,
