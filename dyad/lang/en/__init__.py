@@ -3,8 +3,13 @@ coder from PETRARCH-2's CAMEO verb dictionary, English facts.
 
     nlp.py        the spaCy adapter (tokens, lemmas, tags, dependency parse, NER)
     actors.py     English names, demonyms, capitals, titles and agent nouns -> the one knowledge base
+    actors_data.py, titles.py   the resolver's name index and its title rules
+    verbdict.py   PETRARCH's verb dictionary format, read (scripts/cameo_verbs_en.py, dyad eval petrarch)
     lexicon.py    the trigger lexicon generated from CAMEO.2.0.txt (data/triggers.tsv) and its matcher
-    events.py     argument rules over spaCy's dependencies -> the same Event records as Russian
+    content.py    more specific codes from what an appeal, demand or threat asks for
+    events.py     the coder: one Decision per trigger -> the same Event records as Russian
+    arguments.py  the sides of a trigger from spaCy's dependencies
+    frames.py     statements, contents and intents: how a sentence's decisions bear on each other
     modality.py   negation and modality (will, plans to, may, threatened to)
     dates.py      date expressions ("on Sunday", "last week") on the article date
     figures.py    amounts, percentages, multiples and periods
@@ -33,10 +38,12 @@ class English(Language):
         return nlp.load_models()
 
     def analyse(self, text, *, parse=True):
-        return nlp.analyse(text, parse=parse)
+        from .actors_data import needs_ner
+        return nlp.analyse(text, parse=parse, needs_ner=needs_ner)
 
     def analyse_many(self, texts, *, parse=False):
-        return nlp.analyse_many(texts, parse=parse)
+        from .actors_data import needs_ner
+        return nlp.analyse_many(texts, parse=parse, needs_ner=needs_ner)
 
     def parse_selected_many(self, analyses, choose):
         return nlp.parse_selected_many(analyses, choose)

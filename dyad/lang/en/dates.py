@@ -314,7 +314,7 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
                           rf"(?:(?:{_DASH}|\s+and\s+)(?P<month2>{_MONTH}))?(?!\w)" + _YEAR_SPEC)),
     ("quarter", re.compile(rf"\b(?:the\s+)?{_ORD}[\s-]+quarter\b" + _YEAR_SPEC
                            + rf"|\b(?:Q(?P<q>[1-4])|(?P<q_>[1-4])Q)(?:[\s/']+(?P<qyear>{_YEAR}))?\b", _I)),
-    ("half", re.compile(rf"\b(?:the\s+)?(?P<ord>first|second|1st|2nd)[\s-]+half\b" + _YEAR_SPEC
+    ("half", re.compile(r"\b(?:the\s+)?(?P<ord>first|second|1st|2nd)[\s-]+half\b" + _YEAR_SPEC
                         + rf"|\b(?:H(?P<h>[12])|(?P<h_>[12])H)(?:[\s/']+(?P<hyear>{_YEAR}))?\b", _I)),
     ("nmonths", re.compile(rf"\b(?:the\s+)?first\s+(?P<n>{_NUMBER})\s+months\b" + _YEAR_SPEC
                            + rf"|\b(?P<n_>{_NUMBER})\s+months\s+of\s+(?:(?P<nyear>{_YEAR})|"

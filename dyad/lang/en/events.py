@@ -27,29 +27,19 @@ from dataclasses import dataclass, replace
 from typing import Sequence
 
 from ...code import codebook
-from ...code.arguments import STATE_SECTORS, Arguments, actor_key, country_ref, same_side, sector_actor
+from ...code.arguments import STATE_SECTORS, Arguments, same_side
 from ...code.dedupe import DATE_BY_ARTICLE
 from ...code.events import (INTENT_CODES, ONE_SIDED, UNDIRECTED_ROOTS, Decision, _code_info, _host,
                             _intent_code)
 from ...types import ActorRef, Document, Event, Location, Mention, Plover, Span
-from ..types import Analysis, Modality, Sentence, Token
+from ..types import Analysis, Modality, Token
+from .arguments import (MUTUAL_ROOTS, MUTUAL_VERBS, PREPOSITIONAL, View, actors, clause, conjuncts,
+                        noun_arguments, prep_objects, reciprocal, verb_arguments)
+from .frames import drop_adjuncts, drop_contents, drop_governing, drop_statements, fold_clauses
 from .modality import modality_of
 
 CODER_ID = "code.events.en.v1"
 HISTORICAL_DAYS = 180
-TARGET_PREPS = ("with", "to", "against", "on", "for", "at", "toward", "towards", "into", "from", "over")
-# a nominal trigger whose row names no preposition: only these introduce its other side ("talks
-# on Ukraine" are about Ukraine, "talks with Ukraine" are with it)
-NOUN_TARGET_PREPS = ("with", "to", "against", "toward", "towards")
-# a participle used as a preposition is no event ("according to", "including", "following")
-PREPOSITIONAL = {"accord", "include", "follow", "regard", "concern", "consider", "give", "exclude"}
-# "called on X to resume", "urged X to": the object is who is to act (object control)
-OBJECT_CONTROL = {"call", "urge", "ask", "appeal", "press", "invite", "encourage", "persuade", "push",
-                  "order", "tell", "force", "allow", "help", "request", "implore", "advise", "warn"}
-LIGHT_VERBS = {"hold", "conduct", "have", "impose", "sign", "pay", "make", "launch", "carry",
-               "stage", "announce", "begin", "start", "resume", "continue", "end", "host", "give",
-               "extend", "provide", "offer", "express", "issue", "level", "file", "seek"}
-ARG_EDGES = {"compound", "amod", "poss", "appos", "nmod", "npadvmod", "det"}
 ECONOMIC = {"economic", "economy", "trade", "investment", "energy", "business", "oil", "gas",
             "financial", "finance", "loan", "market", "export", "import", "industry", "tariff"}
 MILITARY = {"military", "defense", "defence", "army", "troops", "weapon", "arms", "security",
@@ -78,350 +68,6 @@ class EnMatch:
     token_indices: tuple[int, ...]
     head: int
 
-
-class View:
-    """A parsed sentence with its mentions: children, subtrees, the mention of each token."""
-
-    def __init__(self, sent: Sentence, mentions: Sequence[Mention]):
-        self.sent = sent
-        self.tokens = sent.tokens
-        n = len(self.tokens)
-        self.children: list[list[int]] = [[] for _ in range(n)]
-        for i, t in enumerate(self.tokens):
-            if 0 <= t.head < n and t.head != i:
-                self.children[t.head].append(i)
-        self.mention_of: dict[int, Mention] = {}
-        for m in mentions:
-            if m.actor is None or m.end <= sent.start or m.start >= sent.end:
-                continue
-            for i, t in enumerate(self.tokens):
-                if t.start >= m.start and t.end <= m.end:
-                    old = self.mention_of.get(i)
-                    if old is None or (old.end - old.start) < (m.end - m.start):
-                        self.mention_of[i] = m
-
-    def kids(self, i: int, *rels: str) -> list[int]:
-        return [c for c in self.children[i] if not rels or self.tokens[c].rel in rels]
-
-    def subtree(self, i: int) -> set[int]:
-        out, todo = set(), [i]
-        while todo:
-            k = todo.pop()
-            if k not in out:
-                out.add(k)
-                todo.extend(self.children[k])
-        return out
-
-
-# --- the actors of an argument ------------------------------------------------------------
-
-def _conjuncts(view: View, i: int) -> list[int]:
-    out, todo = [], [i]
-    while todo:
-        k = todo.pop(0)
-        if k in out:
-            continue
-        out.append(k)
-        todo.extend(view.kids(k, "conj"))
-    return out
-
-
-def _actors_at(view: View, i: int, depth: int = 0) -> list[tuple[ActorRef, int, float]]:
-    """The actors a noun phrase headed by token ``i`` names: its own mention, else the mentions
-    of its modifiers and their conjuncts ("the Chinese side", "Eriadori and Calenardhon leaders",
-    "the government of Azerbaijan", "Moscow's envoy", "an attack by X soldiers")."""
-    m = view.mention_of.get(i)
-    if m is not None and m.actor is not None:
-        if m.actor.country is None and m.actor.kind == "group" and m.actor.code:
-            placed = _placed(view, i, m)
-            if placed is not None:
-                return [placed]
-            if any(view.tokens[c].rel == "poss" and view.tokens[c].pos == "PRON" for c in view.children[i]):
-                return []          # "mobilised its armed forces": the subject's own, no other side
-        out = [(m.actor, i, m.confidence)]
-        # "the prime ministers of Serbia and Hungary": the mention holds the first country, the
-        # coordinated ones stand beside it
-        for c in view.kids(i, "prep"):
-            if view.tokens[c].lemma == "of":
-                for p in view.kids(c, "pobj"):
-                    for k in _conjuncts(view, p)[1:]:
-                        other = view.mention_of.get(k)
-                        if other is not None and other is not m and other.actor is not None:
-                            out.append((other.actor, k, other.confidence))
-        return out
-    if depth > 2 or view.tokens[i].pos in ("VERB", "AUX"):
-        return []
-    out: list[tuple[ActorRef, int, float]] = []
-    # the name in apposition first ("his counterpart Subrahmanyam Jaishankar"), then adjectives
-    # and compounds, then possessors; "his" in "his counterpart" is not the counterpart
-    order = {"appos": 0, "compound": 1, "amod": 1, "nmod": 2, "poss": 3}
-    kids = sorted(view.children[i], key=lambda c: order.get(view.tokens[c].rel, 4))
-    for c in kids:
-        rel = view.tokens[c].rel
-        if rel == "poss" and view.tokens[c].pos == "PRON" and view.tokens[i].lemma in COUNTERPARTS:
-            continue
-        if rel in ARG_EDGES:
-            for k in _conjuncts(view, c):
-                out.extend(_actors_at(view, k, depth + 1))
-        elif rel == "prep" and view.tokens[c].lemma in ("of", "by", "from"):
-            for p in view.kids(c, "pobj"):
-                for k in _conjuncts(view, p):
-                    out.extend(_actors_at(view, k, depth + 1))
-        if out and rel in ARG_EDGES:
-            break                       # the nearest modifier that names an actor
-    return out
-
-
-def _placed(view: View, i: int, m: Mention) -> tuple[ActorRef, int, float] | None:
-    """A sector named without its country takes the country its modifiers name: "Russian energy
-    companies" (RUSBUS), "police in Moscow" (RUSCOP), "the army of Sudan"."""
-    for c in view.children[i]:
-        rel, tok = view.tokens[c].rel, view.tokens[c]
-        cands = [c] if rel in ("amod", "compound", "poss", "nmod") else (
-            view.kids(c, "pobj") if rel == "prep" and tok.lemma in ("in", "of", "from") else [])
-        for k in cands:
-            other = view.mention_of.get(k)
-            ref = other.actor if other else None
-            country = ref.country or (ref.id if ref is not None and ref.kind == "country" else None) if ref else None
-            if country and ref.kind in ("country", "place", "region"):
-                placed = sector_actor(country_ref(country), m.actor.code, m.actor.name)
-                placed = replace(placed, rule="args.sector+placed", confidence=min(m.confidence, other.confidence))
-                return placed, i, min(m.confidence, other.confidence) + 0.2
-    return None
-
-
-def _actors(view: View, heads: Sequence[int]) -> tuple[list[ActorRef], list[int], float]:
-    refs: list[ActorRef] = []
-    toks: list[int] = []
-    conf = 1.0
-    for h in heads:
-        for k in _conjuncts(view, h):
-            for ref, tok, c in _actors_at(view, k):
-                if all(actor_key(ref) != actor_key(r) for r in refs):
-                    refs.append(_with(ref, view.mention_of.get(tok)))
-                    toks.append(tok)
-                    conf = min(conf, c)
-    return refs, toks, conf
-
-
-PEOPLE_SECTORS = {"CVL"}
-COUNTERPARTS = {"counterpart", "opposite", "host", "guest", "rival", "partner", "ally", "neighbour",
-                "neighbor", "adversary", "foe", "enemy"}     # a country's citizens stand for it ("a Japanese citizen was arrested")
-
-
-def _side(ref: ActorRef) -> ActorRef:
-    """An event's side: a place stands for its country ("visited Kyiv"), a country's citizens
-    for the country; everything else as resolved."""
-    if ref.kind == "place" and ref.country:
-        return replace(country_ref(ref.country), rule=(ref.rule or "kb") + "+place", confidence=ref.confidence)
-    code = ref.code or ""
-    if ref.country and code[3:] in PEOPLE_SECTORS:
-        return replace(country_ref(ref.country), rule=(ref.rule or "kb") + "+people", confidence=ref.confidence)
-    return ref
-
-
-def _with(ref: ActorRef, m: Mention | None) -> ActorRef:
-    ref = _side(ref)
-    if m is None:
-        return ref
-    return replace(ref, rule=ref.rule or m.rule, confidence=ref.confidence if ref.confidence is not None
-                   else m.confidence)
-
-
-# --- the slots ------------------------------------------------------------------------------
-
-def _passive(view: View, i: int) -> bool:
-    return bool(view.kids(i, "nsubjpass", "auxpass"))
-
-
-def _subject(view: View, i: int, hops: int = 0) -> list[int]:
-    """The subject tokens of verb ``i`` (through control, coordination and relative clauses)."""
-    subj = view.kids(i, "nsubj", "csubj")
-    if subj or hops > 3:
-        return subj
-    tok = view.tokens[i]
-    if tok.head < 0:
-        return []
-    if tok.rel in ("xcomp", "conj", "advcl") and view.tokens[tok.head].pos in ("VERB", "AUX", "ADJ"):
-        if tok.rel == "advcl" and view.kids(i, "mark"):
-            return []           # "after crowds trashed ...": a clause of its own
-        up = tok.head
-        if tok.rel == "xcomp" and view.tokens[up].lemma in OBJECT_CONTROL:
-            controller = view.kids(up, "dobj") or _prep_objects(view, [up], ("on", "upon"))
-            if controller:
-                return controller
-        if _passive(view, up) and tok.rel == "xcomp":
-            return view.kids(up, "nsubjpass")
-        return _subject(view, up, hops + 1)
-    if tok.rel in ("relcl", "acl"):
-        return [tok.head]
-    if tok.rel in ("acomp",):
-        return _subject(view, tok.head, hops + 1)
-    return []
-
-
-def _agent(view: View, i: int) -> list[int]:
-    return [p for a in view.kids(i, "agent") for p in view.kids(a, "pobj")]
-
-
-def _prep_objects(view: View, heads: Sequence[int], preps: Sequence[str]) -> list[int]:
-    out = []
-    for h in heads:
-        for c in view.kids(h, "prep"):
-            if view.tokens[c].lemma in preps:
-                out.extend(view.kids(c, "pobj"))
-    return out
-
-
-MUTUAL_ROOTS = ("03", "04", "05", "06")
-MUTUAL_VERBS = {"exchange", "swap", "trade", "clash", "fight", "agree", "negotiate", "meet", "talk"}
-
-
-def _reciprocal(view: View, head: int) -> bool:
-    """The object is the sides' own ("their meeting") or each other ("accused each other")."""
-    for c in view.kids(head, "dobj") + [p for pr in view.kids(head, "prep") for p in view.kids(pr, "pobj")]:
-        if any(view.tokens[k].lemma in ("their", "each", "one") and view.tokens[k].rel in ("poss", "det", "nummod")
-               for k in view.children[c]) or view.tokens[c].lemma in ("other", "another"):
-            return True
-    return False
-
-
-LOCATIVE = ("in", "at", "near", "inside", "outside", "across", "throughout", "during", "within")
-# codes whose target may be where the act happens: a visit or a host, force posture and
-# withdrawals, violence ("visited Kyiv", "arrived in Jakarta", "strikes in Gaza")
-PLACE_TARGETS = ("042", "043", "15", "087", "18", "19", "20")
-
-
-def _locative(view: View, k: int) -> bool:
-    """``k`` is the object of a place preposition ("in Vienna", "at the summit")."""
-    head = view.tokens[k].head
-    return view.tokens[k].rel == "pobj" and head >= 0 and view.tokens[head].lemma in LOCATIVE
-
-
-def _is_place(view: View, k: int) -> bool:
-    m = view.mention_of.get(k)
-    return m is not None and m.actor is not None and (m.actor.kind in ("place", "country", "region")
-                                                      or m.rule in ("kb.metonym",))
-
-
-def _first_after(view: View, head: int, skip: set[int], places: bool = True) -> list[int]:
-    """The first token after ``head`` that names an actor, inside the verb's objects and
-    prepositional phrases (its subject and the clauses nested in it left out)."""
-    reach: set[int] = set()
-    for c in view.children[head]:
-        if view.tokens[c].rel in ("dobj", "prep", "dative", "attr", "oprd", "prt", "npadvmod") and c > head:
-            reach |= {k for k in view.subtree(c)
-                      if not any(view.tokens[a].rel in CLAUSE_RELS - {"acl"} for a in _path(view, k, c))}
-    for k in sorted(reach):
-        if k in skip or k in view.mention_of and k == head:
-            continue
-        if not places and _locative(view, k):
-            continue
-        if k in view.mention_of and _actors_at(view, k):
-            return [k]
-    return []
-
-
-def _path(view: View, k: int, top: int) -> list[int]:
-    """The tokens from ``k`` up to (not including) ``top``."""
-    out = []
-    while k != top and k >= 0 and len(out) < 40:
-        out.append(k)
-        k = view.tokens[k].head
-    return out
-
-
-def _verb_arguments(view: View, m, words: Sequence[int]) -> tuple[list[int], list[int], str]:
-    """Source and target tokens of a verb trigger, where the lexicon row puts them (``target``:
-    a preposition, dobj, nsubj, nsubjpass, conj or none; ``source``: nsubj, agent or a
-    preposition); a row that names no target takes the first actor after the verb, as PETRARCH."""
-    head = m.head
-    where, whence = m.target, m.source or "nsubj"
-    passive = _passive(view, head)
-    if whence == "agent" or (passive and whence == "nsubj"):
-        source, how = _agent(view, head), "agent"
-    elif whence not in ("nsubj", "between", "conj"):
-        source, how = _prep_objects(view, list(words), (whence,)), whence
-    else:
-        source, how = _subject(view, head), "nsubj"
-    target: list[int] = []
-    if where == "nsubjpass" or (passive and where in (None, "dobj")):
-        target = view.kids(head, "nsubjpass")
-        how += "/nsubjpass"
-    elif where == "nsubj":
-        target, source = _subject(view, head), []
-        how = "nsubj:target"
-    elif where == "conj" or whence in ("conj", "between"):
-        sides = _conjuncts(view, source[0]) if source else []
-        source, target = sides[:1], sides[1:]
-        how += "/conj"
-    elif where and where != "dobj":
-        target = _prep_objects(view, list(words), (where,))
-        how += f"/{where}"
-    if not target and where not in ("nsubj", "nsubjpass", "conj") and not passive:
-        objects = [t for t in view.kids(head, "dobj", "dative", "attr") if t not in words]
-        objects += [c for w in words if w != head for c in view.kids(w, "dobj") if c not in words]
-        objects += [w for w in words if w != head]                 # "backed X's bid": the pattern's noun
-        objects = [o for o in objects if _actors_at(view, o)]       # "presented credentials to X"
-        if objects:
-            target, how = objects, how + "/dobj"
-        else:
-            # "restore ties with X": the object (the pattern's own noun or not) has no actor, the
-            # object of its preposition is the target
-            nouns = list(words) + view.kids(head, "dobj") + [view.tokens[w].head for w in words
-                                                             if w != head and view.tokens[w].rel in ("amod", "compound")]
-            target = [t for t in _prep_objects(view, nouns, TARGET_PREPS) if _actors_at(view, t)
-                      and (m.cameo.startswith(PLACE_TARGETS) or not (_locative(view, t) and _is_place(view, t)))]
-            if target:
-                how += "/prep"
-            else:
-                # PETRARCH's rule: the first actor after the verb in its own phrase ("welcomed a
-                # resumption of ties with X", "warned of X"); where it happened is no target
-                # ("met in Vienna") but for visits, force posture and violence
-                target = _first_after(view, head, set(source), places=m.cameo.startswith(PLACE_TARGETS))
-                if target:
-                    how += "/after"
-    return source, target, how
-
-
-def _noun_arguments(view: View, m) -> tuple[list[int], list[int], str]:
-    head = m.head
-    toks = view.tokens
-    between = _prep_objects(view, [head], ("between", "among"))
-    if between:
-        sides = _conjuncts(view, between[0])
-        return sides[:1], sides[1:], "between"
-    source = view.kids(head, "poss") + [c for c in view.kids(head, "amod", "compound")
-                                        if c in view.mention_of]
-    source += [p for b in view.kids(head, "prep") if toks[b].lemma == "by" for p in view.kids(b, "pobj")]
-    target = _prep_objects(view, [head], (m.target,) if m.target and m.target not in ("dobj", "none")
-                           else NOUN_TARGET_PREPS)
-    how = "noun"
-    tok = toks[head]
-    if tok.head >= 0 and toks[tok.head].pos in ("VERB", "AUX"):
-        verb = tok.head
-        if tok.rel in ("dobj", "nsubjpass") and toks[verb].lemma in LIGHT_VERBS:
-            if not source:
-                source = _agent(view, verb) if tok.rel == "nsubjpass" else _subject(view, verb)
-                how += "+verb"
-            if not target:
-                target = _prep_objects(view, [verb], (m.target,) if m.target and m.target not in ("dobj", "none")
-                                       else NOUN_TARGET_PREPS)
-    elif tok.rel == "pobj" and not source:
-        # "left for X for meetings with Y": the traveller is the verb's subject
-        prep = tok.head
-        verb = toks[prep].head if prep >= 0 else -1
-        if verb >= 0 and toks[verb].pos in ("VERB", "AUX") and toks[prep].lemma in ("for", "to", "at", "after", "during"):
-            source = _subject(view, verb)
-            how += "+verb"
-    if len(source) > 1 and not target:
-        # "Russian-Chinese talks": two adjectives, two sides
-        return source[:1], source[1:], how + "+pair"
-    return source, target, how
-
-
-# --- dates and places -------------------------------------------------------------------------
-
 def _dates(tokens: Sequence[Token], day: str | None, future: bool, precision: str):
     try:
         from .dates import find_dates
@@ -430,27 +76,12 @@ def _dates(tokens: Sequence[Token], day: str | None, future: bool, precision: st
     return find_dates(tokens, day, future=future, precision=precision)
 
 
-CLAUSE_RELS = {"ccomp", "xcomp", "advcl", "relcl", "conj", "parataxis", "acl", "csubj"}
-
-
-def _clause(view: View, head: int) -> set[int]:
-    """The trigger's own clause: its subtree without the clauses nested in it."""
-    out, todo = set(), [head]
-    while todo:
-        k = todo.pop()
-        if k in out:
-            continue
-        out.add(k)
-        todo.extend(c for c in view.children[k] if view.tokens[c].rel not in CLAUSE_RELS)
-    return out
-
-
 def _pick_date(view: View, dates, head: int):
     if not dates:
         return None
-    reach = _clause(view, head)
+    reach = clause(view, head)
     if view.tokens[head].pos == "NOUN" and view.tokens[head].head >= 0:
-        reach |= _clause(view, view.tokens[head].head)
+        reach |= clause(view, view.tokens[head].head)
     attached = [d for d in dates if any(i in reach for i in range(d.first, d.last + 1))]
     if not attached:
         return None
@@ -459,8 +90,8 @@ def _pick_date(view: View, dates, head: int):
 
 def _location(view: View, anchors: Sequence[int]) -> Location | None:
     for a in anchors:
-        for p in _prep_objects(view, [a], ("in", "at")):
-            for k in _conjuncts(view, p)[:1]:
+        for p in prep_objects(view, [a], ("in", "at")):
+            for k in conjuncts(view, p)[:1]:
                 mention = view.mention_of.get(k)
                 ref = mention.actor if mention else None
                 if ref is not None and ref.kind == "place":
@@ -509,18 +140,18 @@ def _decide(doc: Document, k: int, view: View, trig, text: str) -> Decision:
                                and toks[head].feat("VerbForm") == "Ger"):
         return reject("a participle used as a preposition")
     if trig.pos == "NOUN":
-        src_tok, tgt_tok, how = _noun_arguments(view, trig)
+        src_tok, tgt_tok, how = noun_arguments(view, trig)
     else:
-        src_tok, tgt_tok, how = _verb_arguments(view, trig, words)
-    sources, s_toks, s_conf = _actors(view, src_tok)
-    targets, t_toks, t_conf = _actors(view, tgt_tok)
+        src_tok, tgt_tok, how = verb_arguments(view, trig, words)
+    sources, s_toks, s_conf = actors(view, src_tok)
+    targets, t_toks, t_conf = actors(view, tgt_tok)
     if not sources and len(targets) > 1 and trig.pos == "NOUN":
         sources, targets = targets[:1], targets[1:]
     if not sources and trig.pos == "VERB" and toks[head].lemma in ("meet", "talk", "negotiate") and len(s_toks) == 0:
         pass
     # "X and Y met", "X and Y postponed their meeting", "signed an agreement": an act between
     # the coordinated sides, each towards the other
-    if sources and not targets and len(sources) > 1 and (trig.cameo[:2] in MUTUAL_ROOTS or _reciprocal(view, head)
+    if sources and not targets and len(sources) > 1 and (trig.cameo[:2] in MUTUAL_ROOTS or reciprocal(view, head)
                                                          or toks[head].lemma in MUTUAL_VERBS):
         sources, targets = sources[:1], sources[1:]      # the first named is the source, as in Russian
         how += "+mutual"
@@ -576,132 +207,6 @@ def _decide(doc: Document, k: int, view: View, trig, text: str) -> Decision:
     return Decision(k, match, span, ttext, evidence, event, rule, args, mod, date)
 
 
-def _drop_adjuncts(view: View, decisions: list[Decision]) -> list[Decision]:
-    """A participle clause hanging on the main verb ("..., saying it strictly controls exports",
-    "..., warning that the window was closing", "..., discussing energy and trade") repeats or
-    explains the main act: no event of its own unless it names another side ("..., killing three
-    soldiers")."""
-    out = []
-    for d in decisions:
-        tok = view.tokens[d.match.head]
-        if d.event is not None and tok.rel == "advcl" and tok.text.lower().endswith("ing") \
-                and not view.kids(d.match.head, "nsubj", "nsubjpass", "mark") \
-                and (not d.event.targets or d.event.cameo[:2] == "01"):
-            out.append(replace(d, event=None, reason="rejected: a participle clause of the main act"))
-            continue
-        out.append(d)
-    return out
-
-
-def _drop_statements(view: View, decisions: list[Decision]) -> list[Decision]:
-    """A bare statement (CAMEO 01x) whose clause holds another coded event says only that it was
-    said: the content is the event ("X said Y attacked Z")."""
-    coded = [d for d in decisions if d.event is not None]
-    out = []
-    for d in decisions:
-        if d.event is not None and d.event.cameo[:2] == "01":
-            reach = view.subtree(d.match.head)
-            if any(o is not d and o.match.head in reach and o.event.cameo[:2] != "01" for o in coded):
-                out.append(replace(d, event=None, reason="rejected: statement of a coded content"))
-                continue
-        out.append(d)
-    return out
-
-
-CONTENT_FRAMES = {"01", "02", "03", "09", "10", "11", "12", "13", "16"}   # acts whose object can be an act
-# acts whose clause complement is what they ask, demand, refuse, threaten: the content refines
-# their code ("urged X to release" 0253, "threatened to impose sanctions" 1312) and is no event
-# of its own (the Russian coder's convention)
-CLAUSE_FRAMES = {"02", "10", "11", "12", "13"}
-# reporting verbs frame what is reported, whatever code a dictionary gives them: the content is
-# the event ("X said Y attacked Z")
-SPEECH_VERBS = {"say", "tell", "state", "report", "announce", "add", "note", "write", "claim",
-                "declare", "stress", "explain", "confirm", "insist", "argue", "comment"}
-
-
-def _drop_contents(view: View, decisions: list[Decision]) -> list[Decision]:
-    """A nominal event that is the object of another coded act is that act's content, not an
-    event of its own: "condemned the Israeli strike on Qatar", "welcomed the talks", "denied the
-    attack" (as the Russian coder drops the contents of statements and descriptions)."""
-    coded = [d for d in decisions if d.event is not None]
-    out = []
-    for d in decisions:
-        if d.event is not None and d.match.trigger.pos == "NOUN":
-            governor = next((o for o in coded if o is not d and o.match.trigger.pos == "VERB"
-                             and o.event.cameo[:2] in CONTENT_FRAMES
-                             and d.match.head in _object_phrase(view, o.match.head)), None)
-            if governor is not None:
-                out.append(replace(d, event=None, reason=f"rejected: content of '{governor.trigger_text}'"))
-                continue
-        out.append(d)
-    return out
-
-
-def _object_phrase(view: View, head: int) -> set[int]:
-    out: set[int] = set()
-    for c in view.kids(head, "dobj", "prep", "attr", "oprd"):
-        out |= view.subtree(c)
-    return out
-
-
-def _fold_clauses(view: View, decisions: list[Decision]) -> list[Decision]:
-    """An appeal, demand, refusal or threat and the act it asks for, in its complement clause
-    ("urged Russia to release the sailors", "demanded that Pakistan release the fishermen",
-    "threatened to impose sanctions"): one event, the frame's, its code refined by the content
-    (:func:`dyad.lang.en.content.refine`), its target the content's actor when it has none."""
-    out = list(decisions)
-    for n, d in enumerate(out):
-        if d.event is None or d.event.cameo[:2] not in CLAUSE_FRAMES or d.match.trigger.pos != "VERB" \
-                or view.tokens[d.match.head].lemma in SPEECH_VERBS:
-            continue
-        for m, o in enumerate(out):
-            if o is d or o.event is None:
-                continue
-            tok = view.tokens[o.match.head]
-            if tok.head != d.match.head or tok.rel not in ("xcomp", "ccomp"):
-                continue
-            e = d.event
-            content = {view.tokens[i].lemma for i in _clause(view, o.match.head)}
-            code = _refine(e.cameo, content) or e.cameo
-            targets = e.targets
-            if not targets:
-                targets = tuple(a for a in o.event.sources + o.event.targets
-                                if not any(same_side(a, s) for s in e.sources))[:2]
-            if code != e.cameo or targets != e.targets:
-                goldstein, quad = _code_info(code)
-                e = replace(e, cameo=code, targets=targets, goldstein=goldstein, quad_class=quad,
-                            plover=codebook.plover_for(code) or e.plover, rule=e.rule + "+content")
-                out[n] = d = replace(d, event=e, reason=e.rule)
-            out[m] = replace(o, event=None, reason=f"rejected: content of '{d.trigger_text}'")
-    return out
-
-
-def _refine(code: str, content: set[str]) -> str | None:
-    try:
-        from .content import refine
-    except ImportError:            # the content table is optional while it is being built
-        return None
-    return refine(code, content)
-
-
-def _drop_governing(view: View, decisions: list[Decision]) -> list[Decision]:
-    """"promised to give Haiti a grant", "plans to visit": the act is coded with its intent
-    (modality intent, CAMEO 03); the bare governing verb (030 promise, 036 plan) says no more."""
-    coded = [d for d in decisions if d.event is not None]
-    out = []
-    for d in decisions:
-        if d.event is not None and d.event.cameo[:2] == "03" and d.match.trigger.pos == "VERB":
-            inner = next((o for o in coded if o is not d and (
-                view.tokens[o.match.head].head == d.match.head and view.tokens[o.match.head].rel in ("xcomp", "ccomp")
-                or view.tokens[o.match.head].rel == "acl" and o.match.head in _object_phrase(view, d.match.head))),
-                None)
-            if inner is not None:
-                out.append(replace(d, event=None, reason=f"rejected: its content '{inner.trigger_text}' is coded"))
-                continue
-        out.append(d)
-    return out
-
-
 def decide(doc: Document, analysis: Analysis, mentions: Sequence[Mention], match=None) -> list[Decision]:
     """Every trigger decision in the document, in text order; ``match`` (a sentence's triggers)
     is the lexicon's :func:`~dyad.lang.en.lexicon.match_sentence` unless given (``dyad eval
@@ -722,6 +227,6 @@ def decide(doc: Document, analysis: Analysis, mentions: Sequence[Mention], match
         here = []
         for t in triggers:
             here.append(_decide(doc, k, view, t, analysis.text))
-        out.extend(_drop_governing(view, _fold_clauses(view, _drop_contents(view, _drop_statements(
-            view, _drop_adjuncts(view, here))))))
+        out.extend(drop_governing(view, fold_clauses(view, drop_contents(view, drop_statements(
+            view, drop_adjuncts(view, here))))))
     return out

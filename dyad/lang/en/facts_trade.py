@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass
 
 from ...code.fact_context import CLAUSE_BREAK, ActorAt, Found, Paragraph, trim, unique_actors
-from ...types import ActorRef, Change, Fact
+from ...types import Change, Fact
 from ..figures import PeriodMatch
 from ..types import Sentence, Token
 from .dates import same_days

@@ -34,17 +34,15 @@ def load_models():
     return spacy.load(MODEL)
 
 
-def analyse(text: str, *, parse=True) -> Analysis:
-    return analyse_many([text])[0]
+def analyse(text: str, *, parse=True, needs_ner=all) -> Analysis:
+    return analyse_many([text], needs_ner=needs_ner)[0]
 
 
-def analyse_many(texts: Sequence[str], *, parse: bool = True, needs_ner=None) -> list[Analysis]:
+def analyse_many(texts: Sequence[str], *, parse: bool = True, needs_ner=all) -> list[Analysis]:
     """Every text's analysis. Cheap before expensive: NER (half of spaCy's time) runs only on
-    the sentences ``needs_ner`` selects (default: those with a proper noun the English resolver
-    does not know, :func:`dyad.lang.en.actors_data.needs_ner`); pass ``needs_ner=all`` for every
-    sentence."""
-    if needs_ner is None:
-        from .actors_data import needs_ner
+    the sentences ``needs_ner`` selects (:class:`dyad.lang.en.English` passes those with a proper
+    noun the English resolver does not know, :func:`dyad.lang.en.actors_data.needs_ner`); the
+    default, ``all``, runs it on every sentence."""
     nlp = load_models()
     pieces: list[tuple[int, int, str]] = []        # (text index, offset, piece)
     for k, text in enumerate(texts):

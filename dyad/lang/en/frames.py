@@ -1,0 +1,138 @@
+"""How the English coder's decisions in one sentence bear on each other: statements and
+participle clauses that only frame another act, nominal contents of condemnations, appeals and
+threats folded with the act they ask for, intents coded on their content.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ...code import codebook
+from ...code.arguments import same_side
+from ...code.events import Decision, _code_info
+from .arguments import View, clause
+
+def drop_adjuncts(view: View, decisions: list[Decision]) -> list[Decision]:
+    """A participle clause hanging on the main verb ("..., saying it strictly controls exports",
+    "..., warning that the window was closing", "..., discussing energy and trade") repeats or
+    explains the main act: no event of its own unless it names another side ("..., killing three
+    soldiers")."""
+    out = []
+    for d in decisions:
+        tok = view.tokens[d.match.head]
+        if d.event is not None and tok.rel == "advcl" and tok.text.lower().endswith("ing") \
+                and not view.kids(d.match.head, "nsubj", "nsubjpass", "mark") \
+                and (not d.event.targets or d.event.cameo[:2] == "01"):
+            out.append(replace(d, event=None, reason="rejected: a participle clause of the main act"))
+            continue
+        out.append(d)
+    return out
+
+
+def drop_statements(view: View, decisions: list[Decision]) -> list[Decision]:
+    """A bare statement (CAMEO 01x) whose clause holds another coded event says only that it was
+    said: the content is the event ("X said Y attacked Z")."""
+    coded = [d for d in decisions if d.event is not None]
+    out = []
+    for d in decisions:
+        if d.event is not None and d.event.cameo[:2] == "01":
+            reach = view.subtree(d.match.head)
+            if any(o is not d and o.match.head in reach and o.event.cameo[:2] != "01" for o in coded):
+                out.append(replace(d, event=None, reason="rejected: statement of a coded content"))
+                continue
+        out.append(d)
+    return out
+
+
+CONTENT_FRAMES = {"01", "02", "03", "09", "10", "11", "12", "13", "16"}   # acts whose object can be an act
+# acts whose clause complement is what they ask, demand, refuse, threaten: the content refines
+# their code ("urged X to release" 0253, "threatened to impose sanctions" 1312) and is no event
+# of its own (the Russian coder's convention)
+CLAUSE_FRAMES = {"02", "10", "11", "12", "13"}
+# reporting verbs frame what is reported, whatever code a dictionary gives them: the content is
+# the event ("X said Y attacked Z")
+SPEECH_VERBS = {"say", "tell", "state", "report", "announce", "add", "note", "write", "claim",
+                "declare", "stress", "explain", "confirm", "insist", "argue", "comment"}
+
+
+def drop_contents(view: View, decisions: list[Decision]) -> list[Decision]:
+    """A nominal event that is the object of another coded act is that act's content, not an
+    event of its own: "condemned the Israeli strike on Qatar", "welcomed the talks", "denied the
+    attack" (as the Russian coder drops the contents of statements and descriptions)."""
+    coded = [d for d in decisions if d.event is not None]
+    out = []
+    for d in decisions:
+        if d.event is not None and d.match.trigger.pos == "NOUN":
+            governor = next((o for o in coded if o is not d and o.match.trigger.pos == "VERB"
+                             and o.event.cameo[:2] in CONTENT_FRAMES
+                             and d.match.head in object_phrase(view, o.match.head)), None)
+            if governor is not None:
+                out.append(replace(d, event=None, reason=f"rejected: content of '{governor.trigger_text}'"))
+                continue
+        out.append(d)
+    return out
+
+
+def object_phrase(view: View, head: int) -> set[int]:
+    out: set[int] = set()
+    for c in view.kids(head, "dobj", "prep", "attr", "oprd"):
+        out |= view.subtree(c)
+    return out
+
+
+def fold_clauses(view: View, decisions: list[Decision]) -> list[Decision]:
+    """An appeal, demand, refusal or threat and the act it asks for, in its complement clause
+    ("urged Russia to release the sailors", "demanded that Pakistan release the fishermen",
+    "threatened to impose sanctions"): one event, the frame's, its code refined by the content
+    (:func:`dyad.lang.en.content.refine`), its target the content's actor when it has none."""
+    out = list(decisions)
+    for n, d in enumerate(out):
+        if d.event is None or d.event.cameo[:2] not in CLAUSE_FRAMES or d.match.trigger.pos != "VERB" \
+                or view.tokens[d.match.head].lemma in SPEECH_VERBS:
+            continue
+        for m, o in enumerate(out):
+            if o is d or o.event is None:
+                continue
+            tok = view.tokens[o.match.head]
+            if tok.head != d.match.head or tok.rel not in ("xcomp", "ccomp"):
+                continue
+            e = d.event
+            content = {view.tokens[i].lemma for i in clause(view, o.match.head)}
+            code = content_code(e.cameo, content) or e.cameo
+            targets = e.targets
+            if not targets:
+                targets = tuple(a for a in o.event.sources + o.event.targets
+                                if not any(same_side(a, s) for s in e.sources))[:2]
+            if code != e.cameo or targets != e.targets:
+                goldstein, quad = _code_info(code)
+                e = replace(e, cameo=code, targets=targets, goldstein=goldstein, quad_class=quad,
+                            plover=codebook.plover_for(code) or e.plover, rule=e.rule + "+content")
+                out[n] = d = replace(d, event=e, reason=e.rule)
+            out[m] = replace(o, event=None, reason=f"rejected: content of '{d.trigger_text}'")
+    return out
+
+
+def content_code(code: str, content: set[str]) -> str | None:
+    """The more specific code the content implies (:func:`dyad.lang.en.content.refine`)."""
+    try:
+        from .content import refine
+    except ImportError:            # the content table is optional while it is being built
+        return None
+    return refine(code, content)
+
+
+def drop_governing(view: View, decisions: list[Decision]) -> list[Decision]:
+    """"promised to give Haiti a grant", "plans to visit": the act is coded with its intent
+    (modality intent, CAMEO 03); the bare governing verb (030 promise, 036 plan) says no more."""
+    coded = [d for d in decisions if d.event is not None]
+    out = []
+    for d in decisions:
+        if d.event is not None and d.event.cameo[:2] == "03" and d.match.trigger.pos == "VERB":
+            inner = next((o for o in coded if o is not d and (
+                view.tokens[o.match.head].head == d.match.head and view.tokens[o.match.head].rel in ("xcomp", "ccomp")
+                or view.tokens[o.match.head].rel == "acl" and o.match.head in object_phrase(view, d.match.head))),
+                None)
+            if inner is not None:
+                out.append(replace(d, event=None, reason=f"rejected: its content '{inner.trigger_text}' is coded"))
+                continue
+        out.append(d)
+    return out
