@@ -103,15 +103,16 @@ def test_en_lexicon_synonym_sets_are_defined_in_the_header():
 # ---- the matcher -------------------------------------------------------------------------------
 
 CASES = [
-    # text, head word, cameo, target slot
+    # text, head word, cameo, target slot (triggers_news.tsv, read first, gives signed ... with, accused of
+    # shelling/spying, threatened with sanctions, supported a proposal, appealed to, negotiate with)
     ("The president of Gondor met his Rohan counterpart in Minas Tirith.", "met", "040", None),
     ("The Gondor envoy met with Rohan's foreign minister.", "met", "040", None),
     ("Gondor's president visited Rohan last week.", "visited", "042", None),
-    ("Gondor signed a peace treaty with Rohan in Edoras.", "signed", "057", None),
-    ("Rohan accused Gondor of shelling the border villages.", "accused", "112", None),
-    ("Gondor was accused by Rohan of spying.", "accused", "112", "nsubjpass"),
+    ("Gondor signed a peace treaty with Rohan in Edoras.", "signed", "057", "with"),
+    ("Rohan accused Gondor of shelling the border villages.", "accused", "1123", None),
+    ("Gondor was accused by Rohan of spying.", "accused", "1125", "nsubjpass"),
     ("The foreign minister condemned the shelling of the embassy.", "condemned", "111", None),
-    ("Mordor threatened Gondor with new sanctions.", "threatened", "130", None),
+    ("Mordor threatened Gondor with new sanctions.", "threatened", "1312", None),
     ("The council sanctioned two Gondor officials on Wednesday.", "sanctioned", "163", None),
     ("Gondor imposed sanctions on Mordor's banks.", "imposed", "163", None),
     ("Gondor imposed sanctions on Mordor's banks.", "sanctions", "163", "on"),
@@ -122,17 +123,17 @@ CASES = [
     ("Rohan praised Gondor for its mediation.", "praised", "051", None),
     ("The envoy thanked Gondor for the humanitarian aid.", "thanked", "051", None),
     ("The envoy thanked Gondor for the humanitarian aid.", "aid", "073", None),
-    ("Gondor supported Rohan's proposal at the council.", "supported", "052", None),
+    ("Gondor supported Rohan's proposal at the council.", "supported", "051", None),
     ("The opposition criticised the government over the deal.", "criticised", "111", None),
     ("Rohan voiced strong criticism of Gondor's policy.", "criticism", "111", "of"),
     ("Gondor rejected the proposal from Rohan.", "rejected", "120", None),
     ("Gondor agreed to restore full diplomatic ties with Rohan.", "restore", "050", None),
     ("Gondor and Rohan agreed to re-establish diplomatic relations.", "establish", "054", None),
     ("The premier called for an immediate ceasefire.", "called", "0256", None),
-    ("Rohan appealed to Gondor to release the prisoners.", "appealed", "020", None),
+    ("Rohan appealed to Gondor to release the prisoners.", "appealed", "020", "to"),
     ("Rohan appealed to Gondor to release the prisoners.", "release", "0841", None),
     ("The two sides agreed on a new border line.", "agreed", "050", None),
-    ("Gondor will negotiate with Rohan next week.", "negotiate", "050", "with"),
+    ("Gondor will negotiate with Rohan next week.", "negotiate", "046", "with"),
     ("Gondor expelled three Rohan diplomats on Tuesday.", "expelled", "161", None),
     ("Rohan withdrew its troops from the border region.", "withdrew", "0874", None),
     ("The ministry denied the accusations.", "denied", "016", None),

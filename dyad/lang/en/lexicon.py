@@ -1,7 +1,8 @@
 """The English trigger lexicon and its matcher over spaCy-parsed sentences.
 
-Two tables, read once: dyad/lang/en/data/triggers.tsv (verbs, generated from PETRARCH-2's CAMEO
-verb dictionary by scripts/cameo_verbs_en.py) and triggers_nouns.tsv (nouns, hand-written); or,
+Three tables, read once: dyad/lang/en/data/triggers_news.tsv (the verbs and phrases of international
+news, hand-written, with priority), triggers.tsv (verbs, generated from PETRARCH-2's CAMEO verb
+dictionary by scripts/cameo_verbs_en.py) and triggers_nouns.tsv (nouns, hand-written); or,
 for ``dyad eval petrarch``, the rows of another PETRARCH verb dictionary built in memory
 (:func:`lexicon_from_petrarch`, :mod:`.verbdict`). A row is anchored on one head word (its
 ``lemma``, VERB or NOUN) and names the words that must stand before and after it (``before``,
@@ -15,9 +16,11 @@ MULTI_WINDOW tokens; each pattern word must be a token of the head's clause (its
 without nested clauses) or within WINDOW tokens of it, on the right side, in order. A word matches
 a token whose lemma or lowercase text it is.
 
-Of the rows of one head that match, the one with the most matched tokens wins, then the one with a
-named target, then the first in the file; a bare verb (``*``) is the fallback that carries the
-verb's default code. At most one trigger per head.
+Of the rows of one head that match, the one with the most matched tokens wins, then the one of a
+table with priority (triggers_news.tsv, PRIORITIES: a generated pattern that matches more words
+still wins, an equal count goes to the hand-written row), then the one with a named target, then the
+first read; a bare verb (``*``) is the fallback that carries the verb's default code. At most one
+trigger per head.
 
     target: "dobj" (the head's direct object), "nsubj" (its subject), "nsubjpass" (passive subject), "conj" (the other member of a
             coordinated subject), a preposition lemma (the object of that preposition hanging on the
@@ -49,8 +52,9 @@ from dyad.tables import read_table
 from .verbdict import COLUMNS, build_rows
 
 DATA = Path(__file__).resolve().parent / "data"
-FILES = ("triggers.tsv", "triggers_nouns.tsv")
-VERSIONS = ("triggers.en.v1", "triggers_nouns.en.v1")
+FILES = ("triggers_news.tsv", "triggers.tsv", "triggers_nouns.tsv")
+VERSIONS = ("triggers_news.en.v1", "triggers.en.v1", "triggers_nouns.en.v1")
+PRIORITIES = (1, 0, 0)     # a row's rank after its matched-token count: the news table wins ties
 WINDOW = 4            # tokens beside the head searched even when the parse does not attach them
 MULTI_WINDOW = 4      # the particle of a multi-word verb stands at most this far after the verb
 CLAUSE_BREAKS = frozenset({"ccomp", "advcl", "relcl", "parataxis", "csubj", "csubjpass", "xcomp",
@@ -96,6 +100,7 @@ class Row:
     # per item of before/after and per word of rest: the words one of which the sentence must
     # hold for the row to have a chance (a cheap test before the matching proper)
     needs: tuple[frozenset[str], ...] = ()
+    priority: int = 0          # its table's: ranks right after the matched-token count
 
 
 def _needs(rest: tuple[str, ...], before: tuple[Item, ...], after: tuple[Item, ...]) -> tuple[frozenset[str], ...]:
@@ -169,14 +174,16 @@ def lexicon_from_rows(rows: Iterable[Mapping[str, str]], synsets: Mapping[str, t
     return lexicon_from_tables([(rows, synsets)])
 
 
-def lexicon_from_tables(tables: Iterable[Table]) -> Lexicon:
-    """One lexicon from several tables, each with its own synonym sets; a row's ``order`` (the
-    last tie-break) runs on across the tables."""
+def lexicon_from_tables(tables: Iterable[Table], priorities: Sequence[int] = ()) -> Lexicon:
+    """One lexicon from several tables, each with its own synonym sets and priority (``priorities``,
+    per table, 0 where not given); a row's ``order`` (the last tie-break) runs on across the
+    tables."""
     by_key: dict[str, list[Row]] = {}
     heads: set[str] = set()
     order = 0
     needs: dict[tuple, tuple[frozenset[str], ...]] = {}
-    for rows, synsets in tables:
+    for k, (rows, synsets) in enumerate(tables):
+        priority = priorities[k] if k < len(priorities) else 0
         seen: dict[str, tuple[Item, ...]] = {}
         for r in rows:
             words = r["lemma"].split()
@@ -185,7 +192,7 @@ def lexicon_from_tables(tables: Iterable[Table]) -> Lexicon:
                       rest, before, after, r["target"] or None, r["source"] or None,
                       frozenset(r["forms"].split()), r["pattern"], order,
                       needs.get((rest, id(before), id(after))) or needs.setdefault(
-                          (rest, id(before), id(after)), _needs(rest, before, after)))
+                          (rest, id(before), id(after)), _needs(rest, before, after)), priority)
             order += 1
             keys = {row.head[-1], words[0], words[0].replace("-", "")} | set(row.forms)
             if row.pos == "NOUN" and words[0].endswith("s"):
@@ -199,8 +206,8 @@ def lexicon_from_tables(tables: Iterable[Table]) -> Lexicon:
 
 @cache
 def load() -> Lexicon:
-    """Dyad's own lexicon: triggers.tsv and triggers_nouns.tsv, from the disk cache when they
-    have not changed (building it reads 45,000 rows; :mod:`dyad.cache`)."""
+    """Dyad's own lexicon: triggers_news.tsv, triggers.tsv and triggers_nouns.tsv, from the disk
+    cache when they have not changed (building it reads 45,000 rows; :mod:`dyad.cache`)."""
     from ...cache import cached
     rows, heads = cached("en-lexicon", [DATA / name for name in FILES], ("dyad.lang.en.lexicon", "dyad.tables"),
                          _build_plain)
@@ -214,7 +221,7 @@ def _build_plain() -> tuple[dict[str, tuple[Row, ...]], frozenset[str]]:
         if table.version != version:
             raise ValueError(f"{name}: version {table.version!r}, expected {version!r}")
         tables.append((table.rows, _synsets(table.meta)))
-    lexicon = lexicon_from_tables(tables)
+    lexicon = lexicon_from_tables(tables, PRIORITIES)
     return dict(lexicon.rows), lexicon.heads
 
 
@@ -278,7 +285,7 @@ def match_sentence(sentence, lexicon: Lexicon | None = None) -> list[EnTrigger]:
         rows = lexicon.rows.get(tok.lemma, ()) + (lexicon.rows.get(text, ()) if text != tok.lemma else ())
         if not rows:
             continue
-        best: tuple[tuple[int, int, int], Row, tuple[int, ...]] | None = None
+        best: tuple[tuple[int, int, int, int], Row, tuple[int, ...]] | None = None
         clause = None
         for row in rows:
             if row.needs and not all(need & present for need in row.needs):
@@ -290,7 +297,7 @@ def match_sentence(sentence, lexicon: Lexicon | None = None) -> list[EnTrigger]:
             words = _match(row, tokens, children, clause, i)
             if words is None:
                 continue
-            rank = (len(words), row.target is not None, -row.order)
+            rank = (len(words), row.priority, row.target is not None, -row.order)
             if best is None or rank > best[0]:
                 best = (rank, row, words)
         if best is not None:
