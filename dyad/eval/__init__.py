@@ -13,5 +13,5 @@
     tasks.py       entities, resolution, meetings, coref, actors, events: run the pipeline, score
     event_report.py  the event tables and error listings as Markdown
     report.py      the tables as Markdown;
-                   `python -m dyad.eval.report DATA_DIR docs/quality.md [NEREL_JSONL]`
+                   `python -m dyad.eval.report DATA_DIR docs/quality.md [NEREL_JSONL [PETRARCH_DIR]]`
 """

@@ -10,7 +10,7 @@ GON ...) and exist only in those dictionaries, so the run replaces Dyad's knowle
 - **agents**: an agent noun ("minister", "police", "troops") takes the country next to it
   ("Ithilen's minister", "Danish media", "lawmakers in Fornost", "the government of Gondor")
   and its code is the country's + the agent's (ITHGOV); an agent alone is ``---`` + its code;
-- **verbs**: the test verb dictionary, converted by scripts/cameo_verbs_en.py's reader, replaces
+- **verbs**: the test verb dictionary, read by dyad.lang.en.verbdict (as scripts/cameo_verbs_en.py reads CAMEO 2.0), replaces
   the CAMEO lexicon (its codes are partly test-only; ``standard_cameo`` says which).
 
 Dyad's English argument rules (:mod:`dyad.lang.en.events`) then code each record, and every event

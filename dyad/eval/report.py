@@ -488,6 +488,42 @@ def build(data_dir: str, command: str, nerel_path: str | None = None) -> str:
     return "\n".join(lines)
 
 
+ENGLISH_GOLDEN = ("events_en.txt", "events_en_holdout.txt")
+
+
+def english_section(petrarch_dir: str | None) -> list[str]:
+    """English: the golden files written for Dyad and PETRARCH-2's unit-test records."""
+    from ..code.events_golden import run_golden, score
+    golden = Path(__file__).resolve().parents[2] / "tests" / "golden"
+    lines = ["## English events", "",
+             "The English golden files (tests/golden/, sentences written for Dyad and labelled by hand "
+             "before the coder ran on them; the holdout is not tuned against). *exact*: the sentence's "
+             "events equal the expected ones; pairs: (source, target, CAMEO root) of every side pair, "
+             "as the held-out English checks score; *type*: the share of expected (source, PLOVER "
+             "type) the coder gives. `python -m dyad.code.events_golden --check FILE` lists the "
+             "differences.", "",
+             "| file | sentences | exact | pairs P | pairs R | pairs F1 | type |",
+             "|---|---:|---:|---:|---:|---:|---:|"]
+    for name in ENGLISH_GOLDEN:
+        path = golden / name
+        if not path.exists():
+            continue
+        rows = run_golden(path)
+        exact = sum(1 for r in rows if r[3] == r[4])
+        sc = score(rows)
+        lines.append(f"| {name} | {len(rows)} | {100 * exact / len(rows):.1f}% | {100 * sc['precision']:.1f} | "
+                     f"{100 * sc['recall']:.1f} | {100 * sc['f1']:.1f} | {100 * sc['plover_type_source']:.1f}% |")
+    lines += ["", "### PETRARCH-2's unit-test records", ""]
+    if petrarch_dir is None:
+        return lines + ["Not measured: no PETRARCH_DIR argument was given.", ""]
+    from .petrarch import report_lines, run
+    return lines + report_lines(run(Path(petrarch_dir)), petrarch_dir) + [
+        "", "`dyad eval petrarch DIR --errors N` prints the records not coded as expected. The "
+        "records test PETRARCH's own conventions too: both directions of a paired code (042/043), "
+        "events with an unknown target left out; Dyad codes one event per act, as in Russian, and "
+        "keeps an event with one side unknown.", ""]
+
+
 def nerel_event_section(nerel_runs, nerel_path: str | None) -> list[str]:
     head = ["## Relational events on NEREL: found with their actors?", ""]
     if nerel_path is None:
@@ -516,11 +552,15 @@ def confidence_section(runs, nerel_runs) -> list[str]:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
-    if len(argv) not in (2, 3):
-        print("usage: python -m dyad.eval.report DATA_DIR OUTPUT.md [NEREL_JSONL]", file=sys.stderr)
+    if len(argv) not in (2, 3, 4):
+        print("usage: python -m dyad.eval.report DATA_DIR OUTPUT.md [NEREL_JSONL [PETRARCH_DIR]]", file=sys.stderr)
         return 2
     data_dir, out, *rest = argv
     nerel_path = rest[0] if rest else None
+    petrarch_dir = rest[1] if len(rest) > 1 else None
+    if petrarch_dir is not None and not (Path(petrarch_dir) / "records.jsonl").exists():
+        print(f"E300 {petrarch_dir}: no records.jsonl", file=sys.stderr)
+        return 2
     if not Path(data_dir).is_dir():
         print(f"E300 {data_dir}: no such directory", file=sys.stderr)
         return 2
@@ -529,6 +569,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     try:
         text = build(data_dir, " ".join(["python -m dyad.eval.report", *argv]), nerel_path)
+        text = text.rstrip("\n") + "\n\n" + "\n".join(english_section(petrarch_dir)) + "\n"
     except RuntimeError as exc:
         print(f"E000 {exc}", file=sys.stderr)
         return 1
