@@ -142,15 +142,17 @@ april may june july august september october november december""".split())
 
 @lru_cache(maxsize=1)
 def known_words() -> frozenset[str]:
-    """Every word of a name the resolver reads without NER (folded): the English names of the
-    knowledge base's countries, organisations and places, the English tables, titles, agent
-    nouns, the calendar. People's names are not among them: a surname alone is matched on NER's
-    PER spans. A sentence whose proper nouns are all known needs no NER (:func:`needs_ner`)."""
+    """The words the resolver reads without NER when they stand alone (folded): one-word English
+    names of the knowledge base's countries, organisations and places, titles, agent nouns, the
+    calendar. A word of a longer name ("Kharkiv" of "Kharkiv Oblast") is known only inside the
+    whole name (:func:`needs_ner`); people's names never are, since a surname alone is matched
+    on NER's PER spans."""
     lex = lexicon()
     words: set[str] = set(CALENDAR)
     for aliases in lex.by_first.values():
         for a in aliases:
-            words.update(fold(w) for w in a.words)
+            if len(a.words) == 1:
+                words.add(fold(a.words[0]))
     for titles in lex.titles.values():
         for t in titles:
             words.update(t.words)
@@ -162,6 +164,23 @@ def known_words() -> frozenset[str]:
 
 def needs_ner(tokens) -> bool:
     """Whether a sentence holds a proper noun the resolver does not know (an unknown person,
-    organisation or place, which only NER can type)."""
+    organisation or place, which only NER can type): a capitalised PROPN that is neither a known
+    word nor inside a known name of several words; a capitalised first word before a verb
+    ("Lula plans ...", tagged as an adjective) counts as a name too."""
     known = known_words()
-    return any(t.pos == "PROPN" and fold(t.text) not in known and t.text[:1].isupper() for t in tokens)
+    by_first = lexicon().by_first
+    folded = [fold(t.text) for t in tokens]
+    covered: set[int] = set()
+    for i, word in enumerate(folded):
+        for alias in by_first.get(word, ()):
+            n = len(alias.words)
+            if n > 1 and tuple(folded[i:i + n]) == tuple(fold(w) for w in alias.words):
+                covered.update(range(i, i + n))
+    for i, t in enumerate(tokens):
+        if i in covered or not t.text[:1].isupper() or folded[i] in known:
+            continue
+        if t.pos == "PROPN":
+            return True
+        if i == 0 and t.pos in ("ADJ", "NOUN", "X") and len(tokens) > 1 and tokens[1].pos in ("VERB", "AUX"):
+            return True
+    return False

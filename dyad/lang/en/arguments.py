@@ -13,6 +13,7 @@ from typing import Sequence
 from ...code.arguments import actor_key, country_ref, sector_actor
 from ...types import ActorRef, Mention
 from ..types import Sentence
+from .actors_data import CALENDAR
 
 TARGET_PREPS = ("with", "to", "against", "on", "for", "at", "toward", "towards", "into", "from", "over")
 # a nominal trigger whose row names no preposition: only these introduce its other side ("talks
@@ -189,6 +190,12 @@ def subject(view: View, i: int, hops: int = 0) -> list[int]:
     subj = view.kids(i, "nsubj", "csubj")
     if subj or hops > 3:
         return subj
+    # "On Friday Japan condemned ...": spaCy reads "Friday Japan" as one noun phrase in the
+    # opening date; the actor in it is the subject
+    for p in view.kids(i, "prep"):
+        for o in view.kids(p, "pobj"):
+            if o < i and o in view.mention_of and any(view.tokens[c].lemma in CALENDAR for c in view.children[o]):
+                return [o]
     tok = view.tokens[i]
     if tok.head < 0:
         return []

@@ -117,6 +117,30 @@ def _historical(date, article: str | None) -> bool:
 
 # --- decisions ------------------------------------------------------------------------------------
 
+COPULAS = {"be", "remain", "seem", "become", "go", "look", "appear"}
+# nouns that talk about an act rather than report it: "the prospects for a deal", "the history of
+# cooperation", "the importance of the visit"
+ABOUT_NOUNS = {"prospect", "history", "importance", "significance", "possibility", "chance", "hope",
+               "future", "idea", "question", "issue", "topic", "value", "role", "result", "outcome",
+               "anniversary", "memory", "lesson", "record", "level", "scale", "part", "kind", "sort"}
+
+
+def _descriptive(view: View, head: int) -> bool:
+    """A nominal trigger that describes rather than reports: the subject of a copula ("the summit
+    was the largest", "cooperation goes back decades") or the object of a noun about it."""
+    tok = view.tokens[head]
+    up = tok.head
+    if up < 0:
+        return False
+    if tok.rel == "nsubj" and view.tokens[up].lemma in COPULAS:
+        return True
+    if tok.rel == "pobj":
+        noun = view.tokens[up].head
+        if noun >= 0 and view.tokens[noun].pos == "NOUN" and view.tokens[noun].lemma in ABOUT_NOUNS:
+            return True
+    return False
+
+
 def _decide(doc: Document, k: int, view: View, trig, text: str) -> Decision:
     toks = view.tokens
     words = tuple(sorted(set(trig.words) | {trig.head}))
@@ -139,6 +163,8 @@ def _decide(doc: Document, k: int, view: View, trig, text: str) -> Decision:
                                and any(toks[c].rel == "prep" and c == head + 1 for c in view.children[head])
                                and toks[head].feat("VerbForm") == "Ger"):
         return reject("a participle used as a preposition")
+    if trig.pos == "NOUN" and _descriptive(view, head):
+        return reject("noun in a descriptive frame")
     if trig.pos == "NOUN":
         src_tok, tgt_tok, how = noun_arguments(view, trig)
     else:
