@@ -92,3 +92,25 @@ CLAUSE_RELS = {"acl", "acl:relcl", "advcl", "ccomp", "parataxis", "punct", "cc",
                "csubj", "xcomp", "discourse", "vocative", "dep", "orphan", "reparandum"}
 TOPIC_NOUNS = {"вопрос", "тема", "проблема", "ситуация", "область", "сфера", "рамка", "формат",
                "случай", "повод", "счет", "основа"}
+
+
+def sector_name(country, sector: str) -> str:
+    """The one name of a country's non-state sector (CHNBUS), whatever words the text used
+    ("Китай: бизнес" for "китайские компании" and "Chinese firms" alike): one id, one actor. The
+    knowledge base's name of the sector (actor_roles.tsv, as the Russian resolver names it), else
+    :data:`SECTOR_RU`."""
+    return f"{country.name}: {_role_names().get(sector) or SECTOR_RU.get(sector, sector)}"
+
+
+def _role_names() -> dict[str, str]:
+    global _ROLE_NAMES
+    if _ROLE_NAMES is None:
+        from ..resolve.kb import load_kb
+        _ROLE_NAMES = {}
+        for code, _, name_ru in load_kb().sector_nouns.values():
+            if name_ru and name_ru != "-":
+                _ROLE_NAMES.setdefault(code, name_ru)
+    return _ROLE_NAMES
+
+
+_ROLE_NAMES: dict[str, str] | None = None

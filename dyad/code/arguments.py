@@ -32,7 +32,7 @@ from .argument_nouns import (
     ACTOR_KINDS, TARGET_CASES, EVENTIVE_VERBS, SUPPORT_VERBS,
     SCHEDULING_VERBS, MODAL_PREDICATES, DEPUTY_NOUNS, MEMBER_NOUNS, FAMILY_NOUNS, PATIENT_NOUNS,
     PATIENT_FRAMES, READY_PREDICATES, TIME_FRAMES, FRAME_CASES, EVENT_FRAMES, SECTOR_NOUNS,
-    PARTICIPLE_AGENTS, UNPLACED_SECTORS, SECTOR_NAMES, SECTOR_RU, TITLE_NOUNS, CLAUSE_RELS,
+    PARTICIPLE_AGENTS, UNPLACED_SECTORS, SECTOR_NAMES, SECTOR_RU, TITLE_NOUNS, CLAUSE_RELS, sector_name,
     TOPIC_NOUNS
 )
 
@@ -277,8 +277,10 @@ def sector_actor(country: ActorRef, sector: str, name: str) -> ActorRef:
     cid = country.country or country.id
     if sector in STATE_SECTORS:
         return replace(country, code=cid + sector)
-    return ActorRef(id=cid + sector, name=name, kind="organization", country=cid, code=cid + sector,
-                    role=SECTOR_NAMES.get(sector), rule="args.sector", confidence=country.confidence)
+    return ActorRef(id=cid + sector, name=sector_name(country, sector), kind="group", country=cid,
+                    code=cid + sector, role=SECTOR_NAMES.get(sector), rule="args.sector",
+                    confidence=country.confidence)
+
 
 
 def relative_of(person: ActorRef, kin: str) -> ActorRef:

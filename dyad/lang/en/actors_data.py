@@ -113,8 +113,10 @@ class Lexicon:
             if agent.plural:
                 self.agents.setdefault(agent.plural[-1], []).append(agent)
         # the Russian side's name of a capital (a place ActorRef names the city as it does)
-        self.ru_capital = {a.actor_id: a.alias for a in self.kb.aliases
-                           if a.lang == "ru" and a.type == "metonym"}
+        self.ru_capital: dict[str, str] = {}       # the first metonym listed is the capital (Москва, not Кремль)
+        for a in self.kb.aliases:
+            if a.lang == "ru" and a.type == "metonym":
+                self.ru_capital.setdefault(a.actor_id, a.alias)
 
     def _add(self, actor_id: str, text: str, kind: str, source: str, seen: set) -> None:
         if (actor_id, text) in seen:
