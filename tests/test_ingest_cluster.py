@@ -10,7 +10,7 @@ import time
 
 import pytest
 
-from test_ingest_workers import corpus, dump_store
+from test_ingest_workers import N_DOCS, corpus, dump_store
 
 from dyad.ingest.run import ingest
 from dyad.store import open_store
@@ -42,7 +42,7 @@ def test_ingest_cluster_same_as_local(cluster, local_dump, tmp_path):
     src, expected = local_dump
     store = open_store(f"sqlite:///{tmp_path / 'cluster.db'}")
     summary = ingest([src], store, cluster=address)
-    assert summary.exit_code == 0 and summary.documents == 18
+    assert summary.exit_code == 0 and summary.documents == 3 * (N_DOCS // 2)
     assert dump_store(store) == expected
     store.engine.dispose()
 
@@ -66,6 +66,6 @@ def test_ingest_cluster_killed_worker_loses_nothing(cluster, local_dump, tmp_pat
         time.sleep(0.005)
     run.join(timeout=120)
     assert killed is not None, "the run ended before a worker could be killed"
-    assert out["summary"].exit_code == 0 and out["summary"].documents == 18
+    assert out["summary"].exit_code == 0 and out["summary"].documents == 3 * (N_DOCS // 2)
     assert dump_store(store) == expected          # each document once, nothing lost
     store.engine.dispose()
