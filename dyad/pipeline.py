@@ -19,7 +19,6 @@ from typing import Sequence
 from .errors import W_DATE_FROM_TEXT, W_NO_DATE, W_NOT_RUSSIAN
 from .lang import Language, codes, detect, get_language
 from .lang.types import Analysis
-from .resolve.docdate import estimate_date
 from .stages import Stage
 from .types import Document, Record
 
@@ -102,7 +101,7 @@ def date_document(doc: Document) -> tuple[Document, tuple[str, ...]]:
     if doc.date is not None:
         return replace(doc, date_source=doc.date_source or "given",
                        date_precision=doc.date_precision or "day"), ()
-    found = estimate_date(doc.text)
+    found = language_of(doc).estimate_date(doc.text)
     if found.date is None:
         return replace(doc, date_source="none", date_precision=None), (W_NO_DATE,)
     warning = W_DATE_FROM_TEXT.format(date=found.date, precision=found.precision, rule=found.rule)

@@ -54,6 +54,11 @@ class Language(ABC):
     def figures(self, text: str, day, precision: str) -> tuple[list, list, list, list]:
         """(amounts, percents, multiples, periods) read from a paragraph."""
 
+    def estimate_date(self, text: str):
+        """The article date the text's own dates point to (:class:`dyad.resolve.docdate.DocDate`)."""
+        from ..resolve.docdate import estimate_date
+        return estimate_date(text)
+
     # --- the coding stages: one record contract, each language's own rules ------------------
     @abstractmethod
     def resolve_mentions(self, analysis: "Analysis", day: str | None, precision: str | None = "day",

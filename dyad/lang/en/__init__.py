@@ -63,6 +63,10 @@ class English(Language):
         from .figures import find_amounts, find_multiples, find_percents, find_periods
         return find_amounts(text), find_percents(text), find_multiples(text), find_periods(text, day, precision)
 
+    def estimate_date(self, text):
+        from .dates import estimate_date
+        return estimate_date(text)
+
     def resolve_mentions(self, analysis, day, precision="day", trace=None):
         from .actors import resolve_mentions
         return resolve_mentions(analysis, day, precision)

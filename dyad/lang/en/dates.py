@@ -507,3 +507,22 @@ def _months(spec: dict) -> tuple[int | None, int | None]:
     if kind == "nmonths":
         return 1, n
     return None, None
+
+
+DATELINE_CHARS = 400       # an English dateline stands in the article's first lines
+
+
+def estimate_date(text: str, *, today: dt.date | None = None):
+    """An undated English article's date: the first full date (day, month and year) in its
+    opening lines (rule ``docdate.en.dateline``), else the latest full date in the text not after
+    today (``docdate.en.day``), else none. Month or year alone dates nothing: an English article
+    names other months and years too freely."""
+    from ...resolve.dates import words
+    from ...resolve.docdate import NO_DATE, DocDate
+    today = today or dt.date.today()
+    found = [d for d in find_dates(words(text), None) if d.precision == "day" and d.day <= today]
+    if not found:
+        return NO_DATE
+    top = [d for d in found if d.start < DATELINE_CHARS]
+    best, rule = (top[0], "docdate.en.dateline") if top else (max(found, key=lambda d: d.date), "docdate.en.day")
+    return DocDate(best.date, "text", "day", rule, (best.start, best.end))
