@@ -48,7 +48,9 @@ def _stem(e: Event) -> str:
 
 
 def _same(a: Event, b: Event) -> bool:
-    one_sentence = a.evidence == b.evidence and a.cameo == b.cameo  # "соглашение ... было подписано"
+    # "соглашение ... было подписано": one act told twice in a sentence, by the same actors (the
+    # leader's thanks and his country's support in one sentence are two acts)
+    one_sentence = a.evidence == b.evidence and a.cameo == b.cameo and _ids(a) == _ids(b)
     if a.cameo[:2] not in SYMMETRIC_ROOTS and not one_sentence and (a.cameo != b.cameo or _stem(a) != _stem(b)):
         return False
     return (a.cameo[:2] == b.cameo[:2]
@@ -57,6 +59,10 @@ def _same(a: Event, b: Event) -> bool:
             and (a.date == b.date or a.date is None or b.date is None
                  or DATE_BY_ARTICLE in a.rule or DATE_BY_ARTICLE in b.rule)
             and _compatible_details(a, b))
+
+
+def _ids(e: Event) -> tuple[frozenset[str], frozenset[str]]:
+    return frozenset(x.id for x in e.sources), frozenset(x.id for x in e.targets)
 
 
 def _people(e: Event) -> set[str]:

@@ -37,7 +37,7 @@ from ...resolve.places import best, gazetteer
 from ...resolve.translit import slug
 from ...types import ActorRef, Mention
 from ..types import Analysis, NerSpan, Token
-from .actors_data import CALENDAR, ALIAS_RANK, EnAlias, Lexicon, fold, lexicon, person_key
+from .actors_data import FAMILY_NAME_FIRST, CALENDAR, ALIAS_RANK, EnAlias, Lexicon, fold, lexicon, person_key
 from .titles import HONORIFICS, EnglishTitles, Found
 
 CONFIDENCE = {"kb.alias": 0.95, "kb.alias.spelling": 0.9, "kb.metonym": 0.8, "kb.capital-place": 0.9,
@@ -87,9 +87,12 @@ class _Doc:
     def introduce(self, name: str, ref: ActorRef) -> None:
         words = [w for w in name.split() if fold(w) not in HONORIFICS]
         if len(words) >= 2:
-            key = person_key(words[-1])
-            known = self.people.get(key, ref)
-            self.people[key] = ref if known is not None and known.id == ref.id else None
+            keys = [person_key(words[-1])]
+            if ref.country in FAMILY_NAME_FIRST:
+                keys.append(person_key(words[0]))      # "Xi Jinping" ... "Xi"
+            for key in keys:
+                known = self.people.get(key, ref)
+                self.people[key] = ref if known is not None and known.id == ref.id else None
         if all(r.id != ref.id for r in self.order):
             self.order.append(ref)
         if ref.role:

@@ -20,6 +20,8 @@ from ...resolve.phoenix import spelling_key
 from ...tables import read_table
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
+# countries whose names put the family name first ("Xi Jinping" is Xi, "Kim Jong Un" is Kim)
+FAMILY_NAME_FIRST = frozenset({"CHN", "TWN", "HKG", "MAC", "PRK", "KOR", "VNM", "SGP", "KHM", "HUN"})
 ALIAS_FILES = ("aliases_phoenix.tsv", "aliases_capitals.tsv")
 # Alias types as the English side reads them: rank (lower wins a tie) and mention type.
 ALIAS_RANK = {"official": 0, "name": 0, "abbr": 1, "metonym": 2, "adj": 3, "demonym": 3}
@@ -131,6 +133,8 @@ class Lexicon:
         (self.people_by_first if person else self.by_first).setdefault(keys[0], []).append(alias)
         if person and len(words) >= 2 and kind == "name":
             self.surnames.setdefault(keys[-1], set()).add(actor_id)
+            if self.kb.actors[actor_id].country in FAMILY_NAME_FIRST:
+                self.surnames.setdefault(keys[0], set()).add(actor_id)
 
 
 @lru_cache(maxsize=1)

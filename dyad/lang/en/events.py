@@ -122,7 +122,9 @@ COPULAS = {"be", "remain", "seem", "become", "go", "look", "appear"}
 # cooperation", "the importance of the visit"
 ABOUT_NOUNS = {"prospect", "history", "importance", "significance", "possibility", "chance", "hope",
                "future", "idea", "question", "issue", "topic", "value", "role", "result", "outcome",
-               "anniversary", "memory", "lesson", "record", "level", "scale", "part", "kind", "sort"}
+               "anniversary", "memory", "lesson", "record", "level", "scale", "part", "kind", "sort",
+               # circumstances: "on the sidelines of the summit", "on the eve of the visit"
+               "sideline", "margin", "eve", "course", "framework", "occasion", "run-up", "wake"}
 
 
 def _descriptive(view: View, head: int) -> bool:
