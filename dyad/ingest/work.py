@@ -24,11 +24,13 @@ def init_worker() -> None:
     """Load the models and the knowledge base once per worker process."""
     from ..threads import single_threaded_blas
     single_threaded_blas()
-    from ..lang import codes, get_language
-    for code in codes():
-        language = get_language(code)
-        language.load_models()
-        language.resolve_mentions(language.analyse(language.sample, parse=False), None)  # builds its resolver and the KB
+    from ..lang import get_language
+    from ..pipeline import DEFAULT_LANGUAGE
+    # The default language's models and resolver now; another language's on its first document
+    # (a Russian run never loads spaCy, an English one loads it once per worker).
+    language = get_language(DEFAULT_LANGUAGE)
+    language.load_models()
+    language.resolve_mentions(language.analyse(language.sample, parse=False), None)  # builds its resolver and the KB
 
 
 def work(doc: Document) -> Result:
