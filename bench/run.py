@@ -2,7 +2,7 @@
 
     make bench            (or: .venv/bin/python bench/run.py [--min-mb 1] [--no-readme])
 
-Corpus: ../shared/eval-dev/factRuEval-2016/devset/*.txt plus examples/*.txt, repeated with one
+Corpus: ../shared/eval-dev/factRuEval-2016/devset/*.txt plus the Russian examples/*.txt, repeated with one
 changed line per copy until it holds at least --min-mb MB (UTF-8), so no copy is skipped as already
 stored. Each configuration runs in its own process, timed from process start to exit (interpreter
 start and model loading included):
@@ -45,6 +45,8 @@ def build_corpus(out: Path, min_bytes: int, limit: int | None = None) -> tuple[i
     for path in sorted(DEVSET.glob("*.txt")):
         bodies.append((path.stem, path.read_text(encoding="utf-8-sig").strip()))
     for path in sorted(EXAMPLES.glob("*.txt")):
+        if "_en_" in path.name:
+            continue                    # the English examples are bench/english.py's
         text = path.read_text(encoding="utf-8")
         bodies.append((path.stem, text.split("\n", 1)[1].strip() if text.startswith("date ") else text))
     if not bodies:

@@ -21,16 +21,13 @@ class Result:
 
 
 def init_worker() -> None:
-    """Load the models and the knowledge base once per worker process."""
+    """Prepare a worker process: single-threaded BLAS and the knowledge base (every language's
+    resolver reads it). A language's models and resolver load on its first document, so a
+    Russian run never loads spaCy and an English one never loads natasha."""
     from ..threads import single_threaded_blas
     single_threaded_blas()
-    from ..lang import get_language
-    from ..pipeline import DEFAULT_LANGUAGE
-    # The default language's models and resolver now; another language's on its first document
-    # (a Russian run never loads spaCy, an English one loads it once per worker).
-    language = get_language(DEFAULT_LANGUAGE)
-    language.load_models()
-    language.resolve_mentions(language.analyse(language.sample, parse=False), None)  # builds its resolver and the KB
+    from ..resolve.kb import load_kb
+    load_kb()
 
 
 def work(doc: Document) -> Result:

@@ -89,6 +89,10 @@ def actors_at(view: View, i: int, depth: int = 0) -> list[tuple[ActorRef, int, f
                 return [placed]
             if any(view.tokens[c].rel == "poss" and view.tokens[c].pos == "PRON" for c in view.children[i]):
                 return []          # "mobilised its armed forces": the subject's own, no other side
+        if m.actor.kind == "person" and not m.actor.country:
+            owner = official_of(view, i, m)
+            if owner is not None:
+                return [owner]
         out = [(m.actor, i, m.confidence)]
         # "the prime ministers of Serbia and Hungary": the mention holds the first country, the
         # coordinated ones stand beside it
@@ -121,6 +125,39 @@ def actors_at(view: View, i: int, depth: int = 0) -> list[tuple[ActorRef, int, f
         if out and rel in ARG_EDGES:
             break                       # the nearest modifier that names an actor
     return out
+
+
+OFFICIAL_WORDS = {"spokesman", "spokeswoman", "spokesperson", "minister", "secretary", "secretary-general",
+                  "director", "general", "envoy", "ambassador", "official", "president", "chief", "head",
+                  "leader", "commander", "adviser", "advisor", "aide", "representative", "negotiator",
+                  "chairman", "chairwoman", "chair", "governor", "mayor", "prosecutor", "diplomat", "deputy"}
+
+
+def official_of(view: View, i: int, m: Mention) -> tuple[ActorRef, int, float] | None:
+    """A person the knowledge base does not know, named with the state or organisation they speak
+    for ("Kremlin spokesman Dmitry Peskov", "U.N. Secretary-General X", "X, the IAEA's director
+    general"): an organisation's official stands for it, a state's official is a person of it."""
+    near = [c for c in view.children[i] if view.tokens[c].rel in ("compound", "amod", "appos", "poss", "nmod")]
+    if view.tokens[i].rel == "appos" and view.tokens[i].head >= 0:
+        near.append(view.tokens[i].head)
+    titled = any(view.tokens[k].lemma in OFFICIAL_WORDS for k in near) or any(
+        view.tokens[g].lemma in OFFICIAL_WORDS for k in near for g in view.children[k])
+    if not titled:
+        return None
+    for k in sorted(set(near) | {g for k in near for g in view.children[k]}):
+        other = view.mention_of.get(k)
+        ref = other.actor if other is not None and other is not m else None
+        if ref is None:
+            continue
+        conf = round(min(m.confidence, other.confidence, 0.7), 2)
+        if ref.kind == "igo":
+            return replace(ref, rule=(other.rule or "kb") + "+official", confidence=conf), k, conf
+        country = ref.country or (ref.id if ref.kind == "country" else None)
+        if country:
+            person = replace(m.actor, country=country, code=country + "GOV", rule=(m.rule or "") + "+official",
+                             confidence=conf)
+            return person, i, conf
+    return None
 
 
 def placed_sector(view: View, i: int, m: Mention) -> tuple[ActorRef, int, float] | None:

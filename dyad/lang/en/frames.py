@@ -39,8 +39,24 @@ def drop_statements(view: View, decisions: list[Decision]) -> list[Decision]:
             if any(o is not d and o.match.head in reach and o.event.cameo[:2] != "01" for o in coded):
                 out.append(replace(d, event=None, reason="rejected: statement of a coded content"))
                 continue
+            if _attribution(view, d.match.head) and any(o is not d and o.event.cameo[:2] != "01" for o in coded):
+                # "..., the Kremlin said in a statement": who reported the sentence's act
+                out.append(replace(d, event=None, reason="rejected: attribution of a coded act"))
+                continue
         out.append(d)
     return out
+
+
+def _attribution(view: View, head: int) -> bool:
+    """A reporting verb that only says where the sentence comes from: after the clause it reports
+    ("..., officials said", "..., according to ...") or hung on it (parataxis)."""
+    tok = view.tokens[head]
+    if tok.lemma not in SPEECH_VERBS:
+        return False
+    if tok.rel in ("parataxis", "advcl"):
+        return True
+    subject = view.kids(head, "nsubj")
+    return bool(subject) and head > 0 and any(view.tokens[k].text in (",", "—", "-") for k in range(max(0, subject[0] - 2), subject[0]))
 
 
 CONTENT_FRAMES = {"01", "02", "03", "09", "10", "11", "12", "13", "16"}   # acts whose object can be an act

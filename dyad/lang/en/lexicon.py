@@ -47,6 +47,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Iterable, Mapping, Sequence
 
+from dyad.types import pickled_as_tuple
 from dyad.tables import read_table
 
 from .verbdict import COLUMNS, build_rows
@@ -108,6 +109,9 @@ def _needs(rest: tuple[str, ...], before: tuple[Item, ...], after: tuple[Item, .
     for item in before + after:
         out.add(frozenset(alt[0] for alt in item if alt))
     return tuple(sorted(out, key=len))
+
+
+pickled_as_tuple(Row)          # the disk cache holds 45,000 of them: restored without fields()
 
 
 @dataclass(frozen=True, slots=True)
