@@ -491,6 +491,29 @@ def build(data_dir: str, command: str, nerel_path: str | None = None) -> str:
 ENGLISH_GOLDEN = ("events_en.txt", "events_en_holdout.txt")
 
 
+def english_facts_lines(path: Path) -> list[str]:
+    """English facts: the golden cases (written for Dyad) through the whole pipeline, resolver
+    included; a case is right when its facts are exactly the expected ones."""
+    from ..code.facts import compact
+    from ..pipeline import process_many
+    from ..types import Document
+    if not path.exists():
+        return []
+    cases, date = [], None
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("date "):
+            date = line.split()[1]
+        elif line.startswith("> "):
+            cases.append([line[2:], date, []])
+        elif line.startswith("  ") and cases and line.strip() != "-":
+            cases[-1][2].append(line.strip())
+    records = process_many([Document(f"c{k}", text, day, lang="en") for k, (text, day, _) in enumerate(cases)])
+    right = sum(1 for (_, _, want), r in zip(cases, records) if sorted(compact(f) for f in r.facts) == sorted(want))
+    return [f"English facts (tests/golden/facts_en.txt, {len(cases)} cases written for Dyad: trade figures "
+            "with periods and changes, ranks, memberships and statuses, stances, sectors) through the "
+            f"whole pipeline, the English resolver included: **{right}/{len(cases)}** exactly right."]
+
+
 def english_section(petrarch_dir: str | None) -> list[str]:
     """English: the golden files written for Dyad and PETRARCH-2's unit-test records."""
     from ..code.events_golden import run_golden, score
@@ -513,6 +536,7 @@ def english_section(petrarch_dir: str | None) -> list[str]:
         sc = score(rows)
         lines.append(f"| {name} | {len(rows)} | {100 * exact / len(rows):.1f}% | {100 * sc['precision']:.1f} | "
                      f"{100 * sc['recall']:.1f} | {100 * sc['f1']:.1f} | {100 * sc['plover_type_source']:.1f}% |")
+    lines += ["", *english_facts_lines(golden / "facts_en.txt")]
     lines += ["", "### PETRARCH-2's unit-test records", ""]
     if petrarch_dir is None:
         return lines + ["Not measured: no PETRARCH_DIR argument was given.", ""]
