@@ -89,9 +89,9 @@ def actors_at(view: View, i: int, depth: int = 0) -> list[tuple[ActorRef, int, f
                 return [placed]
             if any(view.tokens[c].rel == "poss" and view.tokens[c].pos == "PRON" for c in view.children[i]):
                 return []          # "mobilised its armed forces": the subject's own, no other side
-        if m.actor.kind == "person" and not m.actor.country:
+        if m.actor.kind == "person":
             owner = official_of(view, i, m)
-            if owner is not None:
+            if owner is not None and (not m.actor.country or owner[0].kind == "igo"):
                 return [owner]
         out = [(m.actor, i, m.confidence)]
         # "the prime ministers of Serbia and Hungary": the mention holds the first country, the
@@ -127,6 +127,8 @@ def actors_at(view: View, i: int, depth: int = 0) -> list[tuple[ActorRef, int, f
     return out
 
 
+INVITATIONS = {"invitation", "offer", "plan", "decision", "promise", "pledge", "proposal", "bid",
+               "agreement", "commitment", "readiness", "intention", "refusal", "request", "call"}
 OFFICIAL_WORDS = {"spokesman", "spokeswoman", "spokesperson", "minister", "secretary", "secretary-general",
                   "director", "general", "envoy", "ambassador", "official", "president", "chief", "head",
                   "leader", "commander", "adviser", "advisor", "aide", "representative", "negotiator",
@@ -145,6 +147,10 @@ def official_of(view: View, i: int, m: Mention) -> tuple[ActorRef, int, float] |
     if not titled:
         return None
     for k in sorted(set(near) | {g for k in near for g in view.children[k]}):
+        igo = _igo_word(view.tokens[k].text)
+        if igo is not None:            # "U.N. Secretary-General Antonio Guterres": the UN
+            conf = round(min(m.confidence, 0.8), 2)
+            return replace(igo, rule="kb.alias+official", confidence=conf), k, conf
         other = view.mention_of.get(k)
         ref = other.actor if other is not None and other is not m else None
         if ref is None:
@@ -157,6 +163,16 @@ def official_of(view: View, i: int, m: Mention) -> tuple[ActorRef, int, float] |
             person = replace(m.actor, country=country, code=country + "GOV", rule=(m.rule or "") + "+official",
                              confidence=conf)
             return person, i, conf
+    return None
+
+
+def _igo_word(word: str) -> ActorRef | None:
+    """The international organisation a one-word name stands for (U.N., NATO, IAEA), if any."""
+    from .actors_data import fold, lexicon
+    lex = lexicon()
+    for alias in lex.by_first.get(fold(word), ()):
+        if len(alias.words) == 1 and lex.kb.actors[alias.actor_id].kind == "igo":
+            return lex.kb.ref(alias.actor_id)
     return None
 
 
@@ -248,6 +264,12 @@ def subject(view: View, i: int, hops: int = 0) -> list[int]:
             return view.kids(up, "nsubjpass")
         return subject(view, up, hops + 1)
     if tok.rel in ("relcl", "acl"):
+        noun = view.tokens[tok.head]
+        if tok.rel == "acl" and noun.rel in ("dobj", "pobj") and noun.lemma in INVITATIONS:
+            # "accepted an invitation to visit": the visitor is who accepted it
+            up = noun.head if noun.rel == "dobj" else view.tokens[noun.head].head
+            if up >= 0 and view.tokens[up].pos in ("VERB", "AUX"):
+                return subject(view, up, hops + 1)
         return [tok.head]
     if tok.rel in ("acomp",):
         return subject(view, tok.head, hops + 1)

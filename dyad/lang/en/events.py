@@ -118,6 +118,15 @@ def _historical(date, article: str | None) -> bool:
 # --- decisions ------------------------------------------------------------------------------------
 
 COPULAS = {"be", "remain", "seem", "become", "go", "look", "appear"}
+
+
+def _subject_may_act(view: View, head: int, trig) -> bool:
+    """An active verb whose subject is a common noun naming no actor has no unknown doer: the
+    subject is known and is none ("an earthquake struck", "questions should be addressed")."""
+    if trig.pos != "VERB" or view.kids(head, "nsubjpass", "auxpass"):
+        return True
+    subj = view.kids(head, "nsubj")
+    return not (subj and view.tokens[subj[0]].pos == "NOUN")
 # nouns that talk about an act rather than report it: "the prospects for a deal", "the history of
 # cooperation", "the importance of the visit"
 ABOUT_NOUNS = {"prospect", "history", "importance", "significance", "possibility", "chance", "hope",
@@ -175,19 +184,19 @@ def _decide(doc: Document, k: int, view: View, trig, text: str) -> Decision:
     targets, t_toks, t_conf = actors(view, tgt_tok)
     if not sources and len(targets) > 1 and trig.pos == "NOUN":
         sources, targets = targets[:1], targets[1:]
-    if not sources and trig.pos == "VERB" and toks[head].lemma in ("meet", "talk", "negotiate") and len(s_toks) == 0:
-        pass
-    # "X and Y met", "X and Y postponed their meeting", "signed an agreement": an act between
-    # the coordinated sides, each towards the other
-    if sources and not targets and len(sources) > 1 and (trig.cameo[:2] in MUTUAL_ROOTS or reciprocal(view, head)
-                                                         or toks[head].lemma in MUTUAL_VERBS):
-        sources, targets = sources[:1], sources[1:]      # the first named is the source, as in Russian
-        how += "+mutual"
     targets = [t for t in targets if not any(same_side(t, s) for s in sources)]
     if sources and all(a.kind in ("country", "person") or (a.code or "")[3:] in STATE_SECTORS for a in sources):
         # "deployed troops", "mobilised the army": a state's own organs named without their
         # country are its own, not the other side
         targets = [t for t in targets if not (t.country is None and t.kind == "group" and t.code in STATE_SECTORS)]
+    # "X and Y met", "X and Y postponed their meeting", "signed an agreement", "exchanged
+    # prisoners": an act between the coordinated sides, each towards the other
+    if sources and not targets and len(sources) > 1 and (trig.cameo[:2] in MUTUAL_ROOTS or reciprocal(view, head)
+                                                         or toks[head].lemma in MUTUAL_VERBS):
+        sources, targets = sources[:1], sources[1:]      # the first named is the source, as in Russian
+        how += "+mutual"
+    if not sources and not _subject_may_act(view, head, trig):
+        return reject("its subject is no actor", None)
     confidence = BASE_CONFIDENCE if "/dobj" in how or "nsubjpass" in how or how == "between" else VIA_PREP
     confidence = round(min(confidence, s_conf, t_conf), 2)
     args = Arguments(tuple(sources), tuple(targets), f"args:{how}", confidence, head,
@@ -203,7 +212,8 @@ def _decide(doc: Document, k: int, view: View, trig, text: str) -> Decision:
         args = replace(args, rule=args.rule + one_sided, confidence=round(min(args.confidence, ONE_SIDED), 2))
     mod = modality_of(toks, head)
     precision = doc.date_precision or "day"
-    date = _pick_date(view, _dates(toks, doc.date, mod.modality == "future", precision), head)
+    ahead = mod.modality in ("future", "intent") or toks[head].feat("VerbForm") == "Inf"
+    date = _pick_date(view, _dates(toks, doc.date, ahead, precision), head)
     if date is not None and mod.modality is None:
         if date.future:
             mod = Modality(mod.negated, "future", "date")
@@ -224,7 +234,8 @@ def _decide(doc: Document, k: int, view: View, trig, text: str) -> Decision:
     lemmas = {toks[i].lemma for i in view.subtree(head)}
     plover = _context(codebook.plover_for(code), lemmas, src + tgt)
     if mod.modality == "intent" and code[:2] in INTENT_CODES:
-        code, rule = _intent_code(code, plover), rule + "+intent"
+        # an offer to mediate is 039, other intended meetings 036
+        code, rule = ("039" if code.startswith("045") else _intent_code(code, plover)), rule + "+intent"
         plover = _context(codebook.plover_for(code), lemmas, src + tgt)
     goldstein, quad = _code_info(code)
     event = Event(
