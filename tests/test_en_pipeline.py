@@ -82,7 +82,7 @@ def test_en_pipeline_facts_golden_through_the_resolver():
     """tests/golden/facts_en.txt, with the English resolver's own mentions (test_en_facts.py
     gives the rules hand-made mentions): nearly every case exactly right."""
     from pathlib import Path
-    from dyad.eval.report import english_facts_lines
+    from dyad.eval.english_report import english_facts_lines
     line = english_facts_lines(Path(__file__).parent / "golden" / "facts_en.txt")[0]
     right, total = map(int, line.split("**")[1].split("/"))
     assert total >= 60 and right / total >= 0.9, line
