@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 
-ENGLISH_GOLDEN = ("events_en.txt", "events_en_holdout.txt")
+ENGLISH_GOLDEN = ("events_en.txt", "events_en_wire.txt", "events_en_holdout.txt")
 
 
 def english_facts_lines(path: Path) -> list[str]:
@@ -37,7 +37,7 @@ def english_section(petrarch_dir: str | None) -> list[str]:
     golden = Path(__file__).resolve().parents[2] / "tests" / "golden"
     lines = ["## English events", "",
              "The English golden files (tests/golden/, sentences written for Dyad and labelled by hand "
-             "before the coder ran on them; the holdout is not tuned against). *exact*: the sentence's "
+             "before the coder ran on them; events_en and events_en_wire are the development sets, the holdout is not tuned against). *exact*: the sentence's "
              "events equal the expected ones; pairs: (source, target, CAMEO root) of every side pair, "
              "as the held-out English checks score; *type*: the share of expected (source, PLOVER "
              "type) the coder gives. `python -m dyad.code.events_golden --check FILE` lists the "
