@@ -42,11 +42,12 @@ def lexicon(path: Path = lang_data("ru") / "sectors.tsv") -> list[tuple[str, re.
     return rows
 
 
-def find_sectors(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, sector) for each lexicon phrase in ``text``, longest match first."""
+def find_sectors(text: str, rows=None) -> list[tuple[int, int, str]]:
+    """(start, end, sector) for each lexicon phrase in ``text``, longest match first (``rows``: a
+    lexicon as :func:`lexicon` gives it, by default the Russian one)."""
     taken: list[tuple[int, int]] = []
     out = []
-    for sector, rx, _ in lexicon():
+    for sector, rx, _ in (lexicon() if rows is None else rows):
         for m in rx.finditer(text):
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
@@ -55,12 +56,14 @@ def find_sectors(text: str) -> list[tuple[int, int, str]]:
     return sorted(out)
 
 
-def extract(ctx: FactContext) -> list[Found]:
+def extract(ctx: FactContext, cue: re.Pattern[str] = CUE, rows=None) -> list[Found]:
+    """The sector facts of a document; ``cue`` and ``rows`` are a language's cooperation cue and
+    sector lexicon (by default the Russian ones; dyad.lang.en.facts_sectors passes the English)."""
     out = []
     for sent in ctx.analysis.sentences:
-        if not CUE.search(sent.text):
+        if not cue.search(sent.text):
             continue
-        hits = find_sectors(sent.text)
+        hits = find_sectors(sent.text, rows)
         if not hits:
             continue
         sectors: list[str] = []

@@ -163,8 +163,9 @@ class Store:
         another writer stored since (its id or its text) is skipped with all its rows. Returns the
         records whose documents this insert stored.
 
-        Documents go in the order of their ids, actors of theirs, so two writers that wait for
-        each other's rows always wait in the same order (no deadlock between them)."""
+        Documents go in the order of their ids, actors of theirs, and event dyads in the order of
+        the monthly counts their triggers update (:func:`_count_order`), so two writers that wait
+        for each other's rows always wait in the same order (no deadlock between them)."""
         now = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
         rows = sorted((dict(
             id=r.document.id, content_hash=content_hash(r.document.text), date=r.document.date,
@@ -180,8 +181,8 @@ class Store:
         tables = (
             (t.mentions, [self._mention_row(r.document.id, m) for r in records for m in r.mentions]),
             (t.events, [self._event_row(r.document.id, e) for r in records for e in r.events]),
-            (t.event_dyads, [row for r in records for e in r.events
-                             for row in self._dyad_rows(r.document.id, e)]),
+            (t.event_dyads, sorted((row for r in records for e in r.events
+                                    for row in self._dyad_rows(r.document.id, e)), key=_count_order)),
             (t.event_actors, [row for r in records for e in r.events
                               for row in self._participant_rows(r.document.id, e)]),
             (t.facts, [self._fact_row(r.document.id, f) for r in records for f in r.facts]),
@@ -373,3 +374,13 @@ def open_store(url: str | None = None) -> Store:
     store = Store(resolve_url(url))
     migrate(store.engine)
     return store
+
+
+def _count_order(row: dict) -> tuple:
+    """The key of the ``dyad_months`` (and by-confidence) rows an ``event_dyads`` row's triggers
+    update (the pair sorted, as the triggers store it), then its own id: the order every writer
+    locks those counts in."""
+    a, b = row["source_country"] or "", row["target_country"] or ""
+    return (min(a, b), max(a, b), row["month"] or "", row["cameo"] or "", row["quad_class"] or 0,
+            row["confidence"] if row["confidence"] is not None else -1.0, row["event_id"],
+            row["source_id"], row["target_id"])

@@ -11,9 +11,9 @@ import re
 from functools import cache
 from pathlib import Path
 
-from ...code.fact_context import Found, trim
+from ...code import sectors
+from ...code.fact_context import Found
 from ...tables import read_table
-from ...types import Fact
 from .facts_context import EnglishContext
 
 SECTORS_TSV = Path(__file__).resolve().parent / "data" / "sectors.tsv"
@@ -40,50 +40,9 @@ def lexicon(path: Path = SECTORS_TSV) -> list[tuple[str, re.Pattern[str], str]]:
 
 
 def find_sectors(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, sector) for each lexicon phrase in ``text``, longest match first."""
-    taken: list[tuple[int, int]] = []
-    out = []
-    for sector, rx, _ in lexicon():
-        for m in rx.finditer(text):
-            if any(s < m.end() and m.start() < e for s, e in taken):
-                continue
-            taken.append((m.start(), m.end()))
-            out.append((m.start(), m.end(), sector))
-    return sorted(out)
+    """(start, end, sector) for each English lexicon phrase in ``text``, longest match first."""
+    return sectors.find_sectors(text, lexicon())
 
 
 def extract(ctx: EnglishContext) -> list[Found]:
-    out = []
-    for sent in ctx.analysis.sentences:
-        if not CUE.search(sent.text):
-            continue
-        hits = find_sectors(sent.text)
-        if not hits:
-            continue
-        sectors: list[str] = []
-        for _, _, s in hits:
-            if s not in sectors:
-                sectors.append(s)
-        refs = []
-        for a in ctx.actors(sent, kinds=("country",)):
-            if a.id not in [r.id for r in refs]:
-                refs.append(a.ref)
-        rule = "facts.sector.lexicon"
-        if len(refs) < 2:
-            pair = ctx.pair_before(sent.start)
-            if pair is None:
-                continue
-            if not refs:
-                refs = list(pair)
-            elif refs[0].id in (pair[0].id, pair[1].id):
-                refs.append(pair[1] if pair[0].id == refs[0].id else pair[0])
-            else:
-                continue
-            rule += "+pair:context"
-        words = ", ".join(sent.text[s:e] for s, e, _ in hits)
-        fact = Fact(id="", kind="sector", subject=refs[0], object=refs[1],
-                    evidence=trim(ctx.text, sent.start, sent.end), rule=rule,
-                    attributes=(("sectors", tuple(sectors)),))
-        out.append(Found(fact, (f"sector phrases «{words}» -> {', '.join(sectors)}",
-                                f"pair {refs[0].id}-{refs[1].id}")))
-    return out
+    return sectors.extract(ctx, CUE, lexicon())
