@@ -18,7 +18,7 @@ import os
 from pathlib import Path
 from typing import Callable, Iterable
 
-from sqlalchemy import create_engine, delete, event, func, insert, select, update
+from sqlalchemy import create_engine, delete, event, func, insert, select, text, update
 from sqlalchemy.engine import Engine
 
 from .clusters import cluster_key
@@ -82,6 +82,9 @@ def _dump(value) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True)
 
 
+COUNTS_LOCK = 0x44796164      # the advisory lock writers take before the count triggers ("Dyad")
+
+
 class Store:
     """The project's only door to the database."""
 
@@ -139,10 +142,15 @@ class Store:
                     if flags[-1] and after is not None:
                         after(conn, record)
                 return flags
-            flags = []
-            for record in records:
-                flags.append(self.save_in(conn, record))
-                if flags[-1] and after is not None:
+            # record by record in the order of their content hashes (a text first in the batch
+            # stays the one stored), so two writers lock the documents in one order; ``after``
+            # then runs in the batch's order
+            stored: dict[int, bool] = {}
+            for k in sorted(range(len(records)), key=lambda k: (content_hash(records[k].document.text), k)):
+                stored[k] = self.save_in(conn, records[k])
+            flags = [stored[k] for k in range(len(records))]
+            for record, flag in zip(records, flags):
+                if flag and after is not None:
                     after(conn, record)
             return flags
 
@@ -163,7 +171,8 @@ class Store:
         another writer stored since (its id or its text) is skipped with all its rows. Returns the
         records whose documents this insert stored.
 
-        Documents go in the order of their ids, actors of theirs, and event dyads in the order of
+        Documents go in the order of their content hashes (a copy of a text under another id,
+        as feeds carry them, collides on it), actors of their ids, and event dyads in the order of
         the monthly counts their triggers update (:func:`_count_order`), so two writers that wait
         for each other's rows always wait in the same order (no deadlock between them)."""
         now = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
@@ -172,7 +181,8 @@ class Store:
             lang=r.document.lang, title=r.document.title, url=r.document.url,
             source=r.document.source, encoding=r.document.encoding, text=r.document.text,
             warnings=_dump(list(r.warnings)), ingested_at=now, date_source=r.document.date_source,
-            date_precision=r.document.date_precision) for r in records), key=lambda row: row["id"])
+            date_precision=r.document.date_precision) for r in records),
+            key=lambda row: (row["content_hash"], row["id"]))
         taken = set(conn.execute(insert_new(conn, t.documents).returning(t.documents.c.id), rows).scalars())
         records = [r for r in records if r.document.id in taken]
         if not records:
@@ -189,6 +199,11 @@ class Store:
         )
         for table, rows in tables:
             if rows:
+                if table is t.event_dyads and conn.dialect.name == "postgresql":
+                    # The triggers of event_dyads update two count tables per row (by month, and by
+                    # month and confidence) in an order no sorting of the rows can make the same
+                    # for every writer: writers take turns at the counts (until they commit).
+                    conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": COUNTS_LOCK})
                 conn.execute(insert(table), rows)
         return records
 
