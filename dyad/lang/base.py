@@ -19,7 +19,6 @@ class Language(ABC):
     code: str = ""
     name: str = ""
     stages: tuple["Stage", ...] = ()        # the language's NLP stages (nlp, syntax), in order
-    sample: str = ""                        # a one-word text that warms the resolver up (worker start)
 
     @abstractmethod
     def load_models(self) -> object:

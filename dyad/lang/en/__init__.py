@@ -27,7 +27,6 @@ from . import nlp
 class English(Language):
     code = "en"
     name = "English"
-    sample = "Russia."
     stages = (
         Stage("nlp", "nlp.spacy-en_core_web_sm-3.8.0.v1", ("text",),
               ("sentences", "tokens", "lemmas", "ner", "syntax"),

@@ -24,7 +24,6 @@ from .modality import modality_of
 class Russian(Language):
     code = "ru"
     name = "Russian"
-    sample = "Россия."
     stages = (
         Stage("nlp", "nlp.natasha.v1", ("text",), ("sentences", "tokens", "lemmas", "ner"),
               "razdel segmentation, slovnet morphology and NER, natasha normal forms"),
