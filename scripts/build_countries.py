@@ -29,7 +29,8 @@ ACTOR_COLUMNS = ["id", "kind", "name_en", "name_ru", "country", "code", "source"
 ALIAS_COLUMNS = ["actor_id", "lang", "alias", "type", "source"]
 
 # Dependent territories: alpha-3 -> sovereign's alpha-3 (its own code when sovereignty is
-# undetermined). Everything else in ISO 3166-1 is a country.
+# undetermined, or when CAMEO codes it apart: Taiwan is TWN, not China). Everything else in ISO
+# 3166-1 is a country.
 TERRITORIES = {
     "ABW": "NLD", "AIA": "GBR", "ALA": "FIN", "ASM": "USA", "ATA": "ATA", "ATF": "FRA",
     "BES": "NLD", "BLM": "FRA", "BMU": "GBR", "BVT": "NOR", "CCK": "AUS", "COK": "NZL",
@@ -39,7 +40,7 @@ TERRITORIES = {
     "MAF": "FRA", "MNP": "USA", "MSR": "GBR", "MTQ": "FRA", "MYT": "FRA", "NCL": "FRA",
     "NFK": "AUS", "NIU": "NZL", "PCN": "GBR", "PRI": "USA", "PYF": "FRA", "REU": "FRA",
     "SGS": "GBR", "SHN": "GBR", "SJM": "NOR", "SPM": "FRA", "SXM": "NLD", "TCA": "GBR",
-    "TKL": "NZL", "TWN": "CHN", "UMI": "USA", "VGB": "GBR", "VIR": "USA", "WLF": "FRA",
+    "TKL": "NZL", "TWN": "TWN", "UMI": "USA", "VGB": "GBR", "VIR": "USA", "WLF": "FRA",
 }
 
 # code | ru names | ru official names | ru abbreviations | ru adjectives | ru demonyms |

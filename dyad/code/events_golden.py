@@ -97,6 +97,27 @@ def label_triples(label: str) -> set[tuple[str, str, str]]:
     return out
 
 
+def _country(side: str) -> str:
+    """A golden side as its country: a country's sector (CHNBUS, GEOOPP) is the country; a bare
+    sector (OPP, COP), an unknown side or one that is neither a country nor an organisation of the
+    knowledge base (a place, a person without a country) is ``-``."""
+    from ..resolve.kb import load_kb
+    kb = load_kb()
+    if side in ("-", "?"):
+        return "-"
+    if len(side) == 6 and side[:3].isupper() and side[:3] in kb.actors and kb.actors[side[:3]].kind == "country":
+        return side[:3]
+    found = kb.actors.get(side)
+    return side if found is not None and found.kind != "person" else "-"
+
+
+def country_triples(label: str) -> set[tuple[str, str, str]]:
+    """:func:`label_triples` with each side as its country (:func:`_country`), pairs whose sides are
+    both unknown dropped: the held-out checks' (source country, target country, CAMEO root)."""
+    return {(a, b, r) for a, b, r in ((_country(x), _country(y), r) for x, y, r in label_triples(label))
+            if (a, b) != ("-", "-")}
+
+
 def label_types(label: str) -> set[tuple[str, str]]:
     """(source, PLOVER type) of every event of a golden label."""
     from .codebook import plover_for
@@ -115,16 +136,25 @@ def score(rows) -> dict[str, float]:
     """Pair scores over (source, target, root): precision, recall, F1; and the share of expected
     (source, PLOVER type) the coder gives."""
     tp = fp = fn = 0
+    ctp = cfp = cfn = 0
     types_hit = types_all = 0
     for *_, exp, got in rows:
         e, g = label_triples(exp), label_triples(got)
         tp, fp, fn = tp + len(e & g), fp + len(g - e), fn + len(e - g)
+        e, g = country_triples(exp), country_triples(got)
+        ctp, cfp, cfn = ctp + len(e & g), cfp + len(g - e), cfn + len(e - g)
         et, gt = label_types(exp), label_types(got)
         types_hit, types_all = types_hit + len(et & gt), types_all + len(et)
+    p, r, f = _prf(tp, fp, fn)
+    cp, cr, cf = _prf(ctp, cfp, cfn)
+    return {"precision": p, "recall": r, "f1": f, "country_precision": cp, "country_recall": cr,
+            "country_f1": cf, "plover_type_source": types_hit / types_all if types_all else 0.0}
+
+
+def _prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
     p = tp / (tp + fp) if tp + fp else 0.0
     r = tp / (tp + fn) if tp + fn else 0.0
-    return {"precision": p, "recall": r, "f1": 2 * p * r / (p + r) if p + r else 0.0,
-            "plover_type_source": types_hit / types_all if types_all else 0.0}
+    return p, r, 2 * p * r / (p + r) if p + r else 0.0
 
 
 def regen(path) -> tuple[int, int]:
@@ -169,7 +199,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"{len(rows) - len(bad)}/{len(rows)} exact ({100 * (len(rows) - len(bad)) / max(len(rows), 1):.1f}%)")
         sc = score(rows)
         print(f"(source, target, root) pairs: P {100 * sc['precision']:.1f} R {100 * sc['recall']:.1f} "
-              f"F1 {100 * sc['f1']:.1f}; (source, PLOVER type) found {100 * sc['plover_type_source']:.1f}%")
+              f"F1 {100 * sc['f1']:.1f}; by country P {100 * sc['country_precision']:.1f} "
+              f"R {100 * sc['country_recall']:.1f} F1 {100 * sc['country_f1']:.1f}; "
+              f"(source, PLOVER type) found {100 * sc['plover_type_source']:.1f}%")
         return 0 if not bad else 1
     parser.print_help()
     return 2

@@ -37,7 +37,10 @@ from ...resolve.places import best, gazetteer
 from ...resolve.translit import slug
 from ...types import ActorRef, Mention
 from ..types import Analysis, NerSpan, Token
-from .actors_data import FAMILY_NAME_FIRST, CALENDAR, ALIAS_RANK, EnAlias, Lexicon, fold, lexicon, person_key
+from .actors_data import (FAMILY_NAME_FIRST, CALENDAR, ALIAS_RANK, EnAlias, Lexicon, fold, lexicon, person_key,
+                          FUNCTION_WORDS, coordinated as _coordinated, fits as _fits,
+                          fits_person as _fits_person)
+from .orgs import STATE_ORGANS, owner_country, unclaimed_countries
 from .titles import HONORIFICS, EnglishTitles, Found
 
 CONFIDENCE = {"kb.alias": 0.95, "kb.alias.spelling": 0.9, "kb.metonym": 0.8, "kb.capital-place": 0.9,
@@ -48,9 +51,8 @@ CONFIDENCE = {"kb.alias": 0.95, "kb.alias.spelling": 0.9, "kb.metonym": 0.8, "kb
 AMBIGUOUS = 0.5                # "Georgia" in a text about the United States
 KIND_TYPE = {"country": "LOC", "place": "LOC", "region": "LOC", "person": "PER", "igo": "ORG",
              "organization": "ORG", "initiative": "ORG", "group": "ORG"}
-FUNCTION_POS = {"PRON", "DET", "ADP", "CCONJ", "SCONJ", "PART", "ADV", "AUX", "NUM", "PUNCT"}
-PRONOUNS = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f",
-            "herself": "f"}
+FUNCTION_POS = FUNCTION_WORDS
+PRONOUNS = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"}
 # A capital after one of these is the city: "in Moscow", "the mayor of Moscow".
 PLACE_CUES = {"in", "at", "near", "outside", "around", "across", "into", "downtown", "mayor", "streets",
               "residents", "suburbs", "outskirts", "airport", "central"}
@@ -192,6 +194,8 @@ class EnglishResolver(EnglishTitles):
             mention = self._ner_mention(span, tokens, here, inner, doc, day, until, text)
             if mention is not None:
                 here.append(mention)
+        for m in unclaimed_countries(self, inner, tokens, spans, here):
+            here.append(self._match_mention(m, tokens, spans, named, usa, day, until, doc, text))
         by_start = {m.start: m for m in here if m.actor is not None and m.actor.kind == "person"}
         for f, start in pending:
             person = by_start.get(start)
@@ -257,7 +261,8 @@ class EnglishResolver(EnglishTitles):
         per = next((s for s in spans if s.type == "PER" and s.start <= m.start and m.end <= s.end), None)
         if per is not None and actor.kind != "person" and (
                 (per.start, per.end) != (m.start, m.end)
-                or m.alias.type not in ("adj", "demonym", "metonym") and actor.kind != "place"):
+                or m.alias.type not in ("adj", "demonym", "metonym") and actor.kind != "place"
+                and not _coordinated(tokens, m.first, others)):
             return "person"    # "Jordan Peterson": a PER span is never a country ("Azerbaijani" alone may be)
         for k in (m.first - 1, m.last + 1):
             if 0 <= k < len(tokens) and k not in others and self._name_word(tokens, k):
@@ -422,12 +427,14 @@ class EnglishResolver(EnglishTitles):
                            confidence=CONFIDENCE["ner.place"])
         country = next((self._country_of(m.actor_id) for m in inner if self._is_country(m.actor_id)
                         and span.start <= m.start and m.end <= span.end), None)
+        if country is None:
+            country = owner_country(span, tokens, here)
         sector = ""
         if country is not None:
             last = [t for t in tokens if span.start <= t.start and t.end <= span.end][-1:]
             for t in last:
                 agents = self.lex.agents.get(t.lemma, ())
-                sector = agents[0].sector if agents else ""
+                sector = agents[0].sector if agents else STATE_ORGANS.get(t.lemma, "")
         ref = ActorRef(id="org:" + slug(norm) + (f"-{country.lower()}" if country else ""), name=norm,
                        kind="organization", country=country,
                        code=(country + sector) if country else None)
@@ -538,28 +545,6 @@ class EnglishResolver(EnglishTitles):
     def _country_of(self, actor_id: str) -> str | None:
         actor = self.kb.actors.get(actor_id)
         return (actor.country or actor.id) if actor else None
-
-
-def _fits(alias: EnAlias, tokens: list[Token], keys: list[str], i: int) -> bool:
-    """Whether the alias's words are the tokens from ``i``: abbreviations exactly as written,
-    names case-insensitively but a capitalised word only on a capitalised token."""
-    if i + alias.n > len(tokens):
-        return False
-    for j, word in enumerate(alias.words):
-        tok = tokens[i + j]
-        if alias.type == "abbr":
-            if tok.text.replace("’", "'") != word:
-                return False
-        elif keys[i + j] != alias.keys[j] or (word[:1].isupper() and not tok.text[:1].isupper()):
-            return False
-    return not (alias.n == 1 and alias.type != "abbr" and tokens[i].pos in FUNCTION_POS)
-
-
-def _fits_person(alias: EnAlias, tokens: list[Token], pkeys: list[str], i: int) -> bool:
-    if alias.n < 2 or i + alias.n > len(tokens):
-        return False
-    return all(pkeys[i + j] == alias.keys[j] and (tokens[i + j].text[:1].isupper() or not tokens[i + j].text[:1].isalpha())
-               for j in range(alias.n))
 
 
 def _singulars(word: str) -> tuple[str, ...]:

@@ -18,6 +18,7 @@ from pathlib import Path
 from ...resolve.kb import KnowledgeBase, load_kb
 from ...resolve.phoenix import spelling_key
 from ...tables import read_table
+from ..types import Token
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 # countries whose names put the family name first ("Xi Jinping" is Xi, "Kim Jong Un" is Kim)
@@ -190,3 +191,35 @@ def needs_ner(tokens) -> bool:
         if i == 0 and t.pos in ("ADJ", "NOUN", "X") and len(tokens) > 1 and tokens[1].pos in ("VERB", "AUX"):
             return True
     return False
+
+
+# --- matching an alias on the tokens ----------------------------------------------------------
+FUNCTION_WORDS = {"PRON", "DET", "ADP", "CCONJ", "SCONJ", "PART", "ADV", "AUX", "NUM", "PUNCT"}
+
+
+def coordinated(tokens: list[Token], i: int, others: set[int]) -> bool:
+    """Token ``i`` is coordinated with another name the KB matched ("Ghana and Togo")."""
+    return tokens[i].rel == "conj" and tokens[i].head in others or any(
+        t.rel == "conj" and t.head == i and k in others for k, t in enumerate(tokens))
+
+
+def fits(alias: EnAlias, tokens: list[Token], keys: list[str], i: int) -> bool:
+    """Whether the alias's words are the tokens from ``i``: abbreviations exactly as written,
+    names case-insensitively but a capitalised word only on a capitalised token."""
+    if i + alias.n > len(tokens):
+        return False
+    for j, word in enumerate(alias.words):
+        tok = tokens[i + j]
+        if alias.type == "abbr":
+            if tok.text.replace("’", "'") != word:
+                return False
+        elif keys[i + j] != alias.keys[j] or (word[:1].isupper() and not tok.text[:1].isupper()):
+            return False
+    return not (alias.n == 1 and alias.type != "abbr" and tokens[i].pos in FUNCTION_WORDS)
+
+
+def fits_person(alias: EnAlias, tokens: list[Token], pkeys: list[str], i: int) -> bool:
+    if alias.n < 2 or i + alias.n > len(tokens):
+        return False
+    return all(pkeys[i + j] == alias.keys[j] and (tokens[i + j].text[:1].isupper() or not tokens[i + j].text[:1].isalpha())
+               for j in range(alias.n))

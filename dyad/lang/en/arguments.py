@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Sequence
 
-from ...code.arguments import actor_key, country_ref, sector_actor
+from ...code.arguments import STATE_SECTORS, actor_key, country_ref, sector_actor
 from ...types import ActorRef, Mention
 from ..types import Sentence
 from .actors_data import CALENDAR
@@ -241,6 +241,9 @@ def is_passive(view: View, i: int) -> bool:
 def subject(view: View, i: int, hops: int = 0) -> list[int]:
     """The subject tokens of verb ``i`` (through control, coordination and relative clauses)."""
     subj = view.kids(i, "nsubj", "csubj")
+    if subj and hops <= 3 and _speaker_pronoun(view, i, subj[0]):
+        # "Portugal said it would recognise ...": "it" is who said it
+        return subject(view, view.tokens[i].head, hops + 1)
     if subj or hops > 3:
         return subj
     # "On Friday Japan condemned ...": spaCy reads "Friday Japan" as one noun phrase in the
@@ -276,6 +279,19 @@ def subject(view: View, i: int, hops: int = 0) -> list[int]:
     return []
 
 
+# verbs of saying whose clause's pronoun subject is the speaker ("X said it would ...")
+SAYING = {"say", "announce", "state", "declare", "confirm", "tell", "warn", "insist", "add", "claim", "report"}
+SPEAKER_PRONOUNS = {"it", "they", "we", "he", "she"}
+
+
+def _speaker_pronoun(view: View, i: int, s: int) -> bool:
+    """The subject of clause ``i`` is a pronoun no mention resolves and ``i`` is what a verb of
+    saying reports."""
+    tok, up = view.tokens[i], view.tokens[i].head
+    return (view.tokens[s].pos == "PRON" and view.tokens[s].lemma in SPEAKER_PRONOUNS and s not in view.mention_of
+            and tok.rel == "ccomp" and up >= 0 and view.tokens[up].lemma in SAYING)
+
+
 def agent(view: View, i: int) -> list[int]:
     return [p for a in view.kids(i, "agent") for p in view.kids(a, "pobj")]
 
@@ -308,10 +324,14 @@ LOCATIVE = ("in", "at", "near", "inside", "outside", "across", "throughout", "du
 PLACE_TARGETS = ("042", "043", "15", "087", "18", "19", "20")
 
 
-def locative(view: View, k: int) -> bool:
+# where an act is, not whom it is at ("protested outside the embassy" is at the embassy)
+WHERE = ("in", "at", "inside", "within", "during")
+
+
+def locative(view: View, k: int, preps: Sequence[str] = LOCATIVE) -> bool:
     """``k`` is the object of a place preposition ("in Vienna", "at the summit")."""
     head = view.tokens[k].head
-    return view.tokens[k].rel == "pobj" and head >= 0 and view.tokens[head].lemma in LOCATIVE
+    return view.tokens[k].rel == "pobj" and head >= 0 and view.tokens[head].lemma in preps
 
 
 def is_place(view: View, k: int) -> bool:
@@ -331,8 +351,9 @@ def first_after(view: View, head: int, skip: set[int], places: bool = True) -> l
     for k in sorted(reach):
         if k in skip or k in view.mention_of and k == head:
             continue
-        if not places and locative(view, k):
-            continue
+        if not places and any(locative(view, a, WHERE) for a in path(view, k, head)
+                              if view.mention_of.get(a) is view.mention_of.get(k)):
+            continue                    # "at the White House": the name's head is where
         if k in view.mention_of and actors_at(view, k):
             return [k]
     return []
@@ -345,6 +366,22 @@ def path(view: View, k: int, top: int) -> list[int]:
         out.append(k)
         k = view.tokens[k].head
     return out
+
+
+TOPIC_PREPS = ("on", "about", "over", "regarding", "concerning")
+
+
+def topic(view: View, k: int) -> bool:
+    """``k`` is inside the object of a preposition of topic ("on the launch", "about Iran")."""
+    return any(view.tokens[a].rel == "pobj" and view.tokens[view.tokens[a].head].lemma in TOPIC_PREPS
+               for a in path(view, k, -1) if view.tokens[a].head >= 0)
+
+
+def names_side(view: View, o: int) -> bool:
+    """The phrase names an actor other than a state organ of no country: "shared intelligence with
+    Poland", "deployed troops to Haiti" name their other side in the preposition."""
+    return any(not (a.country is None and a.kind == "group" and (a.code or "") in STATE_SECTORS)
+               for a, _, _ in actors_at(view, o))
 
 
 def verb_arguments(view: View, m, words: Sequence[int]) -> tuple[list[int], list[int], str]:
@@ -378,7 +415,7 @@ def verb_arguments(view: View, m, words: Sequence[int]) -> tuple[list[int], list
         objects = [t for t in view.kids(head, "dobj", "dative", "attr") if t not in words]
         objects += [c for w in words if w != head for c in view.kids(w, "dobj") if c not in words]
         objects += [w for w in words if w != head]                 # "backed X's bid": the pattern's noun
-        objects = [o for o in objects if actors_at(view, o)]       # "presented credentials to X"
+        objects = [o for o in objects if names_side(view, o)]      # "presented credentials to X"
         if objects:
             target, how = objects, how + "/dobj"
         else:
@@ -386,8 +423,10 @@ def verb_arguments(view: View, m, words: Sequence[int]) -> tuple[list[int], list
             # object of its preposition is the target
             nouns = list(words) + view.kids(head, "dobj") + [view.tokens[w].head for w in words
                                                              if w != head and view.tokens[w].rel in ("amod", "compound")]
+            # where it happened is no side ("signed at the White House", "met in Vienna") but
+            # for visits, force posture and violence
             target = [t for t in prep_objects(view, nouns, TARGET_PREPS) if actors_at(view, t)
-                      and (m.cameo.startswith(PLACE_TARGETS) or not (locative(view, t) and is_place(view, t)))]
+                      and (m.cameo.startswith(PLACE_TARGETS) or not locative(view, t))]
             if target:
                 how += "/prep"
             else:

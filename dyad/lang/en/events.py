@@ -34,8 +34,9 @@ from ...code.events import (INTENT_CODES, ONE_SIDED, UNDIRECTED_ROOTS, Decision,
 from ...types import ActorRef, Document, Event, Location, Mention, Plover, Span
 from ..types import Analysis, Modality, Token
 from .arguments import (MUTUAL_ROOTS, MUTUAL_VERBS, PREPOSITIONAL, View, actors, clause, conjuncts,
-                        noun_arguments, prep_objects, reciprocal, verb_arguments)
-from .frames import drop_adjuncts, drop_contents, drop_governing, drop_statements, fold_clauses
+                        noun_arguments, prep_objects, reciprocal, topic, verb_arguments)
+from .frames import (clause_targets, drop_adjuncts, drop_contents, drop_governing, drop_statements,
+                     fold_clauses)
 from .modality import modality_of
 
 CODER_ID = "code.events.en.v1"
@@ -191,6 +192,10 @@ def _decide(doc: Document, k: int, view: View, trig, text: str) -> Decision:
         targets = [t for t in targets if not (t.country is None and t.kind == "group" and t.code in STATE_SECTORS)]
     # "X and Y met", "X and Y postponed their meeting", "signed an agreement", "exchanged
     # prisoners": an act between the coordinated sides, each towards the other
+    if len(sources) > 1 and trig.cameo[:2] in MUTUAL_ROOTS and "/dobj" not in how and t_toks \
+            and all(topic(view, k) for k in t_toks):
+        # "X and Y shared intelligence on the North Korean launch": what it is about is no side
+        targets, how = [], how + "+topic"
     if sources and not targets and len(sources) > 1 and (trig.cameo[:2] in MUTUAL_ROOTS or reciprocal(view, head)
                                                          or toks[head].lemma in MUTUAL_VERBS):
         sources, targets = sources[:1], sources[1:]      # the first named is the source, as in Russian
@@ -266,6 +271,6 @@ def decide(doc: Document, analysis: Analysis, mentions: Sequence[Mention], match
         here = []
         for t in triggers:
             here.append(_decide(doc, k, view, t, analysis.text))
-        out.extend(drop_governing(view, fold_clauses(view, drop_contents(view, drop_statements(
-            view, drop_adjuncts(view, here))))))
+        out.extend(clause_targets(view, drop_governing(view, fold_clauses(view, drop_contents(view, drop_statements(
+            view, drop_adjuncts(view, here)))))))
     return out

@@ -9,7 +9,7 @@ from dataclasses import replace
 from ...code import codebook
 from ...code.arguments import same_side
 from ...code.events import Decision, _code_info
-from .arguments import View, clause
+from .arguments import View, actors, clause, first_after
 
 def drop_adjuncts(view: View, decisions: list[Decision]) -> list[Decision]:
     """A participle clause hanging on the main verb ("..., saying it strictly controls exports",
@@ -59,7 +59,9 @@ def _attribution(view: View, head: int) -> bool:
     return bool(subject) and head > 0 and any(view.tokens[k].text in (",", "—", "-") for k in range(max(0, subject[0] - 2), subject[0]))
 
 
-CONTENT_FRAMES = {"01", "02", "03", "09", "10", "11", "12", "13", "16"}   # acts whose object can be an act
+# acts whose object can be an act: "denied the attack", "welcomed the agreement between X and Y",
+# "mediated talks between X and Y" (045; other meetings' objects are their own acts)
+CONTENT_FRAMES = {"01", "02", "03", "05", "09", "10", "11", "12", "13", "16", "045"}
 # acts whose clause complement is what they ask, demand, refuse, threaten: the content refines
 # their code ("urged X to release" 0253, "threatened to impose sanctions" 1312) and is no event
 # of its own (the Russian coder's convention)
@@ -79,7 +81,7 @@ def drop_contents(view: View, decisions: list[Decision]) -> list[Decision]:
     for d in decisions:
         if d.event is not None and d.match.trigger.pos == "NOUN":
             governor = next((o for o in coded if o is not d and o.match.trigger.pos == "VERB"
-                             and o.event.cameo[:2] in CONTENT_FRAMES
+                             and (o.event.cameo[:2] in CONTENT_FRAMES or o.event.cameo[:3] in CONTENT_FRAMES)
                              and d.match.head in object_phrase(view, o.match.head)), None)
             if governor is not None:
                 out.append(replace(d, event=None, reason=f"rejected: content of '{governor.trigger_text}'"))
@@ -151,4 +153,37 @@ def drop_governing(view: View, decisions: list[Decision]) -> list[Decision]:
                 out.append(replace(d, event=None, reason=f"rejected: its content '{inner.trigger_text}' is coded"))
                 continue
         out.append(d)
+    return out
+
+
+CLAUSE_TARGET_CONFIDENCE = 0.75
+
+
+def clause_targets(view: View, decisions: list[Decision]) -> list[Decision]:
+    """An appeal, demand, refusal or threat with no target of its own whose complement clause
+    holds no coded act: the clause's other actor is who it bears on ("India demanded that
+    Bangladesh hand over the suspects": Bangladesh; "Iran refused to hand over two French
+    citizens": France), its subject first, else the first actor of its objects."""
+    out = []
+    for d in decisions:
+        e = d.event
+        if e is None or e.targets or e.cameo[:2] not in CLAUSE_FRAMES or d.match.trigger.pos != "VERB" \
+                or view.tokens[d.match.head].lemma in SPEECH_VERBS:
+            out.append(d)
+            continue
+        found = ()
+        for c in view.kids(d.match.head, "ccomp", "xcomp"):
+            heads = view.kids(c, "nsubj", "nsubjpass") or first_after(view, c, set(), places=False)
+            refs, _, _ = actors(view, heads)
+            found = tuple(a for a in refs if not any(same_side(a, s) for s in e.sources))
+            if found:
+                break
+        if not found:
+            out.append(d)
+            continue
+        rule = e.rule.replace("+notarget", "") + "+clause"
+        confidence = round(min(e.confidence if "+notarget" not in e.rule else CLAUSE_TARGET_CONFIDENCE,
+                               CLAUSE_TARGET_CONFIDENCE), 2)
+        e = replace(e, targets=found, rule=rule, confidence=confidence)
+        out.append(replace(d, event=e, reason=rule))
     return out

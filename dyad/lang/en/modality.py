@@ -10,7 +10,9 @@ the lexicon, not here), or "no" before a nominal trigger ("no talks were held").
                     to", "is expected to", a nominal trigger qualified as upcoming/planned/next;
 - ``intent``        governed by plan, intend, want, hope, seek, aim, vow, pledge, promise, be ready,
                     be willing, prepare, threaten, agree, decide, offer ("plans to visit");
-- ``hypothetical``  ``may``/``might``/``could``/``would``/``should``, "if", "possibly", "reportedly".
+- ``hypothetical``  ``may``/``might``/``could``/``would``/``should``, "if", "possibly", "reportedly"
+                    (but "would" in what a verb of saying reports, with no "if", is ``future``:
+                    "said it would recognise").
 
 Each decision names its cue so ``dyad explain`` can show it.
 """
@@ -51,6 +53,19 @@ def _children(tokens: Sequence[Token], i: int) -> list[int]:
     return [k for k, t in enumerate(tokens) if t.head == i]
 
 
+REPORTING = {"say", "announce", "state", "declare", "confirm", "tell", "insist", "add", "promise", "pledge",
+             "vow", "warn", "signal", "indicate"}
+
+
+def _reported(tokens: Sequence[Token], i: int) -> bool:
+    """Verb ``i`` is what a verb of saying reports, with no condition of its own ("Norway said it
+    would recognise ...": "would" is "will" in reported speech; "... would if ..." stays hypothetical)."""
+    tok = tokens[i]
+    if tok.rel != "ccomp" or tok.head < 0 or tokens[tok.head].lemma not in REPORTING:
+        return False
+    return not any(tokens[k].lemma in ("if", "unless") for k in range(len(tokens)))
+
+
 def modality_of(tokens: Sequence[Token], head: int) -> Modality:
     chain = _chain(tokens, head)
     negated = False
@@ -80,6 +95,8 @@ def modality_of(tokens: Sequence[Token], head: int) -> Modality:
                 continue
             if t.lemma in FUTURE_AUX and modality is None:
                 modality, cue = "future", t.text
+            elif t.lemma == "would" and t.rel == "aux" and modality is None and _reported(tokens, i):
+                modality, cue = "future", t.text       # "said it would recognise": will, reported
             elif t.lemma in HYPOTHETICAL_AUX and t.rel == "aux" and modality in (None, "future"):
                 modality, cue = "hypothetical", t.text
             elif t.lemma in HYPOTHETICAL_WORDS and modality is None:
