@@ -129,6 +129,10 @@ def actors_at(view: View, i: int, depth: int = 0) -> list[tuple[ActorRef, int, f
 
 INVITATIONS = {"invitation", "offer", "plan", "decision", "promise", "pledge", "proposal", "bid",
                "agreement", "commitment", "readiness", "intention", "refusal", "request", "call"}
+# intents whose possessor is who would act ("Kazakhstan's bid to expand", "Turkey's offer to
+# mediate"); an invitation's, request's or call's possessor asks someone else
+OWN_INTENTS = {"offer", "plan", "decision", "promise", "pledge", "bid", "commitment", "readiness", "intention",
+               "refusal", "attempt", "effort", "threat", "willingness"}
 OFFICIAL_WORDS = {"spokesman", "spokeswoman", "spokesperson", "minister", "secretary", "secretary-general",
                   "director", "general", "envoy", "ambassador", "official", "president", "chief", "head",
                   "leader", "commander", "adviser", "advisor", "aide", "representative", "negotiator",
@@ -268,6 +272,9 @@ def subject(view: View, i: int, hops: int = 0) -> list[int]:
         return subject(view, up, hops + 1)
     if tok.rel in ("relcl", "acl"):
         noun = view.tokens[tok.head]
+        owner = [c for c in view.kids(tok.head, "poss") if c in view.mention_of]
+        if tok.rel == "acl" and owner and noun.lemma in OWN_INTENTS:
+            return owner            # "Kazakhstan's bid to expand the corridor": Kazakhstan's own act
         if tok.rel == "acl" and noun.rel in ("dobj", "pobj") and noun.lemma in INVITATIONS:
             # "accepted an invitation to visit": the visitor is who accepted it
             up = noun.head if noun.rel == "dobj" else view.tokens[noun.head].head
@@ -368,6 +375,8 @@ def path(view: View, k: int, top: int) -> list[int]:
     return out
 
 
+# disapproval and rejection are of who did the act the pattern names ("condemned X's attack on Y")
+DOER_TARGETS = ("11", "12")
 TOPIC_PREPS = ("on", "about", "over", "regarding", "concerning")
 
 
@@ -411,6 +420,13 @@ def verb_arguments(view: View, m, words: Sequence[int]) -> tuple[list[int], list
     elif where and where != "dobj":
         target = prep_objects(view, list(words), (where,))
         how += f"/{where}"
+        if m.cameo[:2] in DOER_TARGETS:
+            doers = [c for w in words if w != head and view.tokens[w].pos in ("NOUN", "PROPN")
+                     for c in sorted(view.subtree(w)) if c < w and view.tokens[c].rel in ("poss", "amod", "compound")
+                     and c in view.mention_of and names_side(view, c)]
+            if doers:
+                # "condemned Russia's attack on Ukraine": whom the condemnation is of is the doer
+                target, how = doers[:1], how.removesuffix(f"/{where}") + "/doer"
     if not target and where not in ("nsubj", "nsubjpass", "conj") and not passive:
         objects = [t for t in view.kids(head, "dobj", "dative", "attr") if t not in words]
         objects += [c for w in words if w != head for c in view.kids(w, "dobj") if c not in words]

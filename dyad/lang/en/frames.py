@@ -187,3 +187,20 @@ def clause_targets(view: View, decisions: list[Decision]) -> list[Decision]:
         e = replace(e, targets=found, rule=rule, confidence=confidence)
         out.append(replace(d, event=e, reason=rule))
     return out
+
+
+def drop_purposes(view: View, decisions: list[Decision]) -> list[Decision]:
+    """"met in Abu Dhabi to discuss the peace text", "visited Baku to talk trade": what a meeting or
+    visit was for is that meeting, not a second one (a consultation, 04, or a statement, 01, in
+    its purpose clause)."""
+    coded = {d.match.head: d for d in decisions if d.event is not None}
+    out = []
+    for d in decisions:
+        tok = view.tokens[d.match.head]
+        host = coded.get(tok.head) if tok.rel in ("advcl", "xcomp") else None
+        if d.event is not None and host is not None and host is not d and host.event.cameo[:2] == "04" \
+                and d.event.cameo[:2] in ("01", "04") and not view.kids(d.match.head, "nsubj", "mark"):
+            out.append(replace(d, event=None, reason=f"rejected: what '{host.trigger_text}' was for"))
+            continue
+        out.append(d)
+    return out

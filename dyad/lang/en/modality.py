@@ -27,6 +27,8 @@ HYPOTHETICAL_AUX = {"may", "might", "could", "would", "should", "can", "must"}
 INTENT = {"plan", "intend", "want", "hope", "seek", "aim", "vow", "pledge", "promise", "prepare",
           "threaten", "agree", "decide", "offer", "propose", "wish", "try", "attempt", "expect",
           "ready", "willing", "determined", "eager", "keen", "set", "consider", "mull"}
+INTENT_NOUNS = {"invitation", "offer", "plan", "proposal", "promise", "pledge", "commitment", "readiness",
+                "intention", "bid", "decision", "willingness"}
 FUTURE_CONTROL = {"schedule", "due", "expect", "slate", "poised", "about", "go", "likely", "set"}
 HYPOTHETICAL_WORDS = {"possibly", "perhaps", "maybe", "reportedly", "allegedly", "probably", "if",
                       "unless", "whether"}
@@ -101,6 +103,10 @@ def modality_of(tokens: Sequence[Token], head: int) -> Modality:
                 modality, cue = "hypothetical", t.text
             elif t.lemma in HYPOTHETICAL_WORDS and modality is None:
                 modality, cue = "hypothetical", t.text
+    if modality is None and tokens[head].rel == "acl" and tokens[head].feat("VerbForm") == "Inf" \
+            and tokens[head].head >= 0 and tokens[tokens[head].head].lemma in INTENT_NOUNS:
+        # "accepted an invitation to visit New Delhi", "an offer to mediate": intended, not done
+        modality, cue = "intent", tokens[tokens[head].head].text
     if tokens[head].rel == "advcl" and any(tokens[k].lemma in ("if", "unless") for k in _children(tokens, head)):
         modality, cue = "hypothetical", "if"
     return Modality(negated, modality, cue)
