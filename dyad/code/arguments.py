@@ -204,6 +204,9 @@ class SentenceView:
                 return best
         if sector in UNPLACED_SECTORS and depth == 0 and (unplaced or not target) and tok.pos in ("NOUN", "ADJ"):
             return [unplaced_sector(sector)]     # "полиция задержала", "протестующие перекрыли"
+        if depth == 0 and tok.pos == "NOUN" and tok.feat("Animacy") == "Anim" and tok.feat("Number") == "Sing" \
+                and not sector and lemma not in TITLE_NOUNS and lemma not in DEPUTY_NOUNS:
+            return [person_noun(lemma)]          # "приговорил футболиста", "стажёрка обвинила"
         return []
 
     def _name_after(self, i: int) -> ActorRef | None:
@@ -288,6 +291,16 @@ def relative_of(person: ActorRef, kin: str) -> ActorRef:
     return ActorRef(id=f"person:{slug(kin)}-{person.id.removeprefix('person:')}", name=f"{kin} ({person.name})",
                     kind="person", country=person.country, code=person.country, rule="args.relative",
                     confidence=person.confidence)
+
+
+PERSON_NOUN_CONFIDENCE = 0.45
+
+
+def person_noun(lemma: str) -> ActorRef:
+    """Someone the text names only by what they are ("футболиста", "девушку", "бывший студент"): a
+    person of their own, unknown to the knowledge base and to any country, less sure."""
+    return ActorRef(id=f"person:{slug(lemma)}", name=lemma, kind="person", country=None, code=None,
+                    rule="args.person-noun", confidence=PERSON_NOUN_CONFIDENCE)
 
 
 def unplaced_sector(sector: str) -> ActorRef:
