@@ -137,18 +137,23 @@ def score(rows) -> dict[str, float]:
     (source, PLOVER type) the coder gives."""
     tp = fp = fn = 0
     ctp = cfp = cfn = 0
+    dtp = dfp = dfn = 0
     types_hit = types_all = 0
     for *_, exp, got in rows:
         e, g = label_triples(exp), label_triples(got)
         tp, fp, fn = tp + len(e & g), fp + len(g - e), fn + len(e - g)
         e, g = country_triples(exp), country_triples(got)
         ctp, cfp, cfn = ctp + len(e & g), cfp + len(g - e), cfn + len(e - g)
+        e, g = {t for t in e if "-" not in t[:2]}, {t for t in g if "-" not in t[:2]}
+        dtp, dfp, dfn = dtp + len(e & g), dfp + len(g - e), dfn + len(e - g)
         et, gt = label_types(exp), label_types(got)
         types_hit, types_all = types_hit + len(et & gt), types_all + len(et)
     p, r, f = _prf(tp, fp, fn)
     cp, cr, cf = _prf(ctp, cfp, cfn)
+    dp, dr, df = _prf(dtp, dfp, dfn)
     return {"precision": p, "recall": r, "f1": f, "country_precision": cp, "country_recall": cr,
-            "country_f1": cf, "plover_type_source": types_hit / types_all if types_all else 0.0}
+            "country_f1": cf, "dyadic_precision": dp, "dyadic_recall": dr, "dyadic_f1": df,
+            "plover_type_source": types_hit / types_all if types_all else 0.0}
 
 
 def _prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
@@ -200,7 +205,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         sc = score(rows)
         print(f"(source, target, root) pairs: P {100 * sc['precision']:.1f} R {100 * sc['recall']:.1f} "
               f"F1 {100 * sc['f1']:.1f}; by country P {100 * sc['country_precision']:.1f} "
-              f"R {100 * sc['country_recall']:.1f} F1 {100 * sc['country_f1']:.1f}; "
+              f"R {100 * sc['country_recall']:.1f} F1 {100 * sc['country_f1']:.1f}; both sides known "
+              f"P {100 * sc['dyadic_precision']:.1f} R {100 * sc['dyadic_recall']:.1f} F1 {100 * sc['dyadic_f1']:.1f}; "
               f"(source, PLOVER type) found {100 * sc['plover_type_source']:.1f}%")
         return 0 if not bad else 1
     parser.print_help()

@@ -42,12 +42,15 @@ def english_section(petrarch_dir: str | None) -> list[str]:
              "as labelled (a country's sector, CHNBUS, is a side of its own); *by country*: the same "
              "with each side as its country (CHNBUS is China; a side with no country is unknown, and "
              "a pair of two unknown sides is left out), as the held-out English checks score "
-             "(source country, target country, CAMEO root); *type*: the share of expected (source, "
+             "(source country, target country, CAMEO root); *both sides known*: the by-country pairs "
+             "whose source and target countries are both known (dyadic events only, as PETRARCH and "
+             "GDELT code them); *type*: the share of expected (source, "
              "PLOVER type) the coder gives. `python -m dyad.code.events_golden --check FILE` lists "
              "the differences. The holdout was looked at twice this far, to check that two argument "
              "rules tuned on the development sets did not lose there.", "",
-             "| file | sentences | exact | pairs P | pairs R | pairs F1 | by country P | R | F1 | type |",
-             "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+             "| file | sentences | exact | pairs P | pairs R | pairs F1 | by country P | R | F1 | "
+             "both sides known P | R | F1 | type |",
+             "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for name in ENGLISH_GOLDEN:
         path = golden / name
         if not path.exists():
@@ -58,7 +61,8 @@ def english_section(petrarch_dir: str | None) -> list[str]:
         lines.append(f"| {name} | {len(rows)} | {100 * exact / len(rows):.1f}% | {100 * sc['precision']:.1f} | "
                      f"{100 * sc['recall']:.1f} | {100 * sc['f1']:.1f} | {100 * sc['country_precision']:.1f} | "
                      f"{100 * sc['country_recall']:.1f} | {100 * sc['country_f1']:.1f} | "
-                     f"{100 * sc['plover_type_source']:.1f}% |")
+                     f"{100 * sc['dyadic_precision']:.1f} | {100 * sc['dyadic_recall']:.1f} | "
+                     f"{100 * sc['dyadic_f1']:.1f} | {100 * sc['plover_type_source']:.1f}% |")
     lines += ["", *english_facts_lines(golden / "facts_en.txt")]
     lines += ["", "### PETRARCH-2's unit-test records", ""]
     if petrarch_dir is None:

@@ -36,7 +36,7 @@ from ..types import Analysis, Modality, Token
 from .arguments import (MUTUAL_ROOTS, MUTUAL_VERBS, PREPOSITIONAL, View, actors, clause, conjuncts,
                         noun_arguments, prep_objects, reciprocal, topic, verb_arguments)
 from .frames import (clause_targets, drop_adjuncts, drop_contents, drop_governing, drop_purposes,
-                     drop_statements, fold_clauses)
+                     drop_side_clauses, drop_statements, fold_clauses)
 from .modality import modality_of
 
 CODER_ID = "code.events.en.v1"
@@ -271,6 +271,6 @@ def decide(doc: Document, analysis: Analysis, mentions: Sequence[Mention], match
         here = []
         for t in triggers:
             here.append(_decide(doc, k, view, t, analysis.text))
-        out.extend(clause_targets(view, drop_purposes(view, drop_governing(view, fold_clauses(view, drop_contents(
-            view, drop_statements(view, drop_adjuncts(view, here))))))))
+        out.extend(drop_side_clauses(view, clause_targets(view, drop_purposes(view, drop_governing(
+            view, fold_clauses(view, drop_contents(view, drop_statements(view, drop_adjuncts(view, here)))))))))
     return out

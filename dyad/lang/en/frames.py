@@ -204,3 +204,22 @@ def drop_purposes(view: View, decisions: list[Decision]) -> list[Decision]:
             continue
         out.append(d)
     return out
+
+
+def drop_side_clauses(view: View, decisions: list[Decision]) -> list[Decision]:
+    """An act with no other side in a clause that hangs on another coded act of the same source
+    says why or how that act was done ("approved a loan to Egypt to support reforms", "welcomed
+    the deal, calling it a step towards peace", "plans to sign a contract with Rosatom to build a
+    plant"): no event of its own."""
+    coded = {d.match.head: d for d in decisions if d.event is not None}
+    out = []
+    for d in decisions:
+        e = d.event
+        tok = view.tokens[d.match.head]
+        main = coded.get(tok.head) if e is not None and not e.targets and tok.rel in ("advcl", "xcomp", "acl") else None
+        if main is not None and main is not d and e.sources and \
+                all(any(same_side(a, b) for b in main.event.sources) for a in e.sources):
+            out.append(replace(d, event=None, reason=f"rejected: why or how '{main.trigger_text}' was done"))
+            continue
+        out.append(d)
+    return out
