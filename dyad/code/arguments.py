@@ -205,8 +205,8 @@ class SentenceView:
         if sector in UNPLACED_SECTORS and depth == 0 and (unplaced or not target) and tok.pos in ("NOUN", "ADJ"):
             return [unplaced_sector(sector)]     # "полиция задержала", "протестующие перекрыли"
         if depth == 0 and tok.pos == "NOUN" and tok.feat("Animacy") == "Anim" and tok.feat("Number") == "Sing" \
-                and not sector and lemma not in TITLE_NOUNS and lemma not in DEPUTY_NOUNS:
-            return [person_noun(lemma)]          # "приговорил футболиста", "стажёрка обвинила"
+                and sector not in UNPLACED_SECTORS and lemma not in TITLE_NOUNS and lemma not in DEPUTY_NOUNS:
+            return [person_noun(lemma, sector)]  # "приговорил футболиста", "задержание журналиста"
         return []
 
     def _name_after(self, i: int) -> ActorRef | None:
@@ -296,10 +296,11 @@ def relative_of(person: ActorRef, kin: str) -> ActorRef:
 PERSON_NOUN_CONFIDENCE = 0.45
 
 
-def person_noun(lemma: str) -> ActorRef:
-    """Someone the text names only by what they are ("футболиста", "девушку", "бывший студент"): a
-    person of their own, unknown to the knowledge base and to any country, less sure."""
-    return ActorRef(id=f"person:{slug(lemma)}", name=lemma, kind="person", country=None, code=None,
+def person_noun(lemma: str, sector: str | None = None) -> ActorRef:
+    """Someone the text names only by what they are ("футболиста", "девушку", "журналиста"): a
+    person of their own, unknown to the knowledge base and to any country, with the sector the
+    noun names (MED for a journalist), less sure."""
+    return ActorRef(id=f"person:{slug(lemma)}", name=lemma, kind="person", country=None, code=sector,
                     rule="args.person-noun", confidence=PERSON_NOUN_CONFIDENCE)
 
 
