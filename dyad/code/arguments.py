@@ -200,12 +200,13 @@ class SentenceView:
                         best.extend(a for a in self.actors_at(j, depth + 1, target) if a not in best)
             if best:
                 if lemma in MEMBER_NOUNS and all(a.kind == "organization" for a in best):
-                    return []   # "студент Иллинойсского университета" is a person, not the university
+                    # "студент Иллинойсского университета" is a person, not the university
+                    return [person_noun(lemma, sector)] if depth == 0 and _one_person(tok) else []
                 return best
         if sector in UNPLACED_SECTORS and depth == 0 and (unplaced or not target) and tok.pos in ("NOUN", "ADJ"):
             return [unplaced_sector(sector)]     # "полиция задержала", "протестующие перекрыли"
-        if depth == 0 and tok.pos == "NOUN" and tok.feat("Animacy") == "Anim" and tok.feat("Number") == "Sing" \
-                and sector not in UNPLACED_SECTORS and lemma not in TITLE_NOUNS and lemma not in DEPUTY_NOUNS:
+        if depth == 0 and _one_person(tok) and sector not in UNPLACED_SECTORS and lemma not in TITLE_NOUNS \
+                and lemma not in DEPUTY_NOUNS:
             return [person_noun(lemma, sector)]  # "приговорил футболиста", "задержание журналиста"
         return []
 
@@ -294,6 +295,11 @@ def relative_of(person: ActorRef, kin: str) -> ActorRef:
 
 
 PERSON_NOUN_CONFIDENCE = 0.45
+
+
+def _one_person(tok: Token) -> bool:
+    """An animate singular noun: someone (plural people, "жителей", stay unknown)."""
+    return tok.pos == "NOUN" and tok.feat("Animacy") == "Anim" and tok.feat("Number") == "Sing"
 
 
 def person_noun(lemma: str, sector: str | None = None) -> ActorRef:
