@@ -214,16 +214,29 @@ def explain(paths: List[str] = typer.Argument(..., help="Files or directories (d
 
 
 @app.command("export")
-def export_events(fmt: str = typer.Option("plover", "--format", help="gdelt (GDELT 2.0 Events TSV) or plover (JSON lines)"),
+def export_events(fmt: str = typer.Option("plover", "--format",
+                                          help="gdelt (GDELT 2.0 Events TSV with its header), plover (JSON "
+                                               "lines), csv, jsonl or parquet (one flat row per event)"),
+                  output: Optional[str] = typer.Option(None, "--output", "-o",
+                                                       help="Write to this file (else stdout)."),
                   db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
                   min_confidence: float = typer.Option(0.0, "--min-confidence", help=CONFIDENCE_HELP)) -> None:
-    """Print the stored events as GDELT 2.0 Events rows or POLECAT-style JSON lines.
+    """Write the stored events as GDELT 2.0 Events rows, POLECAT-style JSON lines, CSV, JSON Lines
+    or Parquet: the writer of the API's /api/export/events.{tsv,csv,jsonl,parquet}.
 
-    The PLOVER lines carry each event's confidence; GDELT's 61 columns have none."""
-    from .export import export
-    if fmt not in ("gdelt", "plover"):
-        raise typer.BadParameter(f"{fmt!r}: use gdelt or plover", param_hint="--format")
-    export(fmt, sys.stdout, db, min_confidence=_check_confidence(min_confidence))
+    The PLOVER lines and the flat formats carry each event's confidence; GDELT's 61 columns have none."""
+    from ..store.filters import EventFilter
+    from .export import FORMATS, write
+    if fmt not in FORMATS:
+        raise typer.BadParameter(f"{fmt!r}: use {', '.join(FORMATS)}", param_hint="--format")
+    f = EventFilter(min_confidence=_check_confidence(min_confidence))
+    engine = _open_store(db).engine
+    binary = fmt == "parquet"
+    if output is None:
+        write(fmt, sys.stdout.buffer if binary else sys.stdout, engine, f, None)
+        return
+    with open(output, "wb" if binary else "w", **({} if binary else {"encoding": "utf-8", "newline": ""})) as out:
+        write(fmt, out, engine, f, None)
 
 
 @app.command("facts")

@@ -78,6 +78,13 @@ def insert_new(conn, table):
     return dialect_insert(table).on_conflict_do_nothing()
 
 
+def _search_terms(doc) -> str | None:
+    """The normal forms of a document's words that differ from them (0008: full-text search finds
+    any form), through its language."""
+    from ..lang import search_terms
+    return " ".join(search_terms(f"{doc.title or ''}\n{doc.text}", doc.lang)) or None
+
+
 def _dump(value) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True)
 
@@ -181,7 +188,7 @@ class Store:
             lang=r.document.lang, title=r.document.title, url=r.document.url,
             source=r.document.source, encoding=r.document.encoding, text=r.document.text,
             warnings=_dump(list(r.warnings)), ingested_at=now, date_source=r.document.date_source,
-            date_precision=r.document.date_precision) for r in records),
+            date_precision=r.document.date_precision, search_terms=_search_terms(r.document)) for r in records),
             key=lambda row: (row["content_hash"], row["id"]))
         taken = set(conn.execute(insert_new(conn, t.documents).returning(t.documents.c.id), rows).scalars())
         records = [r for r in records if r.document.id in taken]

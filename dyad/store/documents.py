@@ -40,7 +40,8 @@ def document(engine: Engine, doc_id: str, min_confidence: float = 0.0) -> dict |
     and facts (offsets into ``text``)."""
     doc, me = t.documents, t.mentions
     with engine.connect() as conn:
-        row = conn.execute(select(doc).where(doc.c.id == doc_id)).mappings().first()
+        row = conn.execute(select(*[c for c in doc.c if c.name != "search_terms"])
+                           .where(doc.c.id == doc_id)).mappings().first()
         if row is None:
             return None
         mentions = []
@@ -62,10 +63,17 @@ def document(engine: Engine, doc_id: str, min_confidence: float = 0.0) -> dict |
 
 
 def fts5_query(q: str) -> str:
-    """User words -> an FTS5 query that cannot be a syntax error: each word quoted, as a prefix."""
+    """User words -> an FTS5 query that cannot be a syntax error: each word quoted, as a prefix,
+    or its normal form (``dyad.lang.search_terms``, the forms indexed in the ``terms`` column by
+    migration 0008): "Эрдогану" is ``("Эрдогану"* OR "эрдоган"*)``."""
     import re
-    words = re.findall(r"\w+", q)
-    return " ".join('"' + w.replace('"', '""') + '"*' for w in words[:32])
+    from ..lang import search_terms
+    out = []
+    for w in re.findall(r"\w+", q)[:32]:
+        forms = dict.fromkeys([w, *search_terms(w, "ru" if re.search("[а-яёА-ЯЁ]", w) else "en")])
+        quoted = ['"' + f.replace('"', '""') + '"*' for f in forms]
+        out.append(quoted[0] if len(quoted) == 1 else "(" + " OR ".join(quoted) + ")")
+    return " AND ".join(out)
 
 
 def _segments(snippet: str | None) -> list[dict]:
