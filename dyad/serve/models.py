@@ -72,6 +72,7 @@ class Span(_Open):
 class DocumentRef(BaseModel):
     id: str
     title: str | None = None
+    heading: str | None = Field(None, description="the title, else the text's first line: how pages list it")
     date: str | None = None
     url: str | None = None
 
@@ -241,6 +242,7 @@ class DocumentItem(BaseModel):
     date_source: str | None = None
     date_precision: str | None = None
     title: str | None
+    heading: str | None = None
     lang: str | None
     url: str | None
     length: int
@@ -262,6 +264,7 @@ class Document(BaseModel):
     encoding: str | None
     text: str
     ingested_at: str | None
+    heading: str | None = None
     warnings: list[Any]
     mentions: list[Mention]
     events: list[Event]
@@ -277,6 +280,7 @@ class SearchHit(BaseModel):
     id: str
     date: str | None
     title: str | None
+    heading: str | None = None
     snippet: list[Snippet]
 
 

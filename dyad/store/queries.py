@@ -32,6 +32,7 @@ from sqlalchemy.engine import Engine
 from . import schema as t
 from .documents import HIT_END, HIT_START, PG_TSVECTOR, document, documents, fts5_query, search  # noqa: F401
 from .exports import EVENT_COLUMNS, EXPORT_MAX, FACT_COLUMNS, export_events, export_facts  # noqa: F401
+from .pairs import pair_places  # noqa: F401
 from .filters import (PAGE_MAX, QUAD_CLASSES, TRADE_KINDS, EventFilter, FactFilter,  # noqa: F401
                       _event_item, _event_select, _fact_item, _fact_pair, _fact_select, _fact_where,
                       _page, _pair, cameo_name, event_where, meets)
@@ -122,6 +123,23 @@ def dyad_summary(engine: Engine, a: str, b: str, start: str | None = None,
     }
 
 
+def pair_timeline(engine: Engine, f: EventFilter) -> dict[str, Any]:
+    """:func:`dyad_timeline` of ``f.pair`` under every filter of ``f``: the monthly counts when it
+    filters by dates and confidence only, else the events themselves (dyad.store.pairs)."""
+    from . import pairs
+    if f.cameo or f.plover_type or f.directed:
+        return pairs.timeline(engine, f)
+    return dyad_timeline(engine, *f.pair, f.start, f.end, f.min_confidence)
+
+
+def pair_summary(engine: Engine, f: EventFilter) -> dict[str, Any]:
+    """:func:`dyad_summary` of ``f.pair`` under every filter of ``f`` (as :func:`pair_timeline`)."""
+    from . import pairs
+    if f.cameo or f.plover_type or f.directed:
+        return pairs.summary(engine, f)
+    return dyad_summary(engine, *f.pair, f.start, f.end, min_confidence=f.min_confidence)
+
+
 TOP_DYADS_MAX_AGE = 30.0        # seconds a pairs answer may be reused
 _top_dyads_cache: dict[tuple[str, float], tuple[float, list[dict]]] = {}
 _top_dyads_lock = threading.Lock()
@@ -171,7 +189,7 @@ def _pair_page(conn, f: EventFilter, limit: int, offset: int) -> tuple[int, list
     seen: dict[str, str] = {}
     within = [*([d.c.date >= f.start] if f.start else []), *([d.c.date <= f.end] if f.end else []),
               *([d.c.confidence >= f.min_confidence] if f.min_confidence else [])]
-    for s, g in (f.pair, f.pair[::-1]):
+    for s, g in (f.pair,) if f.directed else (f.pair, f.pair[::-1]):
         where = [d.c.source_country == s, d.c.target_country == g, *within]
         for eid, day in conn.execute(select(d.c.event_id, d.c.date).where(*where)
                                      .order_by(d.c.date.desc(), d.c.event_id).limit(need * 4 + 10)):
@@ -196,7 +214,7 @@ def events(engine: Engine, f: EventFilter = EventFilter(), limit: int = 50, offs
     limit, offset = _page(limit, offset)
     ev = t.events
     fast = EventFilter(pair=f.pair, start=f.start, end=f.end, min_confidence=f.min_confidence)
-    if f.pair and f.pair[0] != f.pair[1] and fast == f:
+    if f.pair and f.pair[0] != f.pair[1] and fast == f:     # (a directed pair takes the general path)
         with engine.connect() as conn:
             total, ids = _pair_page(conn, f, limit, offset)
             rows = {r.id: _event_item(r) for r in conn.execute(_event_select().where(ev.c.id.in_(ids)))} if ids else {}
