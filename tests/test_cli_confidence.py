@@ -29,9 +29,12 @@ def cli(*args: str, code: int = 0) -> str:
 
 def test_cli_show_min_confidence(db):
     out = cli("show", "AZE", "CHN", "--db", db)
-    assert "AZE - CHN: 6 records" in out and "0.90" in out and "1.00" in out and "conf" in out
+    assert "(AZE - CHN): 7 records" in out and "0.90" in out and "1.00" in out and "conf" in out
+    assert "3.1 bn USD" in out and "status dialogue partner" in out       # words, the membership kept
     out = cli("show", "AZE", "CHN", "--db", db, "--min-confidence", "0.95")
-    assert "AZE - CHN: 5 records" in out and "0.90" not in out           # the facts stay
+    assert "(AZE - CHN): 6 records" in out and "0.90" not in out           # the facts stay
+    assert cli("show", "Азербайджан", "Китаем", "--db", db) == cli("show", "aze", "CHN", "--db", db)  # names
+    assert "E301 no actor 'Нарния'" in cli("show", "Нарния", "CHN", "--db", db, code=2)
     out = cli("show", "RUS", "CHN", "--db", db)
     assert "1 records" in out and "Россия, Китай → ?" in out and "0.40" in out      # co-actors, no target
 

@@ -481,3 +481,38 @@ def known_actors(engine: Engine, ids) -> set[str]:
                             .limit(1)).first():
                 found.add(i)
     return found
+
+
+def actor_names(engine: Engine, ids) -> dict[str, str]:
+    """A name for each of ``ids`` the knowledge base or the store knows."""
+    with engine.connect() as conn:
+        return _names(conn, _kb(), list(ids))
+
+
+def resolve_actor(engine: Engine, name: str) -> str | None:
+    """An actor id for ``name``: an id or country code as it is (a code in any case), else the
+    best match of its name or alias in any case form (:func:`actor_page`, countries first)."""
+    name = name.strip()
+    if not name:
+        return None
+    for candidate in dict.fromkeys([name, name.upper() if len(name) == 3 and name.isalpha() else name]):
+        if known_actors(engine, [candidate]):
+            return candidate
+    hits = actor_page(engine, name, PAGE_MAX)["items"]
+    if not hits:
+        return None
+    from ..lang import search_terms
+    wanted = {name.lower(), *search_terms(name)}
+
+    def rank(h: dict) -> tuple:
+        names = [(h.get("name") or "").lower(), (h.get("name_en") or "").lower()]
+        whole = any(n in wanted for n in names)
+        word = any(w in wanted for n in names for w in n.replace("-", " ").split())
+        return (not whole, not word, not known_stored(h["id"]), h.get("kind") != "country")
+
+    def known_stored(actor_id: str) -> bool:
+        ea = t.event_actors
+        with engine.connect() as conn:
+            return conn.execute(select(literal(1)).where(or_(ea.c.actor_id == actor_id, ea.c.country == actor_id))
+                                .limit(1)).first() is not None
+    return min(hits[:50], key=rank)["id"]

@@ -13,15 +13,11 @@ from urllib.parse import urlencode
 
 from ...store import queries as Q
 from ..checks import in_order, known_codes
+from ..words import words
 
 DIRECTIONS = ("both", "ab", "ba")
 FLOW_KINDS = ("trade_turnover", "export", "import")
 STOCK_KINDS = ("investment", "loan", "aid")
-
-
-def words(code) -> str:
-    """A code as words: ``trade_turnover`` -> "trade turnover" (the code itself goes on hover)."""
-    return str(code).replace("_", " ") if code is not None else ""
 
 
 @cache

@@ -39,6 +39,7 @@ from ...store import Store
 from ...store import queries as Q
 from ..checks import invalid, known_actors
 from ..ids import ACTOR_ID, COUNTRY, DOC_ID, country, segment
+from ..words import figure, money
 from . import dyad_view as V
 from .annotate import entity_kind, highlight, segments
 
@@ -88,26 +89,6 @@ def _iso(day: str | None, name: str = "start") -> str | None:
         return dt.date.fromisoformat(day).isoformat()
     except ValueError:
         raise invalid(name, day, "not a date YYYY-MM-DD") from None
-
-
-def money(value, unit: str | None = None) -> str:
-    if value is None:
-        return ""
-    for scale, word in ((1e12, "trn"), (1e9, "bn"), (1e6, "mn"), (1e3, "k")):
-        if abs(value) >= scale:
-            return f"{value / scale:.3g} {word} {unit or ''}".strip()
-    return f"{value:g} {unit or ''}".strip()
-
-
-COMPARATORS = {">": "more than", "<": "less than", "~": "about", ">=": "at least", "<=": "at most"}
-
-
-def figure(fact: dict) -> str:
-    """A fact's value in words: "more than 20 bn USD" (the comparator kept, a space before the unit)."""
-    if fact.get("value") is None:
-        return ""
-    said = COMPARATORS.get(fact.get("comparator") or "=")
-    return f"{said} {money(fact['value'], fact.get('unit'))}" if said else money(fact["value"], fact.get("unit"))
 
 
 def plain(value) -> str:
