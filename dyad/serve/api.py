@@ -277,7 +277,8 @@ def api_router(store: Store, uploads: ThreadPoolExecutor) -> APIRouter:
         return Q.search(engine, q, limit, offset)
 
     @r.get("/export/events.{fmt}", tags=["exports"], summary="Events as CSV, JSON Lines, Parquet or GDELT TSV",
-           responses={200: {"content": {m: {} for m in MEDIA.values()}}})
+           response_class=Response, responses={200: {"content": {m: {} for m in MEDIA.values()},
+                                                     "description": "The file"}})
     def export_events(fmt: Literal["csv", "jsonl", "parquet", "tsv"],
                       f: Annotated[Q.EventFilter, Depends(event_filter)],
                       limit: Annotated[int, Query(ge=1, le=Q.EXPORT_MAX)] = 10_000,
@@ -289,7 +290,8 @@ def api_router(store: Store, uploads: ThreadPoolExecutor) -> APIRouter:
         return export_response(engine, "gdelt" if fmt == "tsv" else fmt, f, limit)
 
     @r.get("/export/facts.{fmt}", tags=["exports"], summary="Facts as CSV, JSON Lines or Parquet",
-           responses={200: {"content": {m: {} for m in MEDIA.values()}}})
+           response_class=Response, responses={200: {"content": {m: {} for m in MEDIA.values()},
+                                                     "description": "The file"}})
     def export_facts(fmt: Literal["csv", "jsonl", "parquet"], f: Annotated[Q.FactFilter, Depends(fact_filter)],
                      limit: Annotated[int, Query(ge=1, le=Q.EXPORT_MAX)] = 10_000,
                      pair: Annotated[str | None, Query(pattern=PAIR)] = None) -> Response:

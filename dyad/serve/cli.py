@@ -53,6 +53,14 @@ def _open_store(db: Optional[str]):
         raise StoreUnavailable(f"cannot open the database {show_path(url)}: {one_line(exc)}") from None
 
 
+def _utf8_stdout():
+    """stdout writing UTF-8 whatever the locale says (JSON Lines and CSV are UTF-8): Cyrillic stays
+    readable, never a \\u escape nor an encoding error under LANG=C or PYTHONIOENCODING=ascii."""
+    if hasattr(sys.stdout, "reconfigure") and (sys.stdout.encoding or "").lower().replace("-", "") != "utf8":
+        sys.stdout.reconfigure(encoding="utf-8")
+    return sys.stdout
+
+
 def _check_confidence(value: float) -> float:
     if not 0.0 <= value <= 1.0:              # also NaN
         raise typer.BadParameter(f"{value!r} is not between 0 and 1", param_hint="--min-confidence")
@@ -87,7 +95,7 @@ def extract(paths: List[str] = typer.Argument(..., help="Files or directories (d
             date: Optional[str] = typer.Option(None, "--date", help=DATE_HELP)) -> None:
     """Print one JSON record per document per line; store nothing."""
     from ..ingest.run import extract as run_extract
-    summary = run_extract(paths, sys.stdout, _check_date(date))
+    summary = run_extract(paths, _utf8_stdout(), _check_date(date))
     raise typer.Exit(summary.exit_code)
 
 
@@ -256,7 +264,7 @@ def export_events(fmt: str = typer.Option("plover", "--format",
     engine = _open_store(db).engine
     binary = fmt == "parquet"
     if output is None:
-        write(fmt, sys.stdout.buffer if binary else sys.stdout, engine, f, None)
+        write(fmt, sys.stdout.buffer if binary else _utf8_stdout(), engine, f, None)
         return
     with open(output, "wb" if binary else "w", **({} if binary else {"encoding": "utf-8", "newline": ""})) as out:
         write(fmt, out, engine, f, None)

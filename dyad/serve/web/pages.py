@@ -145,9 +145,10 @@ def mount(app: FastAPI, store: Store) -> None:
         return render("error.html", 422, status=422, message=msg)
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
-    def index() -> HTMLResponse:
-        return render("index.html", dyads=Q.top_dyads(engine, 20), docs=Q.documents(engine, limit=20),
-                      kb=Q._kb(), name=_name)
+    def index(offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
+              pairs: Annotated[int, Query(ge=0, le=1_000_000)] = 0) -> HTMLResponse:
+        return render("index.html", dyads=Q.dyads(engine, 20, pairs), docs=Q.documents(engine, limit=20, offset=offset),
+                      kb=Q._kb(), name=_name, params={"offset": offset or None, "pairs": pairs or None})
 
     @app.get("/dyad/{a}/{b}", response_class=HTMLResponse, include_in_schema=False)
     def dyad(a: Annotated[str, PathParam(pattern=COUNTRY)], b: Annotated[str, PathParam(pattern=COUNTRY)],
@@ -185,7 +186,8 @@ def mount(app: FastAPI, store: Store) -> None:
 
     @app.get("/actor/{actor_id:id}", response_class=HTMLResponse, include_in_schema=False)
     def actor(actor_id: Annotated[str, PathParam(pattern=ACTOR_ID)],
-              min_confidence: MinConfidence = 0.0) -> HTMLResponse:
+              min_confidence: MinConfidence = 0.0,
+              offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0) -> HTMLResponse:
         info = Q.actor_show(engine, actor_id, min_confidence=min_confidence)
         if info is None:
             raise HTTPException(404, f"no actor {actor_id!r}")
@@ -196,8 +198,11 @@ def mount(app: FastAPI, store: Store) -> None:
         edges = [{"source": actor_id, "target": p["id"], "events": p["events"], "goldstein": p["goldstein"]}
                  for p in info["partners"]]
         edges += info["links"]
-        events = Q.events(engine, Q.EventFilter(actors=(actor_id,), min_confidence=min_confidence), limit=20)
+        events = Q.events(engine, Q.EventFilter(actors=(actor_id,), min_confidence=min_confidence), limit=20,
+                          offset=offset)
         return render("actor.html", actor=info, events=events, min_confidence=min_confidence,
+                      params={"min_confidence": min_confidence}, names=Q.actor_names(engine, [
+                          m["org"] for m in info.get("memberships", [])]),
                       graph={"nodes": nodes, "edges": edges, "country": info.get("kind") == "country"})
 
     @app.get("/document/{doc_id:id}", response_class=HTMLResponse, include_in_schema=False)
