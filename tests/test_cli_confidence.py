@@ -72,6 +72,6 @@ def test_cli_export_gdelt_one_sided_rows(db):
 def test_cli_min_confidence_is_documented():
     from conftest import ROOT
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    for command in ("dyad show A B [--min-confidence X]", "dyad export --format gdelt\\|plover [--min-confidence X]"):
+    for command in ("dyad show A B [--min-confidence X]", "dyad export --format gdelt\\|plover\\|csv\\|jsonl\\|parquet [--output FILE] [--min-confidence X]"):
         assert command in readme
     assert "--min-confidence" in runner.invoke(app, ["show", "--help"], env={"COLUMNS": "250"}).output
