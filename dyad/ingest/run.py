@@ -245,15 +245,16 @@ class Writer:
         """One transaction for the batch; if it fails, one per record, so that only the records
         that cannot be stored fail (None)."""
         records = [r.record for _, r in batch]
+        terms = {r.record.document.id: r.terms for _, r in batch}
         try:
-            return self.store.save_many(records, after)
+            return self.store.save_many(records, after, terms)
         except Exception:  # noqa: BLE001 - isolate the record at fault
             if self.dedup is not None:
                 self.dedup.reset()
         flags: list[bool | None] = []
         for (item, _), record in zip(batch, records):
             try:
-                flags.append(self.store.save_many([record], after)[0])
+                flags.append(self.store.save_many([record], after, terms)[0])
             except Exception as exc:  # noqa: BLE001
                 print(f"{item.path}:{item.line}: E200 not stored: {one_line(exc)}", file=self.err)
                 if self.dedup is not None:
