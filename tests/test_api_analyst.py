@@ -110,6 +110,10 @@ def test_api_analyst_dyad_filters_kept_in_the_url(client):
     assert ">принял</mark>" in empty and ">осудила</mark>" in empty      # a submitted form's empty fields
     api = get(client, "/api/dyads/AZE/TUR/timeline?start=2024-01-01").json()
     assert [m["month"] for m in api["months"]] == ["2024-05"]
+    assert get(client, "/api/dyads/AZE/TUR?direction=ab").json()["events"] == 1        # the page's filters
+    assert get(client, "/api/dyads/AZE/TUR?direction=ba&cameo=11").json()["by_quad"]["3"] == 1
+    assert get(client, "/api/dyads/AZE/TUR?plover=AGREE").json()["events"] == 0
+    get(client, "/api/dyads/AZE/TUR?direction=up", 422)
 
 
 def test_api_analyst_places_on_the_dyad_page(client):

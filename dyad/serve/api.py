@@ -87,6 +87,19 @@ def event_filter(actor: Actors = [], start: Day = None, end: Day = None,
                          min_confidence=min_confidence)
 
 
+def pair_filter(start: Day = None, end: Day = None,
+                cameo: Annotated[list[str], Query(max_length=20, description="CAMEO code or prefix (2-4 digits)")] = [],
+                plover: Annotated[list[str], Query(max_length=20, description="PLOVER event type")] = [],
+                direction: Annotated[Literal["both", "ab", "ba"], Query(
+                    description="both; ab: A acts on B; ba: B acts on A")] = "both",
+                min_confidence: MinConfidence = 0.0) -> tuple[Q.EventFilter, str]:
+    """A pair's filters (the dyad page's) and the direction, applied once the pair is known."""
+    known_codes(_each(cameo, CAMEO, "cameo"), _each(plover, PLOVER, "plover"))
+    in_order(_iso(start), _iso(end))
+    return Q.EventFilter(start=_iso(start), end=_iso(end), cameo=tuple(cameo), plover_type=tuple(plover),
+                         min_confidence=min_confidence), direction
+
+
 def fact_filter(actor: Actors = [], start: Day = None, end: Day = None,
                 kind: Annotated[list[str], Query(max_length=len(FACT_KINDS), description=", ".join(FACT_KINDS))] = [],
                 document: Annotated[str | None, Query(pattern=DOC_ID)] = None) -> Q.FactFilter:
@@ -175,6 +188,10 @@ def api_router(store: Store, uploads: ThreadPoolExecutor) -> APIRouter:
         known_actors(engine, (a, b))
         return a, b
 
+    def pair_of(a: str, b: str, fd: tuple[Q.EventFilter, str]) -> Q.EventFilter:
+        (a, b), (f, direction) = sides(a, b), fd
+        return replace(f, pair=(b, a) if direction == "ba" else (a, b), directed=direction != "both")
+
     def with_pair(f, pair: str | None):
         if f.actors:
             known_actors(engine, f.actors)
@@ -184,21 +201,19 @@ def api_router(store: Store, uploads: ThreadPoolExecutor) -> APIRouter:
 
     @r.get("/dyads/{a}/{b}", tags=["dyads"], summary="Totals for a pair of countries", response_model=M.DyadSummary)
     def dyad(a: Annotated[str, Path(pattern=COUNTRY)], b: Annotated[str, Path(pattern=COUNTRY)],
-             start: Day = None, end: Day = None, min_confidence: MinConfidence = 0.0) -> dict:
-        """Events (each counted once, both directions; with ``min_confidence``, those at least that
-        sure), mean Goldstein, quad classes, top CAMEO event types, and the number of facts by kind.
-        404 when the knowledge base and the store know neither side."""
-        in_order(_iso(start), _iso(end))
-        a, b = sides(a, b)
-        return Q.dyad_summary(engine, a, b, _iso(start), _iso(end), min_confidence=min_confidence)
+             f: Annotated[tuple[Q.EventFilter, str], Depends(pair_filter)]) -> dict:
+        """Events (each counted once, both directions unless ``direction``; with ``min_confidence``,
+        those at least that sure; ``cameo``, ``plover``: those types), mean Goldstein, quad classes,
+        top CAMEO event types, and the number of facts by kind. 404 when the knowledge base and the
+        store know a side by neither id nor code. The filters are the dyad page's."""
+        return Q.pair_summary(engine, pair_of(a, b, f))
 
     @r.get("/dyads/{a}/{b}/timeline", tags=["dyads"], summary="Events per month by quad class",
            response_model=M.Timeline)
     def timeline(a: Annotated[str, Path(pattern=COUNTRY)], b: Annotated[str, Path(pattern=COUNTRY)],
-                 start: Day = None, end: Day = None, min_confidence: MinConfidence = 0.0) -> dict:
-        in_order(_iso(start), _iso(end))
-        a, b = sides(a, b)
-        return Q.dyad_timeline(engine, a, b, _iso(start), _iso(end), min_confidence)
+                 f: Annotated[tuple[Q.EventFilter, str], Depends(pair_filter)]) -> dict:
+        """The filters of :func:`dyad` (the dyad page's)."""
+        return Q.pair_timeline(engine, pair_of(a, b, f))
 
     @r.get("/dyads", tags=["dyads"], summary="The pairs with the most events", response_model=M.DyadPage)
     def dyads(limit: Limit = 20, offset: Offset = 0, min_confidence: MinConfidence = 0.0) -> dict:
