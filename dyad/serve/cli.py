@@ -303,13 +303,14 @@ def facts_series(a: str = typer.Argument(..., help="Actor id, country code or na
 @actors_app.command("search")
 def actors_search(name: str = typer.Argument(..., help="Part of a name, in Russian or English"),
                   limit: int = typer.Option(20, "--limit", min=1, max=1000)) -> None:
-    """Find actors in the knowledge base by name."""
+    """Find actors in the knowledge base by name or alias, in any case form."""
     from ..resolve.kb import load_kb
     kb = load_kb()
     table = Table(title=f"actors matching {name!r}")
     for col in ("id", "kind", "name_ru", "name_en", "country", "code"):
         table.add_column(col)
-    for a in kb.search(name, limit):
+    from ..store.queries import kb_hits
+    for a in kb_hits(kb, name)[:limit]:                 # any case form: Турцией, Эрдогану
         table.add_row(a.id, a.kind, a.name_ru, a.name_en, a.country or "", a.code or "")
     Console().print(table)
 

@@ -305,7 +305,7 @@ def _kb():
 PSEUDO_ACTORS = ("group:",)       # ids the coder builds for a set of actors (group:a+b): not actors
 
 
-def _kb_hits(kb, q: str) -> list:
+def kb_hits(kb, q: str) -> list:
     """The knowledge base's actors matching ``q``, else matching the normal forms of its words
     (any case form of an alias: "Эрдогану" finds Эрдоган)."""
     hits = kb.search(q, 10_000)
@@ -326,7 +326,7 @@ def actor_page(engine: Engine, q: str, limit: int = 20, offset: int = 0) -> dict
     out: dict[str, dict] = {}
     kb = _kb()
     if kb is not None:
-        for a in _kb_hits(kb, q):
+        for a in kb_hits(kb, q):
             out[a.id] = {"id": a.id, "kind": a.kind, "name": a.name_ru or a.name_en, "name_en": a.name_en,
                          "country": a.country, "code": a.code, "source": "kb"}
     ac = t.actors
