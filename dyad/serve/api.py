@@ -22,7 +22,7 @@ import asyncio
 import datetime as dt
 import platform
 import re
-from typing import Annotated, Iterable, Iterator, Literal
+from typing import Annotated, Iterable, Literal
 
 from fastapi import APIRouter, Depends, FastAPI, HTTPException, Path, Query
 from fastapi.responses import HTMLResponse, JSONResponse, Response, StreamingResponse

@@ -4,7 +4,6 @@ Exit status: 0 when every input was processed, 1 when some input failed, 2 for a
 """
 from __future__ import annotations
 
-import json
 import sys
 from typing import List, Optional
 
