@@ -18,12 +18,14 @@ $(VENV)/.installed: pyproject.toml requirements-models.txt
 WEB    := dyad/serve/web
 VENDOR := $(WEB)/static/vendor
 
-# Browser libraries for the dashboard, from npm (no CDN at run time): cytoscape.js, Swagger UI.
+# Browser libraries for the dashboard, from npm (no CDN at run time): cytoscape.js, Swagger UI,
+# the world map (Natural Earth 1:110m countries from world-atlas, read by topojson-client).
 $(VENDOR)/.installed: $(WEB)/package.json $(WEB)/package-lock.json
 	cd $(WEB) && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	mkdir -p $(VENDOR)
 	cp $(WEB)/node_modules/cytoscape/dist/cytoscape.min.js $(VENDOR)/
 	cp $(WEB)/node_modules/swagger-ui-dist/swagger-ui-bundle.js $(WEB)/node_modules/swagger-ui-dist/swagger-ui.css $(VENDOR)/
+	cp $(WEB)/node_modules/world-atlas/countries-110m.json $(WEB)/node_modules/topojson-client/dist/topojson-client.min.js $(VENDOR)/
 	touch $@
 
 install: $(VENV)/.installed $(VENDOR)/.installed

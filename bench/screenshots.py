@@ -26,7 +26,9 @@ def pages(store) -> list[tuple[str, str]]:
     doc_id = hit[0]["id"] if hit else Q.documents(store.engine, limit=1)["items"][0]["id"]
     events = Q.events(store.engine, Q.EventFilter(document=doc_id), limit=1)["items"]
     focus = f"?focus={events[0]['id']}" if events else ""
-    return [("index", "/"), ("dyad-AZE-TUR", "/dyad/AZE/TUR"), ("actor-TUR", "/actor/TUR"),
+    return [("index", "/"), ("dyad-AZE-TUR", "/dyad/AZE/TUR"),
+            ("dyad-KAZ-TUR-filtered", "/dyad/KAZ/TUR?start=2025-01-01&plover=CONSULT&direction=both"),
+            ("actor-TUR", "/actor/TUR"),
             ("document", f"/document/{doc_id}{focus}"), ("search", "/search?q=товарооборот"), ("api-docs", "/docs")]
 
 
@@ -47,7 +49,7 @@ def main() -> int:
             page = browser.new_page(viewport={"width": 1280, "height": 900})
             for name, path in todo:
                 page.goto(live.url + path, wait_until="networkidle")
-                page.wait_for_timeout(500)                  # charts and the graph finish drawing
+                page.wait_for_timeout(800)                  # charts, the map and the graph finish drawing
                 page.screenshot(path=str(OUT / f"{name}.png"), full_page=True)
                 print(f"{OUT / (name + '.png')}  <- {path}")
             browser.close()

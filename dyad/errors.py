@@ -73,8 +73,8 @@ class NotUtf8(InputError):
     code = "E102"
 
 
-class NoDateHeader(InputError):
-    code = "E103"
+# E103 (a file or page without a date) is no error since issue 19: it is stored, dated from its
+# text, with warning W107 (W_UNDATED_INPUT).
 
 
 class BadDate(InputError):
@@ -131,4 +131,6 @@ W_ENCODING = "W102 decoded as {encoding}"
 W_NOT_RUSSIAN = "W103 language {lang}: stored, not coded"
 W_DATE_FROM_TEXT = "W104 undated: date estimated from the text as {date} ({precision}, {rule})"
 W_NO_DATE = "W105 undated: no date in the text; titles resolve to offices, not people"
+W_UNDATED_INPUT = ("W107 undated input: {what}; dated from its text (W104, W105 follow), "
+                   "give --date to set it")
 W_FIELD_IGNORED = "W106 field {name!r} {why}: left out, the record is stored without it"

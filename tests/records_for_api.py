@@ -110,3 +110,37 @@ def load_one_sided(store) -> None:
     """:func:`load` and the one-sided document: eight events."""
     load(store)
     store.save(one_sided_record())
+
+
+# --- events with places, over two years, and a group pseudo-actor (the analyst's tests) --------
+TEXT5 = ("Президент Азербайджана принял в Баку министра иностранных дел Турции. "
+         "Турция осудила заявление Азербайджана о товарообороте. "
+         "Объём товарооборота вырос.")
+BAKU = ("Баку", "AZE", 40.3777, 49.892)
+ANKARA = ("Анкара", "TUR", 39.9334, 32.8597)
+GROUP = ActorRef("group:ilham-aliyev+recep-tayyip-erdogan", "Ильхам Алиев и Реджеп Тайип Эрдоган", "group", None)
+
+
+def placed_record() -> Record:
+    """AZE-TUR events in two years with places (Баку, Анкара), one each way, and a group
+    pseudo-actor among the mentions; an untitled document."""
+    from dataclasses import replace
+    from dyad.types import Location
+    d5 = Document("doc-places", TEXT5, "2023-02-01", "ru", None)
+
+    def at(e: Event, place) -> Event:
+        name, country, lat, lon = place
+        return replace(e, location=Location(name, country, lat, lon), confidence=0.9)
+
+    return Record(
+        d5,
+        mentions=(mention(TEXT5, "Азербайджана", "LOC", AZE), mention(TEXT5, "Турции", "LOC", TUR),
+                  mention(TEXT5, "Президент Азербайджана", "PER", GROUP)),
+        events=(at(event(TEXT5, "e1", "2023-02-01", (AZE,), (TUR,), "042", 1, 1.9, "принял", "CONSULT"), BAKU),
+                at(event(TEXT5, "e2", "2024-05-20", (TUR,), (AZE,), "111", 3, -2.0, "осудила", "ACCUSE"), ANKARA)))
+
+
+def load_placed(store) -> None:
+    """:func:`load` and the placed document."""
+    load(store)
+    store.save(placed_record())

@@ -101,7 +101,7 @@ def test_api_exports(client):
 
 def test_api_introspection(client):
     v = ok(client, "/-/version").json()
-    assert v["schema"] == "0006" and v["database"] in ("sqlite", "postgresql")
+    assert v["schema"] == "0008" and v["database"] in ("sqlite", "postgresql")
     p = ok(client, "/-/pipeline").json()
     assert [s["name"] for s in p["stages"]][:3] == ["lang", "date", "nlp"] and p["problems"] == []
     assert p["languages"]["ru"]["stages"] == p["stages"] and p["languages"]["ru"]["problems"] == []
@@ -250,6 +250,7 @@ def test_api_security_headers_on_every_answer(client, monkeypatch):
     def broken(*args, **kwargs):
         raise RuntimeError("a bug")
     monkeypatch.setattr(Q, "top_dyads", broken)
+    monkeypatch.setattr(Q, "dyads", broken)
     answers += [client.get("/api/dyads"), client.get("/")]                # 500s carry them too
     assert [r.status_code for r in answers[-2:]] == [500, 500]
     for r in answers:

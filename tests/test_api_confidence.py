@@ -115,7 +115,7 @@ def test_pages_min_confidence_control_and_one_sided_events(client):
     assert "Азербайджан, Китай</span>" in page                      # the symmetric meeting
     page = get(client, "/dyad/AZE/CHN?min_confidence=0.95").text
     assert 'value="0.95"' in page and "conf 0.90" not in page and "<b>3</b> events" in page
-    assert "/api/export/events.csv?pair=AZE-CHN&amp;min_confidence=0.95" in page
+    assert "/api/export/events.csv?min_confidence=0.95&amp;pair=AZE-CHN" in page
     doc = get(client, "/document/doc-one-sided").text
     assert "? → Азербайджан" in doc and "Россия, Китай → ?" in doc and "Азербайджан → ?" in doc
     assert "conf 0.35" in doc and "4 events" in doc

@@ -87,7 +87,7 @@ def hand_server(tmp_path_factory):
     from dyad.store import open_store
     url = f"sqlite:///{tmp_path_factory.mktemp('browser') / 'hand.db'}"
     store = open_store(url)
-    R.load(store)
+    R.load_placed(store)
     from dyad.types import Document, Record
     store.save(Record(Document("doc-xss", "Текст <script>window.pwned=1</script> <b>не жирный</b>.", "2025-01-02",
                                "ru", "<img src=x onerror=\"window.pwned=2\">")))
@@ -112,20 +112,24 @@ def open_page(browser, url: str):
 def test_browser_dyad_page_draws_and_links_to_the_document(browser, hand_server):
     page, errors, external = open_page(browser, hand_server.url + "/dyad/AZE/CHN")
     page.wait_for_selector("#timeline .main-svg")              # plotly drew the timeline
-    page.wait_for_selector("#trade .main-svg")                 # and the trade figures
+    page.wait_for_selector("#flows .main-svg")                 # and the trade flows
     assert page.locator("#timeline .bars path").count() >= 2
     first = page.locator("article.event").first
     assert "Тянцзине" in first.inner_text() and first.locator("mark.trigger").inner_text() == "встреча"
     assert "3.1 bn USD" in page.locator("#trade-table").inner_text()
-    assert "dialogue_partner" in page.locator("#memberships").inner_text()
+    assert "dialogue partner" in page.locator("#memberships").inner_text()        # words, not the code
     assert "energy" in page.locator("#sectors").inner_text()
     first.locator("a.evidence").click()
     page.wait_for_url("**/document/doc-tianjin?focus=*")
     page.wait_for_selector("#text .focus")
     assert page.locator("#text .ent-person").count() == 2 and page.locator("#text .trigger").count() == 1
-    assert '"cameo": "043"' in page.locator("#record").inner_text()      # the focused event's record
+    card = page.locator("#record .card").first.inner_text()            # the focused event's record
+    assert "Host a visit" in card and "Ильхам Алиев (head of state)" in card and "2025-08-31" in card
+    assert "rule test.rule" in card and "1.00" in card
+    page.locator("#record details summary").first.click()               # the raw record, folded
+    assert '"cameo": "043"' in page.locator("#record pre").first.inner_text()
     page.locator("#text .ent-igo").click()
-    assert '"SCO"' in page.locator("#record").inner_text()
+    assert "Шанхайская организация сотрудничества" in page.locator("#record").inner_text()
     assert errors == [] and external == []
 
 
@@ -134,8 +138,9 @@ def test_browser_actor_network_and_search(browser, hand_server):
     page.wait_for_selector("#network[data-ready='1'] canvas")       # cytoscape drew the graph
     assert "Китай" in page.locator("#partners").inner_text()
     page, errors2, external2 = open_page(browser, hand_server.url + "/search?q=товарооборот")
-    assert page.locator("#results mark").first.inner_text().lower() == "товарооборот"
-    page.locator("#results a").first.click()
+    marks = [m.lower() for m in page.locator("#results mark").all_inner_texts()]
+    assert "товарооборот" in marks and "товарообороте" in marks          # the word in its forms
+    page.locator("#results a", has_text="Алиев и Си Цзиньпин в Тянцзине").click()
     page.wait_for_url("**/document/doc-tianjin")
     assert errors == errors2 == [] and external == external2 == []
 
@@ -148,7 +153,7 @@ def test_browser_script_in_a_document_shows_as_text(browser, hand_server):
     assert page.locator("#text b").count() == 0
 
 
-CSP_PAGES = [("/", "main h1"), ("/dyad/AZE/CHN", "#trade .main-svg"),
+CSP_PAGES = [("/", "main h1"), ("/dyad/AZE/CHN", "#flows .main-svg"), ("/dyad/AZE/TUR", "#map[data-ready='map']"),
              ("/actor/AZE", "#network[data-ready='1'] canvas"),
              ("/document/doc-tianjin?focus=doc-tianjin:e1", "#text .focus"),
              ("/search?q=товарооборот", "#results mark"), ("/docs", ".opblock")]
@@ -216,9 +221,9 @@ def test_browser_seed_dyad_page(browser, seed_server):
     assert meeting_evidence in events, events                 # the meeting, with its evidence sentence
     assert page.locator("#events mark.trigger").count() >= 1
     trade = page.locator("#trade-table").inner_text()
-    assert "trade_turnover" in trade and "2.5 bn USD" in trade and "2025-01-01..2025-07-31" in trade
+    assert "trade turnover" in trade and "2.5 bn USD" in trade and "2025-01-01..2025-07-31" in trade
     assert trade_evidence in _squash(trade)                   # its evidence
-    page.wait_for_selector("#trade .main-svg")
+    page.wait_for_selector("#flows .main-svg")
     meeting = page.locator("article.event", has_text="Тянцзин").first
     meeting.locator("a.evidence").click()
     page.wait_for_url("**/document/*")
@@ -226,4 +231,59 @@ def test_browser_seed_dyad_page(browser, seed_server):
     assert "Тянцзин" in page.locator("#text .focus").first.inner_text() or \
         "Тянцзин" in page.locator("#text").inner_text()
     assert page.locator("#text .ent").count() >= 4 and page.locator("#text .trigger").count() >= 1
+    assert errors == [] and external == []
+
+
+# --- the dyad page's filters and map (issue 19) ------------------------------------------------
+def _triggers(page) -> list[str]:
+    return sorted(page.locator("#events mark.trigger").all_inner_texts())
+
+
+def _submit(page) -> None:
+    with page.expect_navigation():
+        page.locator("#filters button[type=submit]").click()
+
+
+FILTERS = [   # (what the analyst sets in the form, the URL it gives, the triggers left)
+    (lambda p: (p.fill("#filters input[name=start]", "2024-01-01"), p.fill("#filters input[name=end]", "2024-12-31")),
+     "start=2024-01-01&end=2024-12-31", ["осудила"]),
+    (lambda p: p.select_option("#filters select[name=cameo]", "04"), "cameo=04", ["принял"]),
+    (lambda p: p.select_option("#filters select[name=plover]", "ACCUSE"), "plover=ACCUSE", ["осудила"]),
+    (lambda p: p.select_option("#filters select[name=direction]", "ba"), "direction=ba", ["осудила"]),
+    (lambda p: p.fill("#filters input[name=min_confidence]", "0.95"), "min_confidence=0.95", []),
+]
+
+
+@pytest.mark.parametrize("choose, query, left", FILTERS, ids=["dates", "cameo", "plover", "direction", "confidence"])
+def test_browser_dyad_filter_kept_in_the_url(browser, hand_server, choose, query, left):
+    page, errors, external = open_page(browser, hand_server.url + "/dyad/AZE/TUR")
+    page.wait_for_selector("#timeline .main-svg")
+    assert _triggers(page) == ["осудила", "принял"]
+    choose(page)
+    _submit(page)
+    assert all(part in page.url for part in query.split("&")), page.url
+    assert _triggers(page) == left
+    page.reload()                                                   # the URL alone gives the same page
+    assert _triggers(page) == left
+    assert errors == [] and external == []
+    page.close()
+
+
+def test_browser_dyad_time_axis_and_map(browser, hand_server):
+    page, errors, external = open_page(browser, hand_server.url + "/dyad/AZE/TUR")
+    page.wait_for_selector("#timeline .main-svg")
+    ticks = " ".join(page.locator("#timeline .xtick text").all_text_contents())
+    assert "2023" in ticks and "2024" in ticks                      # a time axis, months apart as dates
+    page.wait_for_selector("#map[data-ready='map']")                # the shipped world map and the places
+    assert page.locator("#map .scatterlayer .trace").count() == 2   # the outlines, the places
+    assert page.locator("#map .point").count() == 2
+    assert "Баку" in page.locator("#places").inner_text() and "Анкара" in page.locator("#places").inner_text()
+    assert any(r.endswith("/static/vendor/countries-110m.json") for r in page.evaluate(
+        "performance.getEntriesByType('resource').map(e => e.name)"))
+    page.goto(hand_server.url + "/dyad/AZE/TUR?direction=ab")
+    page.wait_for_selector("#map[data-ready='map']")
+    assert page.locator("#map .point").count() == 1
+    page.goto(hand_server.url + "/dyad/AZE/TUR?start=2030-01-01")
+    page.wait_for_selector("#map[data-ready='empty']")
+    assert "no event with a known place" in page.locator("#map").inner_text()
     assert errors == [] and external == []

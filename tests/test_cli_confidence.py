@@ -29,9 +29,12 @@ def cli(*args: str, code: int = 0) -> str:
 
 def test_cli_show_min_confidence(db):
     out = cli("show", "AZE", "CHN", "--db", db)
-    assert "AZE - CHN: 6 records" in out and "0.90" in out and "1.00" in out and "conf" in out
+    assert "(AZE - CHN): 7 records" in out and "0.90" in out and "1.00" in out and "conf" in out
+    assert "3.1 bn USD" in out and "status dialogue partner" in out       # words, the membership kept
     out = cli("show", "AZE", "CHN", "--db", db, "--min-confidence", "0.95")
-    assert "AZE - CHN: 5 records" in out and "0.90" not in out           # the facts stay
+    assert "(AZE - CHN): 6 records" in out and "0.90" not in out           # the facts stay
+    assert cli("show", "Азербайджан", "Китаем", "--db", db) == cli("show", "aze", "CHN", "--db", db)  # names
+    assert "E301 no actor 'Нарния'" in cli("show", "Нарния", "CHN", "--db", db, code=2)
     out = cli("show", "RUS", "CHN", "--db", db)
     assert "1 records" in out and "Россия, Китай → ?" in out and "0.40" in out      # co-actors, no target
 
@@ -53,21 +56,22 @@ def test_cli_export_plover_carries_confidence(db):
 
 
 def test_cli_export_gdelt_one_sided_rows(db):
-    rows = [dict(zip(GDELT_COLUMNS, line.split("\t"))) for line in
-            cli("export", "--format", "gdelt", "--db", db).splitlines()]
+    header, *lines = cli("export", "--format", "gdelt", "--db", db).splitlines()
+    assert header.split("\t") == list(GDELT_COLUMNS)
+    rows = [dict(zip(GDELT_COLUMNS, line.split("\t"))) for line in lines]
     assert all(len(r) == 61 for r in rows)
     assert len(rows) == 2 + 2 + 1 + 6        # tianjin (symmetric), energy, rus-tur, the one-sided document
     one = sorted((r["Actor1CountryCode"], r["Actor2CountryCode"], r["EventCode"], r["IsRootEvent"]) for r in rows
                  if r["SOURCEURL"] == "" and r["SQLDATE"] == "20250715")
     assert one == [("", "AZE", "173", "1"), ("AZE", "", "051", "1"), ("AZE", "CHN", "043", "1"),
                    ("CHN", "", "111", "0"), ("CHN", "AZE", "043", "0"), ("RUS", "", "111", "1")]
-    high = cli("export", "--format", "gdelt", "--db", db, "--min-confidence", "0.5").splitlines()
+    high = cli("export", "--format", "gdelt", "--db", db, "--min-confidence", "0.5").splitlines()[1:]
     assert len(high) == 2 + 2 + 1 + 2 and all(len(x.split("\t")) == 61 for x in high)
 
 
 def test_cli_min_confidence_is_documented():
     from conftest import ROOT
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    for command in ("dyad show A B [--min-confidence X]", "dyad export --format gdelt\\|plover [--min-confidence X]"):
+    for command in ("dyad show A B [--min-confidence X]", "dyad export --format gdelt\\|plover\\|csv\\|jsonl\\|parquet [--output FILE] [--min-confidence X]"):
         assert command in readme
     assert "--min-confidence" in runner.invoke(app, ["show", "--help"], env={"COLUMNS": "250"}).output

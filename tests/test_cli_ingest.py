@@ -22,7 +22,7 @@ def test_cli_ingest_good_and_bad_inputs(tmp_path, db_url):
     bad_date = tmp_path / "bad_date.txt"
     bad_date.write_text("date 2025-02-31\nТекст.", encoding="utf-8")
     no_header = tmp_path / "plain.txt"
-    no_header.write_text("Просто текст без даты.", encoding="utf-8")
+    no_header.write_text("Президент Казахстана Касым-Жомарт Токаев 3 мая 2025 года посетил Ташкент.", encoding="utf-8")
     empty = tmp_path / "empty.txt"
     empty.write_text("", encoding="utf-8")
     broken = tmp_path / "b.jsonl"
@@ -35,13 +35,16 @@ def test_cli_ingest_good_and_bad_inputs(tmp_path, db_url):
     errors = [line for line in r.stderr.splitlines() if line.strip()]
     assert errors == [
         f"{bad_date}:1: E104 date '2025-02-31' does not exist",
-        f"{no_header}:1: E103 no 'date YYYY-MM-DD' header (starts with 'Просто текст без даты.'); give --date for plain text",
+        f"{no_header}:1: W107 undated input: no 'date YYYY-MM-DD' header; dated from its text (W104, W105 follow), "
+        "give --date to set it",
+        f"{no_header}:1: W104 undated: date estimated from the text as 2025-05-03 (day, docdate.day)",
         f"{empty}:1: E101 file is empty",
         f"{broken}:2: E105 not JSON: Expecting property name enclosed in double quotes at column 2",
         f"{notutf}:2: E102 bytes at offset 16 are not valid UTF-8 (nor confidently cp1251 or KOI8-R Russian text)",
     ]
     assert "Traceback" not in r.stderr
     assert f"{good}: 1 stored" in r.stdout
+    assert f"{no_header}: 1 stored, 0 already stored, 0 failed" in r.stdout and "1 undated" in r.stdout
     assert f"{broken}: 1 stored, 0 already stored, 1 failed" in r.stdout
 
     again = run("ingest", "--db", db_url, good, broken)
@@ -50,7 +53,7 @@ def test_cli_ingest_good_and_bad_inputs(tmp_path, db_url):
 
     from dyad.store import open_store
     store = open_store(db_url)
-    assert store.count("documents") == 2
+    assert store.count("documents") == 3
     store.engine.dispose()
 
 

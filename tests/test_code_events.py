@@ -235,7 +235,8 @@ def test_code_events_export_gdelt_and_plover():
     out = io.StringIO()
     assert export("gdelt", out, rows=rows) == 2                  # two sources -> two dyads
     lines = out.getvalue().splitlines()
-    cells = lines[0].split("\t")
+    assert lines[0].split("\t") == list(GDELT_COLUMNS)            # the header line
+    cells = lines[1].split("\t")
     assert len(cells) == len(GDELT_COLUMNS) == 61
     col = dict(zip(GDELT_COLUMNS, cells))
     assert col["SQLDATE"] == "20250831" and col["EventRootCode"] == "11" and col["Actor2CountryCode"] == "USA"

@@ -143,11 +143,12 @@ def test_facts_command_shows_figures_side_by_side(seed_path, tmp_path):
     db = f"sqlite:///{tmp_path / 'facts.db'}"
     runner = CliRunner()
     assert runner.invoke(app, ["ingest", str(seed_path), str(other), "--db", db]).exit_code == 0
-    result = runner.invoke(app, ["facts", "AZE", "CHN", "--kind", "trade_turnover", "--db", db])
+    result = runner.invoke(app, ["facts", "Азербайджан", "Китаем", "--kind", "trade_turnover", "--db", db],
+                           env={"COLUMNS": "200"})
     assert result.exit_code == 0, result.output
     out = result.output
-    assert "2 facts" in out
-    assert "2,500,000,000" in out and "2,400,000,000" in out
+    assert "2 facts" in out and max(map(len, out.splitlines())) <= 200
+    assert "2.5 bn" in out and "2.4 bn" in out
     assert "(1 of 2)" in out and "(2 of 2)" in out
     assert "+26.7%" in out
     bad = runner.invoke(app, ["facts", "AZE", "CHN", "--kind", "nonsense", "--db", db])

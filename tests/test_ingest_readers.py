@@ -16,6 +16,15 @@ def _write(tmp_path, name, data):
     return p
 
 
+def test_readers_undated_text_is_stored_with_a_warning(tmp_path):
+    """A file without a header or --date is undated, not refused: the pipeline dates it from its
+    text (W104, W105) and the reader says why (W107)."""
+    [item] = list(read_path(_write(tmp_path, "plain.txt", f"\n  {GOOD_BODY}")))
+    assert item.error is None and item.document.date is None and item.document.text == GOOD_BODY
+    assert item.warnings == ("W107 undated input: no 'date YYYY-MM-DD' header; dated from its text (W104, W105 "
+                             "follow), give --date to set it",)
+
+
 @pytest.mark.parametrize("content, date, expect_date, expect_text", [
     (f"date 2025-08-31 {GOOD_BODY}", None, "2025-08-31", GOOD_BODY),
     (f"  \n date 2025-08-31\n{GOOD_BODY}\n", None, "2025-08-31", GOOD_BODY + "\n"),
@@ -33,7 +42,6 @@ def test_readers_dated_text(tmp_path, content, date, expect_date, expect_text):
 @pytest.mark.parametrize("content, line, code, fragment", [
     ("", 1, "E101", "empty"),
     ("   \n\n", 1, "E101", "empty"),
-    (GOOD_BODY, 1, "E103", "no 'date YYYY-MM-DD' header"),
     (f"\n\ndate 2025-02-30 {GOOD_BODY}", 3, "E104", "does not exist"),
     (f"date 31.08.2025 {GOOD_BODY}", 1, "E104", "not YYYY-MM-DD"),
     ("date 2025-08-31\n", 1, "E101", "no article text"),

@@ -58,6 +58,9 @@ def test_ingest_web_html_without_date_needs_date(tmp_path):
                     encoding="utf-8")
     items = list(read_path(page, date="2025-01-02"))
     assert items[0].document is not None and items[0].document.date in ("2025-01-02",)
+    [undated] = list(read_path(page))              # no --date: stored undated, dated from its text
+    assert undated.document.date is None and undated.warnings[0].startswith(
+        "W107 undated input: the page has no date in its metadata")
 
 
 def test_ingest_web_rss_entries(web_dir):

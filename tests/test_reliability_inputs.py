@@ -50,7 +50,7 @@ INPUTS = [
     ("utf-8 bom", b"\xef\xbb\xbf" + HEADER + ru(5).encode("utf-8"), ("doc", "utf-8-sig", ())),
     ("utf-16 bom", ("date 2025-06-12\n" + ru(6)).encode("utf-16"), ("doc", "utf-16", ())),
     ("crlf", HEADER.replace(b"\n", b"\r\n") + ru(7).encode("utf-8"), ("doc", "utf-8", ())),
-    ("no header", RU.encode("utf-8"), ("error", "E103", 1, "no 'date YYYY-MM-DD' header")),
+    ("no header", RU.encode("utf-8"), ("doc", "utf-8", ("W107 undated input: no 'date YYYY-MM-DD' header",))),
     ("header colon", b"date: 2025-06-12\n" + RU.encode("utf-8"), ("error", "E104", 1, "malformed date header")),
     ("header bare", b"\n\ndate\n" + RU.encode("utf-8"), ("error", "E104", 3, "malformed date header")),
     ("header slashes", b"date 2025/06/12\n" + RU.encode("utf-8"), ("error", "E104", 1, "not YYYY-MM-DD")),

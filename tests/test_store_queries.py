@@ -89,14 +89,16 @@ def test_queries_exports(loaded):
     e = loaded.engine
     rows = list(Q.export_events(e, Q.EventFilter(pair=("AZE", "CHN"))))
     assert len(rows) == 3 and set(rows[0]) == set(Q.EVENT_COLUMNS)
-    gdelt = list(Q.export_gdelt(e, Q.EventFilter(document="doc-tianjin")))
+    from dyad.serve.export import gdelt_dicts
+    gdelt = list(gdelt_dicts(e, Q.EventFilter(document="doc-tianjin")))
     assert [(g["Actor1CountryCode"], g["Actor2CountryCode"]) for g in gdelt] == [("AZE", "CHN"), ("CHN", "AZE")]
     assert gdelt[0]["SQLDATE"] == "20250831" and gdelt[0]["EventRootCode"] == "04"
     assert len(list(Q.export_facts(e))) == 3
 
 
 def test_queries_fts5_query_quotes_every_word():
-    assert Q.fts5_query('Тянцзинь "AND" (x') == '"Тянцзинь"* "AND"* "x"*'
+    assert Q.fts5_query('Тянцзинь "AND" (x') == '"Тянцзинь"* AND "AND"* AND "x"*'
+    assert Q.fts5_query('Эрдогану') == '("Эрдогану"* OR "эрдоган"*)'     # the word and its normal form
     assert Q.fts5_query("***") == ""
 
 

@@ -30,8 +30,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import BinaryIO, Iterable, Iterator
 
-from ..errors import (W_ENCODING, W_FIELD_IGNORED, W_FUTURE_DATE, BadDate, BadJsonLine, BinaryInput,
-                      DateOutOfRange, EmptyInput, InputError, MissingField, NoDateHeader, NotUtf8,
+from ..errors import (W_ENCODING, W_FIELD_IGNORED, W_FUTURE_DATE, W_UNDATED_INPUT, BadDate, BadJsonLine, BinaryInput,
+                      DateOutOfRange, EmptyInput, InputError, MissingField, NotUtf8,
                       TooLarge, UnreadablePath, UsageError, show_path)
 from ..types import Document
 from . import encoding
@@ -69,9 +69,10 @@ def check_given_date(date: str | None) -> None:
             raise UsageError(f"--date: {err.detail}") from None
 
 
-def input_warnings(doc: Document, today: dt.date | None = None) -> tuple[str, ...]:
-    """W101 for a date after tomorrow (a day of slack for time zones), W102 for a guessed encoding."""
-    out = []
+def input_warnings(doc: Document, today: dt.date | None = None, undated: str | None = None) -> tuple[str, ...]:
+    """W101 for a date after tomorrow (a day of slack for time zones), W102 for a guessed encoding,
+    W107 for a file or page without a date (``undated`` says what it lacks)."""
+    out = [W_UNDATED_INPUT.format(what=undated)] if undated and doc.date is None else []
     today = today or dt.datetime.now(dt.timezone.utc).date()
     if doc.date and dt.date.fromisoformat(doc.date) > today + dt.timedelta(days=1):
         out.append(W_FUTURE_DATE.format(date=doc.date))
@@ -102,7 +103,8 @@ def decode(data: bytes, path: str, line: int = 1) -> encoding.Decoded:
 
 
 def read_dated_text(path: str, data: bytes, date: str | None = None) -> Document:
-    """Format (a), or (b) when ``date`` is given and the file has no header."""
+    """Format (a), or (b) when ``date`` is given and the file has no header; a file with neither is
+    undated (``date`` None): the pipeline dates it from its text, and the reader warns (W107)."""
     if not data.strip():
         raise EmptyInput(path, 1, "file is empty")
     decoded = decode(data, path)
@@ -127,9 +129,7 @@ def read_dated_text(path: str, data: bytes, date: str | None = None) -> Document
         if bad:
             raise BadDate(path, line, f"malformed date header {bad.group(2).strip()!r}; "
                                       "expected 'date YYYY-MM-DD'")
-        first = text.lstrip().split("\n", 1)[0][:40]
-        raise NoDateHeader(path, line, f"no 'date YYYY-MM-DD' header (starts with {first!r}); "
-                                       "give --date for plain text")
+        text = text[len(lead):]          # undated: stored, dated from its text (W107, then W104/W105)
     return Document(id=content_id(text), text=text, date=date, source=path, encoding=decoded.encoding)
 
 
@@ -386,14 +386,15 @@ def read_path(path: str | Path, date: str | None = None) -> Iterator[Item]:
             yield Item(shown, 1, error=BinaryInput(shown, 1, f"{reason}; Dyad reads text"))
             return
         for item in read_web_file(shown, data, p.suffix.lower(), date):
-            yield replace(item, warnings=input_warnings(item.document)) if item.document else item
+            yield (replace(item, warnings=input_warnings(item.document, undated="the page has no date in its metadata"))
+                   if item.document else item)
         return
     try:
         doc = read_dated_text(shown, data, date)
     except InputError as err:
         yield Item(shown, err.line, error=err)
         return
-    yield Item(shown, 1, document=doc, warnings=input_warnings(doc))
+    yield Item(shown, 1, document=doc, warnings=input_warnings(doc, undated="no 'date YYYY-MM-DD' header"))
 
 
 def read_paths(paths: Iterable[str | Path], date: str | None = None) -> Iterator[Item]:

@@ -35,6 +35,7 @@ BATCH = 128           # records per write transaction
 CHUNK = 8             # documents per task (their sentences share the models' batches) ...
 CHUNK_CHARS = 100_000  # ... or fewer, when they hold this many characters
 WINDOW_PER_WORKER = 8  # tasks in flight per worker
+UNDATED = ("W104", "W105")
 
 
 @dataclass
@@ -46,10 +47,13 @@ class FileSummary:
     mentions: int = 0
     events: int = 0
     facts: int = 0
+    undated: int = 0        # documents without a date of their own (W104, W105)
 
     def line(self) -> str:
+        undated = (f"; {self.undated} undated (dated from the text, W104, or not at all, W105)"
+                   if self.undated else "")
         return (f"{self.path}: {self.stored} stored, {self.skipped} already stored, {self.failed} failed; "
-                f"{self.mentions} mentions, {self.events} events, {self.facts} facts")
+                f"{self.mentions} mentions, {self.events} events, {self.facts} facts{undated}")
 
 
 @dataclass
@@ -89,20 +93,23 @@ class _Now:
 class LocalExecutor:
     """Extraction in this process (``--workers 1``)."""
     window = 1
+    started = False
 
     def __enter__(self):
-        init_worker()
         return self
 
     def __exit__(self, *exc):
         return False
 
     def submit(self, docs: list[Document]):
+        if not self.started:            # on the first new documents, as the pool starts its workers
+            init_worker()
+            self.started = True
         return _Now(docs)
 
 
 class PoolExecutor:
-    """N worker processes, models loaded once in each (``--workers N``)."""
+    """N worker processes, models loaded once in each (``--workers N``), started when needed."""
 
     def __init__(self, workers: int):
         self.workers = workers
@@ -110,17 +117,21 @@ class PoolExecutor:
         self.pool = None
 
     def __enter__(self):
-        import multiprocessing as mp
-        self.pool = mp.get_context("fork" if sys.platform == "linux" else "spawn").Pool(
-            self.workers, initializer=init_worker)
         return self
 
     def __exit__(self, *exc):
-        self.pool.close() if not exc[0] else self.pool.terminate()
-        self.pool.join()
+        if self.pool is not None:
+            self.pool.close() if not exc[0] else self.pool.terminate()
+            self.pool.join()
         return False
 
     def submit(self, docs: list[Document]):
+        """The workers start on the first chunk of new documents: a run whose documents are all
+        stored already (skipped by content hash) starts none."""
+        if self.pool is None:
+            import multiprocessing as mp
+            self.pool = mp.get_context("fork" if sys.platform == "linux" else "spawn").Pool(
+                self.workers, initializer=init_worker)
         return self.pool.apply_async(work_many, (docs,))
 
 
@@ -133,17 +144,35 @@ def default_workers() -> int:
 
 # --- the single writer --------------------------------------------------------------------------
 
+class _LazyDeduper:
+    """The Deduper (dyad.ingest.dedup), built on the first record to store: a run whose documents
+    are all stored already never imports datasketch nor reads the store's fingerprints."""
+
+    def __init__(self, store):
+        self.store = store
+        self.deduper = None
+
+    def add(self, conn, record, fingerprint) -> None:
+        if self.deduper is None:
+            from .dedup import Deduper
+            self.deduper = Deduper(self.store)
+        self.deduper.add(conn, record, fingerprint)
+
+    def reset(self) -> None:
+        if self.deduper is not None:
+            self.deduper.reset()
+
+
 class Writer:
     """Writes results in input order, in batches; keeps the per-file summaries."""
 
     def __init__(self, store, summary: RunSummary, err: TextIO, on_file, dedup: bool, advance):
-        from .dedup import Deduper
         self.store = store
         self.summary = summary
         self.err = err
         self.on_file = on_file
         self.advance = advance
-        self.dedup = Deduper(store) if dedup else None
+        self.dedup = _LazyDeduper(store) if dedup else None
         self.batch: list[tuple[Item, Result]] = []
         self.done_files: list[FileSummary] = []
         self.current: FileSummary | None = None
@@ -179,6 +208,8 @@ class Writer:
             result = replace(result, record=record)
         for warning in record.warnings:
             print(f"{item.path}:{item.line}: {warning}", file=self.err)
+        if any(w.startswith(UNDATED) for w in record.warnings):
+            self.summary.file(item.path).undated += 1
         self.batch.append((item, result))
         if len(self.batch) >= BATCH or time.monotonic() - self.last_flush > 2.0:
             self.flush()
@@ -214,15 +245,16 @@ class Writer:
         """One transaction for the batch; if it fails, one per record, so that only the records
         that cannot be stored fail (None)."""
         records = [r.record for _, r in batch]
+        terms = {r.record.document.id: r.terms for _, r in batch}
         try:
-            return self.store.save_many(records, after)
+            return self.store.save_many(records, after, terms)
         except Exception:  # noqa: BLE001 - isolate the record at fault
             if self.dedup is not None:
                 self.dedup.reset()
         flags: list[bool | None] = []
         for (item, _), record in zip(batch, records):
             try:
-                flags.append(self.store.save_many([record], after)[0])
+                flags.append(self.store.save_many([record], after, terms)[0])
             except Exception as exc:  # noqa: BLE001
                 print(f"{item.path}:{item.line}: E200 not stored: {one_line(exc)}", file=self.err)
                 if self.dedup is not None:

@@ -13,7 +13,7 @@ import html as htmllib
 import re
 from typing import Iterator
 
-from ..errors import (BadDate, EmptyInput, InputError, MissingField, NoDateHeader, UnreadablePath,
+from ..errors import (BadDate, EmptyInput, InputError, MissingField, UnreadablePath,
                       one_line, show_path)
 from ..types import Document
 from .items import MAX_ID, WEB_SUFFIXES, Item, content_id, parse_date  # noqa: F401
@@ -43,8 +43,7 @@ def read_html(path: str, data: bytes, date: str | None = None, url: str | None =
     page_date = meta.get("date")
     if date is None and page_date:
         date = parse_date(str(page_date)[:10], path, 1)
-    if date is None:
-        raise NoDateHeader(path, 1, "the page has no date in its metadata; give --date")
+    # undated (no --date, no metadata): stored, dated from its text, with W107 (readers.input_warnings)
     return Document(id=content_id(text), text=text, date=date, title=meta.get("title") or None,
                     url=url or meta.get("url") or None, source=path)
 

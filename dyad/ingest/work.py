@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..errors import one_line
+from ..lang import document_terms
 from ..pipeline import process, process_many
 from ..types import Document, Record
 
@@ -18,6 +19,7 @@ class Result:
     record: Record | None
     fingerprint: object = None      # shingle hashes (numpy array) for near-duplicate detection
     error: str | None = None
+    terms: str | None = None        # the search terms (dyad.lang.document_terms), from the warm lemma cache
 
 
 def init_worker() -> None:
@@ -37,7 +39,7 @@ def work(doc: Document) -> Result:
         record = process(doc)
     except Exception as exc:  # noqa: BLE001 - one bad document must not stop the run
         return Result(None, error=f"E100 processing failed: {one_line(exc)}")
-    return Result(record, fingerprint(doc.text))
+    return Result(record, fingerprint(doc.text), terms=document_terms(record.document))
 
 
 def work_many(docs: list[Document]) -> list[Result]:
@@ -48,4 +50,4 @@ def work_many(docs: list[Document]) -> list[Result]:
         records = process_many(docs)
     except Exception:  # noqa: BLE001 - find the document at fault
         return [work(d) for d in docs]
-    return [Result(r, fingerprint(d.text)) for r, d in zip(records, docs)]
+    return [Result(r, fingerprint(d.text), terms=document_terms(r.document)) for r, d in zip(records, docs)]

@@ -21,7 +21,7 @@ REGISTRY: dict[str, str] = {        # code -> "module:class", imported lazily
     "en": "dyad.lang.en:English",
 }
 
-__all__ = ["Language", "REGISTRY", "codes", "detect", "get_language"]
+__all__ = ["Language", "REGISTRY", "codes", "detect", "document_terms", "get_language", "search_terms"]
 
 
 def codes() -> tuple[str, ...]:
@@ -37,3 +37,16 @@ def get_language(code: str | None) -> Language | None:
         return None
     module, _, name = where.partition(":")
     return getattr(importlib.import_module(module), name)()
+
+
+def search_terms(text: str, lang: str | None = None) -> list[str]:
+    """The normal forms of the words of ``text`` in language ``lang`` (detected when None) that
+    differ from the words (:meth:`Language.search_terms`); none for a language without a package."""
+    language = get_language(lang or detect(text))
+    return language.search_terms(text) if language is not None else []
+
+
+def document_terms(doc) -> str | None:
+    """A document's search terms as stored (``documents.search_terms``, migration 0008): the
+    normal forms of its title's and text's words that differ from them, space-separated."""
+    return " ".join(search_terms(f"{doc.title or ''}\n{doc.text}", doc.lang)) or None

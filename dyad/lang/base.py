@@ -53,6 +53,13 @@ class Language(ABC):
     def figures(self, text: str, day, precision: str) -> tuple[list, list, list, list]:
         """(amounts, percents, multiples, periods) read from a paragraph."""
 
+    def search_terms(self, text: str) -> list[str]:
+        """The normal forms of the words of ``text`` that differ from the words themselves, for
+        the full-text index and its queries (dyad.store.documents), so a word is found in any of
+        its forms. None by default: SQLite's ``porter`` tokenizer and PostgreSQL's stemmers
+        already fold English forms."""
+        return []
+
     def estimate_date(self, text: str):
         """The article date the text's own dates point to (:class:`dyad.resolve.docdate.DocDate`)."""
         from ..resolve.docdate import estimate_date

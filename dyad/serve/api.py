@@ -19,13 +19,10 @@ from contextlib import asynccontextmanager
 from dataclasses import replace
 
 import asyncio
-import csv
 import datetime as dt
-import io
-import json
 import platform
 import re
-from typing import Annotated, Iterable, Iterator, Literal
+from typing import Annotated, Iterable, Literal
 
 from fastapi import APIRouter, Depends, FastAPI, HTTPException, Path, Query
 from fastapi.responses import HTMLResponse, JSONResponse, Response, StreamingResponse
@@ -36,7 +33,10 @@ from .. import __version__
 from ..store import Store, open_store
 from ..store import queries as Q
 from ..types import FACT_KINDS
+from . import export as EX
 from . import ids
+from . import models as M
+from .checks import in_order, invalid, known_actors, known_codes
 from .guard import Guard, max_body, token_problem
 from .ids import ACTOR_ID, COUNTRY, DOC_ID, PAIR, RECORD_ID
 
@@ -55,8 +55,7 @@ MinConfidence = Annotated[float, Query(ge=0, le=1, description="only events whos
                                                                "(0-1); 0 counts every event")]
 
 
-def _invalid(name: str, value: str, why: str) -> HTTPException:
-    return HTTPException(422, detail=[{"loc": ["query", name], "msg": why, "input": value, "type": "value_error"}])
+_invalid = invalid
 
 
 def _each(values: Iterable[str], pattern: re.Pattern | str, name: str) -> tuple[str, ...]:
@@ -80,10 +79,25 @@ def event_filter(actor: Actors = [], start: Day = None, end: Day = None,
     for q in quad_class:
         if q not in (1, 2, 3, 4):
             raise _invalid("quad_class", str(q), "must be 1, 2, 3 or 4")
+    known_codes(_each(cameo, CAMEO, "cameo"), _each(plover, PLOVER, "plover"))
+    in_order(_iso(start), _iso(end))
     return Q.EventFilter(actors=_each(actor, ACTOR_ID, "actor"), start=_iso(start), end=_iso(end),
                          cameo=_each(cameo, CAMEO, "cameo"), quad_class=tuple(quad_class),
                          plover_type=_each(plover, PLOVER, "plover"), document=document,
                          min_confidence=min_confidence)
+
+
+def pair_filter(start: Day = None, end: Day = None,
+                cameo: Annotated[list[str], Query(max_length=20, description="CAMEO code or prefix (2-4 digits)")] = [],
+                plover: Annotated[list[str], Query(max_length=20, description="PLOVER event type")] = [],
+                direction: Annotated[Literal["both", "ab", "ba"], Query(
+                    description="both; ab: A acts on B; ba: B acts on A")] = "both",
+                min_confidence: MinConfidence = 0.0) -> tuple[Q.EventFilter, str]:
+    """A pair's filters (the dyad page's) and the direction, applied once the pair is known."""
+    known_codes(_each(cameo, CAMEO, "cameo"), _each(plover, PLOVER, "plover"))
+    in_order(_iso(start), _iso(end))
+    return Q.EventFilter(start=_iso(start), end=_iso(end), cameo=tuple(cameo), plover_type=tuple(plover),
+                         min_confidence=min_confidence), direction
 
 
 def fact_filter(actor: Actors = [], start: Day = None, end: Day = None,
@@ -92,6 +106,7 @@ def fact_filter(actor: Actors = [], start: Day = None, end: Day = None,
     for k in kind:
         if k not in FACT_KINDS:
             raise _invalid("kind", k, "must be one of " + ", ".join(FACT_KINDS))
+    in_order(_iso(start), _iso(end))
     return Q.FactFilter(actors=_each(actor, ACTOR_ID, "actor"), start=_iso(start), end=_iso(end),
                         kinds=tuple(kind), document=document)
 
@@ -133,46 +148,18 @@ def require_token(credentials: Annotated[HTTPAuthorizationCredentials | None, De
         raise HTTPException(status, message, headers=headers or None)
 
 
-def _csv(rows: Iterator[dict], columns: tuple[str, ...], delimiter: str = ",") -> Iterator[str]:
-    buf = io.StringIO()
-    writer = csv.DictWriter(buf, fieldnames=columns, delimiter=delimiter, extrasaction="ignore",
-                            lineterminator="\n")
-    writer.writeheader()
-    for i, row in enumerate(rows, 1):
-        if delimiter == "\t":      # GDELT files have no quoting: tabs and newlines in values become spaces
-            row = {k: (re.sub(r"[\t\r\n]+", " ", v) if isinstance(v, str) else v) for k, v in row.items()}
-        writer.writerow(row)
-        if i % 1000 == 0:
-            yield buf.getvalue()
-            buf.seek(0), buf.truncate()
-    yield buf.getvalue()
+MEDIA = {"tsv" if k == "gdelt" else k: v for k, v in EX.MEDIA.items() if k != "plover"}
 
 
-def _jsonl(rows: Iterator[dict]) -> Iterator[str]:
-    for row in rows:
-        yield json.dumps(row, ensure_ascii=False) + "\n"
-
-
-def _parquet(rows: Iterator[dict], columns: tuple[str, ...]) -> bytes:
-    import pyarrow as pa
-    import pyarrow.parquet as pq
-    data = list(rows)
-    table = pa.Table.from_pydict({c: [r.get(c) for r in data] for c in columns})
-    out = io.BytesIO()
-    pq.write_table(table, out)
-    return out.getvalue()
-
-
-MEDIA = {"csv": "text/csv; charset=utf-8", "jsonl": "application/x-ndjson",
-         "parquet": "application/vnd.apache.parquet", "tsv": "text/tab-separated-values; charset=utf-8"}
-
-
-def _export(rows: Iterator[dict], columns: tuple[str, ...], fmt: str, name: str) -> Response:
-    headers = {"Content-Disposition": f'attachment; filename="{name}.{fmt}"'}
+def export_response(engine, fmt: str, f, limit: int, facts: bool = False) -> Response:
+    """The export in ``fmt`` (csv, jsonl, parquet, gdelt), written by dyad.serve.export as
+    ``dyad export`` writes it."""
+    name = ("facts" if facts else "events") + ("-gdelt" if fmt == "gdelt" else "")
+    headers = {"Content-Disposition": f'attachment; filename="{name}.{EX.SUFFIX.get(fmt, fmt)}"'}
+    body = EX.chunks(fmt, engine, f, limit, facts)
     if fmt == "parquet":
-        return Response(_parquet(rows, columns), media_type=MEDIA[fmt], headers=headers)
-    body = _jsonl(rows) if fmt == "jsonl" else _csv(rows, columns, "\t" if fmt == "tsv" else ",")
-    return StreamingResponse(body, media_type=MEDIA[fmt], headers=headers)
+        return Response(b"".join(body), media_type=EX.MEDIA[fmt], headers=headers)
+    return StreamingResponse(body, media_type=EX.MEDIA[fmt], headers=headers)
 
 
 def _ingest_one(store: Store, doc) -> JSONResponse:
@@ -188,7 +175,7 @@ def _ingest_one(store: Store, doc) -> JSONResponse:
 
 
 def api_router(store: Store, uploads: ThreadPoolExecutor) -> APIRouter:
-    r = APIRouter(prefix="/api")
+    r = APIRouter(prefix="/api", responses=M.ERRORS)
     engine = store.engine
 
     def found(value: dict | None, what: str, key: str) -> dict:
@@ -196,68 +183,95 @@ def api_router(store: Store, uploads: ThreadPoolExecutor) -> APIRouter:
             raise HTTPException(404, f"no {what} {key!r}")
         return value
 
-    @r.get("/dyads/{a}/{b}", tags=["dyads"], summary="Totals for a pair of countries")
+    def sides(a: str, b: str) -> tuple[str, str]:
+        a, b = ids.country(a), ids.country(b)
+        known_actors(engine, (a, b))
+        return a, b
+
+    def pair_of(a: str, b: str, fd: tuple[Q.EventFilter, str]) -> Q.EventFilter:
+        (a, b), (f, direction) = sides(a, b), fd
+        return replace(f, pair=(b, a) if direction == "ba" else (a, b), directed=direction != "both")
+
+    def with_pair(f, pair: str | None):
+        if f.actors:
+            known_actors(engine, f.actors)
+        if pair:
+            f = replace(f, pair=sides(*ids.pair(pair)))
+        return f
+
+    @r.get("/dyads/{a}/{b}", tags=["dyads"], summary="Totals for a pair of countries", response_model=M.DyadSummary)
     def dyad(a: Annotated[str, Path(pattern=COUNTRY)], b: Annotated[str, Path(pattern=COUNTRY)],
-             start: Day = None, end: Day = None, min_confidence: MinConfidence = 0.0) -> dict:
-        """Events (each counted once, both directions; with ``min_confidence``, those at least that
-        sure), mean Goldstein, quad classes, top CAMEO event types, and the number of facts by kind."""
-        return Q.dyad_summary(engine, ids.country(a), ids.country(b), _iso(start), _iso(end),
-                              min_confidence=min_confidence)
+             f: Annotated[tuple[Q.EventFilter, str], Depends(pair_filter)]) -> dict:
+        """Events (each counted once, both directions unless ``direction``; with ``min_confidence``,
+        those at least that sure; ``cameo``, ``plover``: those types), mean Goldstein, quad classes,
+        top CAMEO event types, and the number of facts by kind. 404 when the knowledge base and the
+        store know a side by neither id nor code. The filters are the dyad page's."""
+        return Q.pair_summary(engine, pair_of(a, b, f))
 
-    @r.get("/dyads/{a}/{b}/timeline", tags=["dyads"], summary="Events per month by quad class")
+    @r.get("/dyads/{a}/{b}/timeline", tags=["dyads"], summary="Events per month by quad class",
+           response_model=M.Timeline)
     def timeline(a: Annotated[str, Path(pattern=COUNTRY)], b: Annotated[str, Path(pattern=COUNTRY)],
-                 start: Day = None, end: Day = None, min_confidence: MinConfidence = 0.0) -> dict:
-        return Q.dyad_timeline(engine, ids.country(a), ids.country(b), _iso(start), _iso(end), min_confidence)
+                 f: Annotated[tuple[Q.EventFilter, str], Depends(pair_filter)]) -> dict:
+        """The filters of :func:`dyad` (the dyad page's)."""
+        return Q.pair_timeline(engine, pair_of(a, b, f))
 
-    @r.get("/dyads", tags=["dyads"], summary="The pairs with the most events")
-    def dyads(limit: Limit = 20, min_confidence: MinConfidence = 0.0) -> dict:
-        return {"items": Q.top_dyads(engine, limit, min_confidence)}
+    @r.get("/dyads", tags=["dyads"], summary="The pairs with the most events", response_model=M.DyadPage)
+    def dyads(limit: Limit = 20, offset: Offset = 0, min_confidence: MinConfidence = 0.0) -> dict:
+        return Q.dyads(engine, limit, offset, min_confidence)
 
-    @r.get("/events", tags=["events"], summary="Events, newest first, with filters and paging")
+    @r.get("/events", tags=["events"], summary="Events, newest first, with filters and paging",
+           response_model=M.EventPage)
     def events(f: Annotated[Q.EventFilter, Depends(event_filter)], limit: Limit = 50, offset: Offset = 0,
                pair: Annotated[str | None, Query(pattern=PAIR, description="two countries, e.g. AZE-CHN")] = None
                ) -> dict:
-        if pair:
-            f = replace(f, pair=ids.pair(pair))
-        return Q.events(engine, f, limit, offset)
+        """An unknown actor or side of ``pair`` answers 404; an unknown CAMEO code or PLOVER type,
+        or a ``start`` after the ``end``, 422."""
+        return Q.events(engine, with_pair(f, pair), limit, offset)
 
-    @r.get("/events/{event_id:id}", tags=["events"], summary="One event")
+    @r.get("/events/{event_id:id}", tags=["events"], summary="One event", response_model=M.Event)
     def event(event_id: Annotated[str, Path(pattern=RECORD_ID)]) -> dict:
         return found(Q.event(engine, event_id), "event", event_id)
 
-    @r.get("/facts", tags=["facts"], summary="Facts, latest period first, with filters and paging")
+    @r.get("/facts", tags=["facts"], summary="Facts, latest period first, with filters and paging",
+           response_model=M.FactPage)
     def facts(f: Annotated[Q.FactFilter, Depends(fact_filter)], limit: Limit = 50, offset: Offset = 0,
               pair: Annotated[str | None, Query(pattern=PAIR)] = None) -> dict:
-        if pair:
-            f = replace(f, pair=ids.pair(pair))
-        return Q.facts(engine, f, limit, offset)
+        return Q.facts(engine, with_pair(f, pair), limit, offset)
 
-    @r.get("/facts/{fact_id:id}", tags=["facts"], summary="One fact")
+    @r.get("/facts/{fact_id:id}", tags=["facts"], summary="One fact", response_model=M.Fact)
     def fact(fact_id: Annotated[str, Path(pattern=RECORD_ID)]) -> dict:
         return found(Q.fact(engine, fact_id), "fact", fact_id)
 
-    @r.get("/actors", tags=["actors"], summary="Search actors by name, alias or id")
-    def actors(q: Annotated[str, Query(min_length=1, max_length=200, pattern=NO_NUL)], limit: Limit = 20) -> dict:
-        return {"q": q, "items": Q.actor_search(engine, q, limit)}
+    @r.get("/actors", tags=["actors"], summary="Search actors by name, alias or id", response_model=M.ActorPage)
+    def actors(q: Annotated[str, Query(min_length=1, max_length=200, pattern=NO_NUL)], limit: Limit = 20,
+               offset: Offset = 0) -> dict:
+        """Any alias in any case form (a word's normal form is tried when the form itself finds
+        none: "Эрдогану"); the knowledge base first, then actors seen in the store (no groups)."""
+        return {"q": q, **Q.actor_page(engine, q, limit, offset)}
 
-    @r.get("/actors/{actor_id:id}", tags=["actors"], summary="One actor with its partners network")
+    @r.get("/actors/{actor_id:id}", tags=["actors"], summary="One actor with its partners network",
+           response_model=M.Actor)
     def actor(actor_id: Annotated[str, Path(pattern=ACTOR_ID)],
               partners: Annotated[int, Query(ge=1, le=200)] = 30, min_confidence: MinConfidence = 0.0) -> dict:
         """Partners are weighted by the events (with ``min_confidence``, those at least that sure)."""
         return found(Q.actor_show(engine, actor_id, partners, min_confidence), "actor", actor_id)
 
-    @r.get("/documents", tags=["documents"], summary="Stored documents, newest first")
+    @r.get("/documents", tags=["documents"], summary="Stored documents, newest first", response_model=M.DocumentPage)
     def documents(start: Day = None, end: Day = None, limit: Limit = 50, offset: Offset = 0) -> dict:
+        in_order(_iso(start), _iso(end))
         return Q.documents(engine, _iso(start), _iso(end), limit, offset)
 
-    @r.get("/documents/{doc_id:id}", tags=["documents"], summary="One document with its annotations")
+    @r.get("/documents/{doc_id:id}", tags=["documents"], summary="One document with its annotations",
+           response_model=M.Document)
     def document(doc_id: Annotated[str, Path(pattern=DOC_ID)], min_confidence: MinConfidence = 0.0) -> dict:
         """The text and every mention, event (with ``min_confidence``, those at least that sure) and
         fact found in it; offsets index ``text``."""
         return found(Q.document(engine, doc_id, min_confidence), "document", doc_id)
 
     @r.post("/documents", tags=["documents"], status_code=201, dependencies=[Depends(require_token)],
-            summary="Ingest one article (needs the token)")
+            summary="Ingest one article (needs the token)", response_model=M.Stored,
+            responses={200: {"model": M.Stored, "description": "The same text was already stored"},
+                       **M.WRITE_ERRORS})
     async def upload(body: Upload) -> JSONResponse:
         """Runs the pipeline on the article and stores the record in one transaction. 201 when
         stored, 200 when the same text was already stored. The body is at most DYAD_MAX_BODY
@@ -269,29 +283,34 @@ def api_router(store: Store, uploads: ThreadPoolExecutor) -> APIRouter:
                        lang=body.lang, title=body.title, url=body.url, source="api")
         return await asyncio.get_running_loop().run_in_executor(uploads, _ingest_one, store, doc)
 
-    @r.get("/search", tags=["search"], summary="Full-text search over documents")
+    @r.get("/search", tags=["search"], summary="Full-text search over documents", response_model=M.SearchPage)
     def search(q: Annotated[str, Query(min_length=1, max_length=200, pattern=NO_NUL)],
                limit: Limit = 20, offset: Offset = 0) -> dict:
-        """FTS5 on SQLite (every word, as a prefix), ``websearch_to_tsquery('russian')`` on
-        PostgreSQL. Snippets come as segments; ``match`` marks the words found."""
+        """Any word form: FTS5 on SQLite (every word as a prefix, or its normal form, indexed since
+        migration 0008), ``websearch_to_tsquery('russian')`` on PostgreSQL (Snowball stems).
+        Snippets come as segments; ``match`` marks the words found."""
         return Q.search(engine, q, limit, offset)
 
     @r.get("/export/events.{fmt}", tags=["exports"], summary="Events as CSV, JSON Lines, Parquet or GDELT TSV",
-           responses={200: {"content": {m: {} for m in MEDIA.values()}}})
+           response_class=Response, responses={200: {"content": {m: {} for m in MEDIA.values()},
+                                                     "description": "The file"}})
     def export_events(fmt: Literal["csv", "jsonl", "parquet", "tsv"],
                       f: Annotated[Q.EventFilter, Depends(event_filter)],
-                      limit: Annotated[int, Query(ge=1, le=Q.EXPORT_MAX)] = 10_000) -> Response:
-        """``tsv`` is GDELT 2.0-style: one row per source-target pair of each event, GDELT's column
-        names. The others: one row per event."""
-        if fmt == "tsv":
-            return _export(Q.export_gdelt(engine, f, limit), Q.GDELT_COLUMNS, fmt, "events-gdelt")
-        return _export(Q.export_events(engine, f, limit), Q.EVENT_COLUMNS, fmt, "events")
+                      limit: Annotated[int, Query(ge=1, le=Q.EXPORT_MAX)] = 10_000,
+                      pair: Annotated[str | None, Query(pattern=PAIR)] = None) -> Response:
+        """``tsv`` is GDELT 2.0 Events: the 61 columns in GDELT's order under a header line, one row
+        per source-target pair of each event (the layout ``dyad export --format gdelt`` writes).
+        The others: one row per event."""
+        f = with_pair(f, pair)
+        return export_response(engine, "gdelt" if fmt == "tsv" else fmt, f, limit)
 
     @r.get("/export/facts.{fmt}", tags=["exports"], summary="Facts as CSV, JSON Lines or Parquet",
-           responses={200: {"content": {m: {} for m in MEDIA.values()}}})
+           response_class=Response, responses={200: {"content": {m: {} for m in MEDIA.values()},
+                                                     "description": "The file"}})
     def export_facts(fmt: Literal["csv", "jsonl", "parquet"], f: Annotated[Q.FactFilter, Depends(fact_filter)],
-                     limit: Annotated[int, Query(ge=1, le=Q.EXPORT_MAX)] = 10_000) -> Response:
-        return _export(Q.export_facts(engine, f, limit), Q.FACT_COLUMNS, fmt, "facts")
+                     limit: Annotated[int, Query(ge=1, le=Q.EXPORT_MAX)] = 10_000,
+                     pair: Annotated[str | None, Query(pattern=PAIR)] = None) -> Response:
+        return export_response(engine, fmt, with_pair(f, pair), limit, facts=True)
 
     return r
 
@@ -299,7 +318,7 @@ def api_router(store: Store, uploads: ThreadPoolExecutor) -> APIRouter:
 def meta_router(store: Store) -> APIRouter:
     r = APIRouter(prefix="/-", tags=["introspection"])
 
-    @r.get("/version", summary="Versions of Dyad, its schema and its libraries")
+    @r.get("/version", summary="Versions of Dyad, its schema and its libraries", response_model=M.Version)
     def version() -> dict:
         import fastapi
         import sqlalchemy
@@ -307,7 +326,8 @@ def meta_router(store: Store) -> APIRouter:
                 "schema": Q.schema_revision(store.engine), "sqlalchemy": sqlalchemy.__version__,
                 "fastapi": fastapi.__version__}
 
-    @r.get("/pipeline", summary="The pipeline's stages per language: what each requires and provides")
+    @r.get("/pipeline", summary="The pipeline's stages per language: what each requires and provides",
+           response_model=M.Pipeline)
     def pipeline() -> dict:
         """``stages`` and ``problems`` are Russian's (the default); ``languages`` gives every
         registered language's stages (dyad/lang/); other languages are stored uncoded (W103)."""

@@ -4,7 +4,6 @@ Exit status: 0 when every input was processed, 1 when some input failed, 2 for a
 """
 from __future__ import annotations
 
-import json
 import sys
 from typing import List, Optional
 
@@ -53,6 +52,14 @@ def _open_store(db: Optional[str]):
         raise StoreUnavailable(f"cannot open the database {show_path(url)}: {one_line(exc)}") from None
 
 
+def _utf8_stdout():
+    """stdout writing UTF-8 whatever the locale says (JSON Lines and CSV are UTF-8): Cyrillic stays
+    readable, never a \\u escape nor an encoding error under LANG=C or PYTHONIOENCODING=ascii."""
+    if hasattr(sys.stdout, "reconfigure") and (sys.stdout.encoding or "").lower().replace("-", "") != "utf8":
+        sys.stdout.reconfigure(encoding="utf-8")
+    return sys.stdout
+
+
 def _check_confidence(value: float) -> float:
     if not 0.0 <= value <= 1.0:              # also NaN
         raise typer.BadParameter(f"{value!r} is not between 0 and 1", param_hint="--min-confidence")
@@ -87,42 +94,65 @@ def extract(paths: List[str] = typer.Argument(..., help="Files or directories (d
             date: Optional[str] = typer.Option(None, "--date", help=DATE_HELP)) -> None:
     """Print one JSON record per document per line; store nothing."""
     from ..ingest.run import extract as run_extract
-    summary = run_extract(paths, sys.stdout, _check_date(date))
+    summary = run_extract(paths, _utf8_stdout(), _check_date(date))
     raise typer.Exit(summary.exit_code)
 
 
+def _actor(engine, name: str) -> str:
+    """An actor id from an id or a name in any case form (Турция, Турцией, Erdogan); a usage error
+    (exit 2) when nothing is known by it."""
+    from ..store import queries as Q
+    found = Q.resolve_actor(engine, name)
+    if found is None:
+        print(f"E301 no actor {name!r}; try `dyad actors search`", file=sys.stderr)
+        raise typer.Exit(2)
+    return found
+
+
 @app.command()
-def show(a: str = typer.Argument(..., help="Actor id or country code, e.g. AZE"),
-         b: str = typer.Argument(..., help="Actor id or country code, e.g. CHN"),
+def show(a: str = typer.Argument(..., help="Actor id, country code or name, e.g. AZE or Азербайджан"),
+         b: str = typer.Argument(..., help="Actor id, country code or name, e.g. CHN or Турция"),
          db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
          limit: int = typer.Option(50, "--limit", min=1, max=10000),
          min_confidence: float = typer.Option(0.0, "--min-confidence", help=CONFIDENCE_HELP)) -> None:
-    """A table of the events and facts stored for the pair A-B, newest first, with evidence.
+    """A table of the events and facts stored for the pair A-B, newest first, with evidence, then
+    the memberships of each side.
 
-    --min-confidence leaves out the less sure events; facts have no confidence and stay."""
+    A and B may be names in any case form (Турция, Турцией). --min-confidence leaves out the less
+    sure events; facts have no confidence and stay."""
     from ..code.dyads import sides_text
-    from ..store import open_store
+    from ..store import queries as Q
+    from .words import figure, words
     min_confidence = _check_confidence(min_confidence)
-    store = open_store(db)
-    rows = store.pair_records(a, b, limit, min_confidence)
-    table = Table(title=f"{a} - {b}: {len(rows)} records", show_lines=True)
-    for col in ("date", "what", "code", "actors", "conf", "evidence"):
+    engine = _open_store(db).engine
+    a, b = _actor(engine, a), _actor(engine, b)
+    events = Q.events(engine, Q.EventFilter(actors=(a, b), min_confidence=min_confidence), limit)["items"]
+    facts = Q.facts(engine, Q.FactFilter(actors=(a, b)), limit)["items"]
+    members = [f for x in (a, b) for f in Q.facts(engine, Q.FactFilter(actors=(x,), kinds=("membership",)),
+                                                  limit)["items"]]
+    names = Q.actor_names(engine, (a, b))
+    rows = []
+    for e in events:
+        what = e.get("cameo_name") or e.get("cameo") or ""
+        plover = (e.get("plover") or {}).get("type")
+        rows.append((e.get("date") or "", "event", f"{what} ({e.get('cameo')}{', ' + plover if plover else ''})",
+                     sides_text(e.get("sources") or [], e.get("targets") or [], e.get("rule")),
+                     f"{e['confidence']:.2f}" if e.get("confidence") is not None else "-", e["evidence"].get("text") or ""))
+    for f in facts + [m for m in members if m["id"] not in {x["id"] for x in facts}]:
+        period = f.get("period") or {}
+        when = f"{period['start']}..{period['end']}" if period.get("start") else (f["document"].get("date") or "")
+        detail = figure(f) or "; ".join(f"{words(k)} {', '.join(map(words, v)) if isinstance(v, list) else words(v)}"
+                                        for k, v in (f.get("attributes") or {}).items())
+        subject, obj = f.get("subject") or {}, f.get("object") or {}
+        rows.append((when, "fact", f"{words(f['kind'])}{': ' + detail if detail else ''}",
+                     f"{subject.get('name') or subject.get('id')} → {obj.get('name') or obj.get('id') or ''}",
+                     "", f["evidence"].get("text") or ""))
+    rows.sort(key=lambda r: r[0], reverse=True)
+    table = Table(title=f"{names.get(a, a)} - {names.get(b, b)} ({a} - {b}): {len(rows)} records", show_lines=True)
+    for col in ("date", "record", "what", "actors", "conf", "evidence"):
         table.add_column(col, overflow="fold")
-    for r in rows:
-        text = r["text"]
-        ev = text[r["evidence_start"]:r["evidence_end"]]
-        conf = ""
-        if r["what"] == "event":
-            code = f"{r['cameo']} {r['plover_type'] or ''}".strip()
-            actors = sides_text(json.loads(r["sources_json"] or "[]"), json.loads(r["targets_json"] or "[]"),
-                                r["rule"])
-            when = r["date"] or ""
-            conf = f"{r['confidence']:.2f}" if r["confidence"] is not None else "-"
-        else:
-            code = r["kind"] + (f" {r['value']:g} {r['unit'] or ''}" if r["value"] is not None else "")
-            actors = f"{r['subject_id']} → {r['object_id'] or ''}"
-            when = (r["period_start"] or "") + (".." + r["period_end"] if r["period_end"] else "") or r["doc_date"]
-        table.add_row(when, r["what"], code, actors, conf, ev)
+    for r in rows[:limit]:
+        table.add_row(*r)
     Console().print(table)
 
 
@@ -214,31 +244,47 @@ def explain(paths: List[str] = typer.Argument(..., help="Files or directories (d
 
 
 @app.command("export")
-def export_events(fmt: str = typer.Option("plover", "--format", help="gdelt (GDELT 2.0 Events TSV) or plover (JSON lines)"),
+def export_events(fmt: str = typer.Option("plover", "--format",
+                                          help="gdelt (GDELT 2.0 Events TSV with its header), plover (JSON "
+                                               "lines), csv, jsonl or parquet (one flat row per event)"),
+                  output: Optional[str] = typer.Option(None, "--output", "-o",
+                                                       help="Write to this file (else stdout)."),
                   db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
                   min_confidence: float = typer.Option(0.0, "--min-confidence", help=CONFIDENCE_HELP)) -> None:
-    """Print the stored events as GDELT 2.0 Events rows or POLECAT-style JSON lines.
+    """Write the stored events as GDELT 2.0 Events rows, POLECAT-style JSON lines, CSV, JSON Lines
+    or Parquet: the writer of the API's /api/export/events.{tsv,csv,jsonl,parquet}.
 
-    The PLOVER lines carry each event's confidence; GDELT's 61 columns have none."""
-    from .export import export
-    if fmt not in ("gdelt", "plover"):
-        raise typer.BadParameter(f"{fmt!r}: use gdelt or plover", param_hint="--format")
-    export(fmt, sys.stdout, db, min_confidence=_check_confidence(min_confidence))
+    The PLOVER lines and the flat formats carry each event's confidence; GDELT's 61 columns have none."""
+    from ..store.filters import EventFilter
+    from .export import FORMATS, write
+    if fmt not in FORMATS:
+        raise typer.BadParameter(f"{fmt!r}: use {', '.join(FORMATS)}", param_hint="--format")
+    f = EventFilter(min_confidence=_check_confidence(min_confidence))
+    engine = _open_store(db).engine
+    binary = fmt == "parquet"
+    if output is None:
+        write(fmt, sys.stdout.buffer if binary else _utf8_stdout(), engine, f, None)
+        return
+    with open(output, "wb" if binary else "w", **({} if binary else {"encoding": "utf-8", "newline": ""})) as out:
+        write(fmt, out, engine, f, None)
 
 
 @app.command("facts")
-def facts_series(a: str = typer.Argument(..., help="Actor id or country code, e.g. AZE"),
-                 b: str = typer.Argument(..., help="Actor id or country code, e.g. CHN"),
+def facts_series(a: str = typer.Argument(..., help="Actor id, country code or name, e.g. AZE"),
+                 b: str = typer.Argument(..., help="Actor id, country code or name, e.g. Китай"),
                  kind: Optional[str] = typer.Option(None, "--kind", help="trade_turnover, export, "
                                                     "import, investment, loan, aid, rank, ..."),
                  db: Optional[str] = typer.Option(None, "--db", help=DB_HELP)) -> None:
-    """The pair's facts as a series by period; figures from different documents side by side."""
+    """The pair's facts as a series by period; figures from different documents side by side, as
+    wide as the terminal."""
     from .series import change_text, fact_series, value_text
     from ..store import open_store
     from ..types import FACT_KINDS
     if kind is not None and kind not in FACT_KINDS:
         raise typer.BadParameter(f"{kind!r} is not one of {', '.join(FACT_KINDS)}", param_hint="--kind")
-    rows = fact_series(open_store(db).engine, a, b, kind)
+    engine = open_store(db).engine
+    a, b = _actor(engine, a), _actor(engine, b)
+    rows = fact_series(engine, a, b, kind)
     table = Table(title=f"{a} - {b}{' ' + kind if kind else ''}: {len(rows)} facts", show_lines=True)
     for col in ("kind", "direction", "period", "value", "unit", "cmp", "change", "source", "evidence"):
         table.add_column(col, overflow="fold")
@@ -250,19 +296,20 @@ def facts_series(a: str = typer.Argument(..., help="Actor id or country code, e.
         table.add_row(r.kind, f"{r.subject} > {r.object or '-'}", period, value_text(r), r.unit or "",
                       r.comparator if r.value is not None else "", change_text(r.change), source,
                       r.evidence)
-    Console(width=200).print(table)
+    Console().print(table)          # the terminal's width (COLUMNS when it is not a terminal)
 
 
 @actors_app.command("search")
 def actors_search(name: str = typer.Argument(..., help="Part of a name, in Russian or English"),
                   limit: int = typer.Option(20, "--limit", min=1, max=1000)) -> None:
-    """Find actors in the knowledge base by name."""
+    """Find actors in the knowledge base by name or alias, in any case form."""
     from ..resolve.kb import load_kb
     kb = load_kb()
     table = Table(title=f"actors matching {name!r}")
     for col in ("id", "kind", "name_ru", "name_en", "country", "code"):
         table.add_column(col)
-    for a in kb.search(name, limit):
+    from ..store.queries import kb_hits
+    for a in kb_hits(kb, name)[:limit]:                 # any case form: Турцией, Эрдогану
         table.add_row(a.id, a.kind, a.name_ru, a.name_en, a.country or "", a.code or "")
     Console().print(table)
 

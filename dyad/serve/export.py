@@ -1,25 +1,33 @@
-"""`dyad export --format gdelt|plover`: stored events in the formats the field reads.
+"""Stored events and facts in the formats the field reads: one writer for ``dyad export`` and the
+API's ``/api/export/...`` (:func:`chunks`), so both give the same bytes for the same filter.
 
 - ``gdelt``: the GDELT 2.0 Events table, 61 tab-separated columns in GDELT's order
-  (:data:`GDELT_COLUMNS`), one row per source-target pair (the dyadic expansion of an event whose
-  actors are lists; a symmetric event with sources only gives every ordered pair; an event that
-  names one side only gives a row per known actor with the other actor's columns empty, as GDELT
-  leaves an actor it could not identify: dyad.code.dyads.gdelt_pairs). GDELT has no confidence
-  column; the layout stays GDELT's (the confidence is in ``plover``). NumMentions
-  counts the tellings of the event in its article; NumSources and NumArticles count the documents
-  (and their sources) whose events share its cluster key (dyad.store.clusters.cluster_key). Fields
-  Dyad does not code (ethnic, religion, known group, ADM codes, AvgTone) are empty.
+  (:data:`GDELT_COLUMNS`) under a header line, one row per source-target pair (the dyadic
+  expansion of an event whose actors are lists; a symmetric event with sources only gives every
+  ordered pair; an event that names one side only gives a row per known actor with the other
+  actor's columns empty, as GDELT leaves an actor it could not identify:
+  dyad.code.dyads.gdelt_pairs). GLOBALEVENTID is the event's store id (``document:e1``), the
+  names are as stored. GDELT has no confidence column; the layout stays GDELT's (the confidence
+  is in ``plover`` and the flat formats). NumMentions counts the tellings of the event in its
+  article; NumSources and NumArticles count the exported documents (and their sources) whose
+  events share its cluster key (dyad.store.clusters.cluster_key). Fields Dyad does not code
+  (ethnic, religion, known group, ADM codes, AvgTone) are empty.
 - ``plover``: POLECAT-style JSON lines, one per event with actors as lists (an unknown side is an
   empty list): event_type, mode, context, the CAMEO code, actor names and codes, date, location,
   Dyad's evidence and the event's ``confidence`` (0-1).
+- ``csv``, ``jsonl``, ``parquet``: one flat row per event (dyad.store.exports.EVENT_COLUMNS) or per
+  fact (FACT_COLUMNS).
 
-``min_confidence`` exports only the events whose confidence is at least that (0: every event).
+``min_confidence`` (in the filter) exports only the events whose confidence is at least that (0:
+every event).
 """
 from __future__ import annotations
 
+import csv
+import io
 import json
 from collections import defaultdict
-from typing import Any, Iterable, Iterator, TextIO
+from typing import Any, BinaryIO, Iterable, Iterator, TextIO
 
 from ..store.clusters import cluster_key
 from ..code.dyads import gdelt_pairs
@@ -38,26 +46,38 @@ GDELT_COLUMNS = (
 assert len(GDELT_COLUMNS) == 61
 
 
-def stored_events(url: str | None = None, min_confidence: float = 0.0) -> list[dict[str, Any]]:
-    """Every stored event (with at least ``min_confidence``) as (event JSON, document id, url,
-    date, ingested_at), oldest first."""
+FORMATS = ("gdelt", "plover", "csv", "jsonl", "parquet")
+MEDIA = {"csv": "text/csv; charset=utf-8", "jsonl": "application/x-ndjson",
+         "parquet": "application/vnd.apache.parquet", "gdelt": "text/tab-separated-values; charset=utf-8",
+         "plover": "application/x-ndjson"}
+SUFFIX = {"gdelt": "tsv", "plover": "jsonl"}
+
+
+def stored_events(url_or_engine=None, min_confidence: float = 0.0, f=None, limit: int | None = None
+                  ) -> list[dict[str, Any]]:
+    """The stored events that ``f`` (a dyad.store.filters.EventFilter; else every event with at
+    least ``min_confidence``) selects, at most ``limit``, as (event JSON, document id, url,
+    ingested_at), oldest first."""
     from sqlalchemy import select
     from ..store import open_store
     from ..store import schema as t
-    store = open_store(url)
+    from ..store.filters import EventFilter, event_where
+    engine = url_or_engine if hasattr(url_or_engine, "connect") else open_store(url_or_engine).engine
+    f = f if f is not None else EventFilter(min_confidence=min_confidence)
     rows = []
-    with store.engine.connect() as conn:
+    with engine.connect() as conn:
         q = (select(t.events.c.id, t.events.c.record_json, t.events.c.confidence, t.documents.c.id.label("doc_id"),
                     t.documents.c.url, t.documents.c.source, t.documents.c.ingested_at)
-             .join(t.documents).order_by(t.events.c.date, t.events.c.id))
-        if min_confidence:
-            q = q.where(t.events.c.confidence >= min_confidence)
+             .join(t.documents).where(*event_where(f)).order_by(t.events.c.date, t.events.c.id))
+        if limit:
+            q = q.limit(limit)
         for r in conn.execute(q).mappings():
             event = json.loads(r["record_json"])
             event.setdefault("confidence", r["confidence"])      # records written by other tools
             rows.append({"id": r["id"], "event": event, "doc_id": r["doc_id"],
                          "url": r["url"] or r["source"] or "", "added": r["ingested_at"] or ""})
-    store.engine.dispose()
+    if engine is not url_or_engine:
+        engine.dispose()
     return rows
 
 
@@ -85,7 +105,7 @@ def _actor_cells(a: dict[str, Any] | None) -> list[str]:
     type1 = code[3:6] if len(code) >= 6 and code[:3] == country else ""
     if a.get("kind") == "igo":
         type1 = "IGO"
-    return [code, (a.get("name") or "").upper(), country, "", "", "", "", type1, "", ""]
+    return [code, a.get("name") or "", country, "", "", "", "", type1, "", ""]
 
 
 def _geo_cells(loc: dict[str, Any] | None) -> list[str]:
@@ -107,7 +127,6 @@ def _pairs(e: dict[str, Any]) -> list[tuple[dict | None, dict | None]]:
 def gdelt_rows(rows: list[dict[str, Any]]) -> Iterator[list[str]]:
     """GDELT 2.0 Events rows (lists of 61 strings)."""
     counts = _cluster_counts(rows)
-    n = 0
     for r in rows:
         e = r["event"]
         date = e.get("date") or ""
@@ -123,8 +142,7 @@ def gdelt_rows(rows: list[dict[str, Any]]) -> Iterator[list[str]]:
         code = e["cameo"]
         added = (r["added"] or "").replace("-", "").replace(":", "").replace("T", "")[:14]
         for i, (s, g) in enumerate(_pairs(e)):
-            n += 1
-            cells = [str(n), day, day[:6], year, frac]
+            cells = [r["id"], day, day[:6], year, frac]
             cells += _actor_cells(s) + _actor_cells(g)
             cells += ["1" if i == 0 else "0", code, code[:3], code[:2], str(e.get("quad_class") or ""),
                       _num(e.get("goldstein")), str(mentions), str(n_sources), str(n_articles), ""]
@@ -132,6 +150,12 @@ def gdelt_rows(rows: list[dict[str, Any]]) -> Iterator[list[str]]:
             cells += _geo_cells(loc) + _geo_cells(loc) + _geo_cells(loc)
             cells += [added, r["url"]]
             yield cells
+
+
+def gdelt_dicts(engine, f=None, limit: int | None = None) -> Iterator[dict[str, str]]:
+    """The GDELT rows of the events ``f`` selects (at most ``limit`` events) as column -> cell."""
+    for cells in gdelt_rows(stored_events(engine, f=f, limit=limit)):
+        yield dict(zip(GDELT_COLUMNS, cells))
 
 
 def plover_records(rows: list[dict[str, Any]]) -> Iterator[dict[str, Any]]:
@@ -157,23 +181,81 @@ def plover_records(rows: list[dict[str, Any]]) -> Iterator[dict[str, Any]]:
         }
 
 
+def _gdelt_lines(rows: list[dict[str, Any]]) -> Iterator[str]:
+    yield "\t".join(GDELT_COLUMNS) + "\n"
+    for cells in gdelt_rows(rows):
+        yield "\t".join(c.replace("\t", " ").replace("\n", " ").replace("\r", " ") for c in cells) + "\n"
+
+
+def _csv(rows: Iterable[dict], columns: tuple[str, ...]) -> Iterator[str]:
+    buf = io.StringIO()
+    writer = csv.DictWriter(buf, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
+    writer.writeheader()
+    for i, row in enumerate(rows, 1):
+        writer.writerow(row)
+        if i % 1000 == 0:
+            yield buf.getvalue()
+            buf.seek(0), buf.truncate()
+    yield buf.getvalue()
+
+
+def _jsonl(rows: Iterable[dict]) -> Iterator[str]:
+    for row in rows:
+        yield json.dumps(row, ensure_ascii=False) + "\n"
+
+
+def _parquet(rows: Iterable[dict], columns: tuple[str, ...]) -> Iterator[bytes]:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+    data = list(rows)
+    out = io.BytesIO()
+    pq.write_table(pa.Table.from_pydict({c: [r.get(c) for r in data] for c in columns}), out)
+    yield out.getvalue()
+
+
+def chunks(fmt: str, engine, f=None, limit: int | None = None, facts: bool = False
+           ) -> Iterator[str] | Iterator[bytes]:
+    """The export of the events (``facts``: the facts) that the filter ``f`` selects, at most
+    ``limit``, in ``fmt`` (:data:`FORMATS`; gdelt and plover are for events): text pieces, or
+    bytes for parquet."""
+    from ..store import exports as X
+    from ..store.filters import EventFilter, FactFilter
+    if fmt not in FORMATS or (facts and fmt in ("gdelt", "plover")):
+        raise ValueError(f"unknown export format {fmt!r} ({', '.join(FORMATS)})")
+    if fmt in ("gdelt", "plover"):
+        rows = stored_events(engine, f=f, limit=limit)
+        return _gdelt_lines(rows) if fmt == "gdelt" else _jsonl(plover_records(rows))
+    if facts:
+        flat, columns = X.export_facts(engine, f or FactFilter(), limit), X.FACT_COLUMNS
+    else:
+        flat, columns = X.export_events(engine, f or EventFilter(), limit), X.EVENT_COLUMNS
+    if fmt == "parquet":
+        return _parquet(flat, columns)
+    return _csv(flat, columns) if fmt == "csv" else _jsonl(flat)
+
+
+def write(fmt: str, out: TextIO | BinaryIO, engine, f=None, limit: int | None = None, facts: bool = False) -> None:
+    """:func:`chunks` written to ``out`` (a binary stream for parquet)."""
+    for piece in chunks(fmt, engine, f, limit, facts):
+        out.write(piece)
+
+
 def export(fmt: str, out: TextIO, url: str | None = None, rows: Iterable[dict] | None = None,
            min_confidence: float = 0.0) -> int:
-    """Write every stored event (with at least ``min_confidence``) in ``fmt`` (gdelt | plover);
-    returns the number of lines."""
+    """Write every stored event (with at least ``min_confidence``), or ``rows``, as gdelt (with its
+    header line) or plover; returns the number of records written (header not counted)."""
     if rows is None:
         rows = stored_events(url, min_confidence)
     else:                          # as the store filters: an event without a confidence is left out
         rows = [r for r in rows if not min_confidence or (r["event"].get("confidence") or 0.0) >= min_confidence]
-    n = 0
     if fmt == "gdelt":
-        for cells in gdelt_rows(rows):
-            out.write("\t".join(c.replace("\t", " ").replace("\n", " ") for c in cells) + "\n")
-            n += 1
+        lines = _gdelt_lines(rows)
     elif fmt == "plover":
-        for rec in plover_records(rows):
-            out.write(json.dumps(rec, ensure_ascii=False) + "\n")
-            n += 1
+        lines = _jsonl(plover_records(rows))
     else:
         raise ValueError(f"unknown export format {fmt!r} (gdelt or plover)")
+    n = -1 if fmt == "gdelt" else 0
+    for line in lines:
+        out.write(line)
+        n += 1
     return n

@@ -99,8 +99,10 @@ def change_text(change: dict | None) -> str:
 
 
 def value_text(r: SeriesRow) -> str:
+    """The value with a scale word (2.5 bn), else the attributes in words (status member)."""
+    from .words import money, words
     if r.value is not None:
-        return f"{r.value:,.0f}" if abs(r.value) >= 1000 else f"{r.value:g}"
+        return money(r.value)
     attrs = {k: v for k, v in r.attributes.items() if k != "kb_holds"}
-    return " ".join(f"{k}={','.join(map(str, v)) if isinstance(v, list) else v}"
-                    for k, v in attrs.items())
+    return "; ".join(f"{words(k)} {', '.join(map(words, v)) if isinstance(v, list) else words(v)}"
+                     for k, v in attrs.items())

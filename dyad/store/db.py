@@ -16,7 +16,7 @@ import hashlib
 import json
 import os
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Mapping
 
 from sqlalchemy import create_engine, delete, event, func, insert, select, text, update
 from sqlalchemy.engine import Engine
@@ -78,6 +78,16 @@ def insert_new(conn, table):
     return dialect_insert(table).on_conflict_do_nothing()
 
 
+def _search_terms(doc, given: Mapping[str, str | None] | None = None) -> str | None:
+    """The normal forms of a document's words that differ from them (0008: full-text search finds
+    any form): ``given[doc.id]`` when the worker computed them (its lemma cache is warm), else
+    through the document's language here."""
+    if given is not None and doc.id in given:
+        return given[doc.id]
+    from ..lang import document_terms
+    return document_terms(doc)
+
+
 def _dump(value) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True)
 
@@ -125,17 +135,19 @@ class Store:
         with self.engine.begin() as conn:
             return self.save_in(conn, record)
 
-    def save_many(self, records: list[Record], after: Callable | None = None) -> list[bool]:
+    def save_many(self, records: list[Record], after: Callable | None = None,
+                  terms: Mapping[str, str | None] | None = None) -> list[bool]:
         """Store a batch in one transaction (each record as :meth:`save` would); ``after(conn,
         record)`` runs for each newly stored record inside it, in order. Returns one flag per
         record.
 
         The usual batch (new content, new ids) is written with one statement per table for the
         whole batch; a batch in which some content or id is already stored, or repeats, is
-        written record by record, as :meth:`save` would."""
+        written record by record, as :meth:`save` would. ``terms``: the documents' search terms
+        by id, when the caller has them (dyad.lang.document_terms)."""
         with self.engine.begin() as conn:
             if self._all_new(conn, records):
-                taken = {r.document.id for r in self._insert_all(conn, records)}
+                taken = {r.document.id for r in self._insert_all(conn, records, terms)}
                 flags = []
                 for record in records:        # a document another writer stored meanwhile: as save would
                     flags.append(record.document.id in taken or self.save_in(conn, record))
@@ -165,7 +177,8 @@ class Store:
                            .limit(1)).first()
         return hit is None
 
-    def _insert_all(self, conn, records: list[Record]) -> list[Record]:
+    def _insert_all(self, conn, records: list[Record], terms: Mapping[str, str | None] | None = None
+                    ) -> list[Record]:
         """Rows of every record, one multi-row insert per table (documents first: the others
         refer to them). The caller has checked that none of them is stored; a document that
         another writer stored since (its id or its text) is skipped with all its rows. Returns the
@@ -181,7 +194,7 @@ class Store:
             lang=r.document.lang, title=r.document.title, url=r.document.url,
             source=r.document.source, encoding=r.document.encoding, text=r.document.text,
             warnings=_dump(list(r.warnings)), ingested_at=now, date_source=r.document.date_source,
-            date_precision=r.document.date_precision) for r in records),
+            date_precision=r.document.date_precision, search_terms=_search_terms(r.document, terms)) for r in records),
             key=lambda row: (row["content_hash"], row["id"]))
         taken = set(conn.execute(insert_new(conn, t.documents).returning(t.documents.c.id), rows).scalars())
         records = [r for r in records if r.document.id in taken]

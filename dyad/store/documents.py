@@ -9,7 +9,7 @@ from sqlalchemy import func, select, text
 from sqlalchemy.engine import Engine
 
 from . import schema as t
-from .filters import EventFilter, _event_item, _event_select, _fact_item, _fact_select, _page, event_where
+from .filters import EventFilter, heading, _event_item, _event_select, _fact_item, _fact_select, _page, event_where
 
 
 # --- documents ------------------------------------------------------------------------------
@@ -27,11 +27,14 @@ def documents(engine: Engine, start: str | None = None, end: str | None = None,
     if end:
         where.append(doc.c.date <= end)
     cols = (doc.c.id, doc.c.date, doc.c.date_source, doc.c.date_precision, doc.c.title, doc.c.lang, doc.c.url,
-            func.length(doc.c.text).label("length"))
+            func.length(doc.c.text).label("length"), func.substr(doc.c.text, 1, 240).label("start"))
     q = select(*cols).where(*where).order_by(doc.c.date.desc().nulls_last(), doc.c.id).limit(limit).offset(offset)
     with engine.connect() as conn:
         total = conn.execute(select(func.count()).select_from(doc).where(*where)).scalar_one()
-        items = [dict(r) for r in conn.execute(q).mappings()]
+        items = []
+        for r in conn.execute(q).mappings():
+            item = {k: v for k, v in r.items() if k != "start"}
+            items.append({**item, "heading": heading(r["title"], r["start"])})
     return {"total": total, "limit": limit, "offset": offset, "items": items}
 
 
@@ -40,7 +43,8 @@ def document(engine: Engine, doc_id: str, min_confidence: float = 0.0) -> dict |
     and facts (offsets into ``text``)."""
     doc, me = t.documents, t.mentions
     with engine.connect() as conn:
-        row = conn.execute(select(doc).where(doc.c.id == doc_id)).mappings().first()
+        row = conn.execute(select(*[c for c in doc.c if c.name != "search_terms"])
+                           .where(doc.c.id == doc_id)).mappings().first()
         if row is None:
             return None
         mentions = []
@@ -57,15 +61,23 @@ def document(engine: Engine, doc_id: str, min_confidence: float = 0.0) -> dict |
     out = {k: row[k] for k in ("id", "date", "date_source", "date_precision", "lang", "title", "url", "source",
                                "encoding", "text", "ingested_at")}
     out["warnings"] = json.loads(row["warnings"] or "[]")
+    out["heading"] = heading(row["title"], row["text"][:240])
     out.update(mentions=mentions, events=evs, facts=fas)
     return out
 
 
 def fts5_query(q: str) -> str:
-    """User words -> an FTS5 query that cannot be a syntax error: each word quoted, as a prefix."""
+    """User words -> an FTS5 query that cannot be a syntax error: each word quoted, as a prefix,
+    or its normal form (``dyad.lang.search_terms``, the forms indexed in the ``terms`` column by
+    migration 0008): "Эрдогану" is ``("Эрдогану"* OR "эрдоган"*)``."""
     import re
-    words = re.findall(r"\w+", q)
-    return " ".join('"' + w.replace('"', '""') + '"*' for w in words[:32])
+    from ..lang import search_terms
+    out = []
+    for w in re.findall(r"\w+", q)[:32]:
+        forms = dict.fromkeys([w, *search_terms(w, "ru" if re.search("[а-яёА-ЯЁ]", w) else "en")])
+        quoted = ['"' + f.replace('"', '""') + '"*' for f in forms]
+        out.append(quoted[0] if len(quoted) == 1 else "(" + " OR ".join(quoted) + ")")
+    return " AND ".join(out)
 
 
 def _segments(snippet: str | None) -> list[dict]:
@@ -94,19 +106,20 @@ def search(engine: Engine, q: str, limit: int = 20, offset: int = 0) -> dict:
             return {"q": q, "total": 0, "limit": limit, "offset": offset, "items": []}
         params.update(a=HIT_START, b=HIT_END)
         count = text("SELECT count(*) FROM documents_fts WHERE documents_fts MATCH :q")
-        rows = text("SELECT d.id, d.date, d.title, snippet(documents_fts, 2, :a, :b, '…', 24) AS snippet "
+        rows = text("SELECT d.id, d.date, d.title, substr(d.text, 1, 240) AS start, snippet(documents_fts, 2, :a, :b, '…', 24) AS snippet "
                     "FROM documents_fts JOIN documents d ON d.id = documents_fts.doc_id "
                     "WHERE documents_fts MATCH :q ORDER BY rank, d.id LIMIT :limit OFFSET :offset")
     else:
         params.update(q=q, opts=f"StartSel={HIT_START}, StopSel={HIT_END}, MaxWords=35, MinWords=15")
         tsq = "websearch_to_tsquery('russian'::regconfig, :q)"
         count = text(f"SELECT count(*) FROM documents WHERE {PG_TSVECTOR} @@ {tsq}")
-        rows = text(f"SELECT id, date, title, ts_headline('russian'::regconfig, text, {tsq}, :opts) AS snippet "
+        rows = text(f"SELECT id, date, title, substr(text, 1, 240) AS start, ts_headline('russian'::regconfig, text, {tsq}, :opts) AS snippet "
                     f"FROM documents WHERE {PG_TSVECTOR} @@ {tsq} "
                     f"ORDER BY ts_rank({PG_TSVECTOR}, {tsq}) DESC, id LIMIT :limit OFFSET :offset")
     with engine.connect() as conn:
         total = conn.execute(count, {"q": params["q"]}).scalar_one()
-        items = [{"id": r.id, "date": r.date, "title": r.title, "snippet": _segments(r.snippet)}
+        items = [{"id": r.id, "date": r.date, "title": r.title, "heading": heading(r.title, r.start),
+                  "snippet": _segments(r.snippet)}
                  for r in conn.execute(rows, params)]
     return {"q": q, "total": total, "limit": limit, "offset": offset, "items": items}
 

@@ -29,6 +29,7 @@ class EventFilter:
     plover_type: tuple[str, ...] = ()
     document: str | None = None
     min_confidence: float = 0.0           # 0-1; 0: every event, also those without a confidence
+    directed: bool = False                # pair[0] acts on pair[1] (the source's side to the target's)
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +50,24 @@ def cameo_name(code: str | None) -> str | None:
         return cameo(code).name
     except Exception:      # codebook missing or code unknown: the code alone is still shown
         return None
+
+
+HEADING_CHARS = 90
+
+
+def heading(title: str | None, start: str | None) -> str | None:
+    """How a document is listed: its title, else the first line of its text, cut at a word near
+    HEADING_CHARS characters (never its id, a hash for files)."""
+    if title and title.strip():
+        return title.strip()
+    line = next((x.strip() for x in (start or "").splitlines() if x.strip()), "")
+    if line.lower().startswith("date ") and len(line) <= 16:          # a dated text file's header line
+        rest = [x.strip() for x in (start or "").splitlines() if x.strip()][1:]
+        line = rest[0] if rest else ""
+    if len(line) > HEADING_CHARS:
+        cut = line.rfind(" ", 0, HEADING_CHARS)
+        line = line[:cut if cut > 30 else HEADING_CHARS].rstrip(" ,;:") + "…"
+    return line or None
 
 
 def meets(confidence: float | None, minimum: float) -> bool:
@@ -72,7 +91,9 @@ def event_where(f: EventFilter) -> list:
     for actor in f.actors:
         where.append(ev.c.id.in_(select(ea.c.event_id).where(or_(ea.c.actor_id == actor, ea.c.country == actor))))
     if f.pair:
-        where.append(ev.c.id.in_(select(d.c.event_id).where(_pair(d, *f.pair))))
+        side = (and_(d.c.source_country == f.pair[0], d.c.target_country == f.pair[1]) if f.directed
+                else _pair(d, *f.pair))
+        where.append(ev.c.id.in_(select(d.c.event_id).where(side)))
     if f.start:
         where.append(ev.c.date >= f.start)
     if f.end:
@@ -99,6 +120,7 @@ def _record_select(table, *extra):
     """Stored records of ``table`` (events or facts) with their document and evidence text."""
     doc = t.documents
     return (select(table.c.id, table.c.document_id, *extra, table.c.record_json, doc.c.title,
+                   func.substr(doc.c.text, 1, 240).label("document_start"),
                    doc.c.date.label("document_date"), doc.c.url,
                    _evidence(table).label("evidence_text"))
             .select_from(table.join(doc, doc.c.id == table.c.document_id)))
@@ -112,7 +134,8 @@ def _record_item(row, add: Callable[[dict], None] | None = None) -> dict:
     if add is not None:
         add(rec)
     rec.setdefault("evidence", {})["text"] = row.evidence_text
-    rec["document"] = {"id": row.document_id, "title": row.title, "date": row.document_date, "url": row.url}
+    rec["document"] = {"id": row.document_id, "title": row.title, "heading": heading(row.title, row.document_start),
+                       "date": row.document_date, "url": row.url}
     return rec
 
 

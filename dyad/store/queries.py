@@ -31,8 +31,8 @@ from sqlalchemy.engine import Engine
 
 from . import schema as t
 from .documents import HIT_END, HIT_START, PG_TSVECTOR, document, documents, fts5_query, search  # noqa: F401
-from .exports import (EVENT_COLUMNS, EXPORT_MAX, FACT_COLUMNS, GDELT_COLUMNS,  # noqa: F401
-                      export_events, export_facts, export_gdelt)
+from .exports import EVENT_COLUMNS, EXPORT_MAX, FACT_COLUMNS, export_events, export_facts  # noqa: F401
+from .pairs import pair_places  # noqa: F401
 from .filters import (PAGE_MAX, QUAD_CLASSES, TRADE_KINDS, EventFilter, FactFilter,  # noqa: F401
                       _event_item, _event_select, _fact_item, _fact_pair, _fact_select, _fact_where,
                       _page, _pair, cameo_name, event_where, meets)
@@ -123,30 +123,60 @@ def dyad_summary(engine: Engine, a: str, b: str, start: str | None = None,
     }
 
 
-TOP_DYADS_MAX_AGE = 30.0        # seconds a top-pairs answer may be reused
-_top_dyads_cache: dict[tuple[str, int, float], tuple[float, list[dict]]] = {}
+def pair_timeline(engine: Engine, f: EventFilter) -> dict[str, Any]:
+    """:func:`dyad_timeline` of ``f.pair`` under every filter of ``f``: the monthly counts when it
+    filters by dates and confidence only, else the events themselves (dyad.store.pairs)."""
+    from . import pairs
+    if f.cameo or f.plover_type or f.directed:
+        return pairs.timeline(engine, f)
+    return dyad_timeline(engine, *f.pair, f.start, f.end, f.min_confidence)
+
+
+def pair_summary(engine: Engine, f: EventFilter) -> dict[str, Any]:
+    """:func:`dyad_summary` of ``f.pair`` under every filter of ``f`` (as :func:`pair_timeline`)."""
+    from . import pairs
+    if f.cameo or f.plover_type or f.directed:
+        return pairs.summary(engine, f)
+    return dyad_summary(engine, *f.pair, f.start, f.end, min_confidence=f.min_confidence)
+
+
+TOP_DYADS_MAX_AGE = 30.0        # seconds a pairs answer may be reused
+_top_dyads_cache: dict[tuple[str, float], tuple[float, list[dict]]] = {}
 _top_dyads_lock = threading.Lock()
 
 
-def top_dyads(engine: Engine, limit: int = 20, min_confidence: float = 0.0) -> list[dict]:
-    """The pairs of countries with the most events (with at least ``min_confidence``). Summing
-    every pair's months takes about a second on a million events, so an answer is reused for up to
-    TOP_DYADS_MAX_AGE seconds (the overview may lag new documents by that much; pair pages never do)."""
-    key = (engine.url.render_as_string(hide_password=True), limit, min_confidence)
+def _ranked_pairs(engine: Engine, min_confidence: float = 0.0) -> list[dict]:
+    """Every pair of countries with events (with at least ``min_confidence``), the busiest first.
+    Summing every pair's months takes about a second on a million events, so an answer is reused
+    for up to TOP_DYADS_MAX_AGE seconds (the overview may lag new documents by that much; pair
+    pages never do)."""
+    key = (engine.url.render_as_string(hide_password=True), min_confidence)
     now = time.monotonic()
     with _top_dyads_lock:
         hit = _top_dyads_cache.get(key)
     if hit is not None and now - hit[0] < TOP_DYADS_MAX_AGE:
-        return [dict(row) for row in hit[1]]
+        return hit[1]
     m, where = _aggregate(min_confidence)
     n = func.sum(m.c.events)
-    q = (select(m.c.a, m.c.b, n).where(*where).group_by(m.c.a, m.c.b).having(n > 0)
-         .order_by(n.desc(), m.c.a, m.c.b).limit(limit))
+    q = select(m.c.a, m.c.b, n).where(*where).group_by(m.c.a, m.c.b).having(n > 0).order_by(n.desc(), m.c.a, m.c.b)
     with engine.connect() as conn:
         rows = [{"a": a, "b": b, "events": int(k)} for a, b, k in conn.execute(q)]
     with _top_dyads_lock:
         _top_dyads_cache[key] = (now, rows)
-    return [dict(row) for row in rows]
+    return rows
+
+
+def top_dyads(engine: Engine, limit: int = 20, min_confidence: float = 0.0) -> list[dict]:
+    """The pairs of countries with the most events (with at least ``min_confidence``)."""
+    return [dict(row) for row in _ranked_pairs(engine, min_confidence)[:limit]]
+
+
+def dyads(engine: Engine, limit: int = 20, offset: int = 0, min_confidence: float = 0.0) -> dict:
+    """One page of the pairs, the busiest first; ``total`` counts every pair with events."""
+    limit, offset = _page(limit, offset)
+    rows = _ranked_pairs(engine, min_confidence)
+    return {"total": len(rows), "limit": limit, "offset": offset,
+            "items": [dict(row) for row in rows[offset:offset + limit]]}
 
 
 # --- events ---------------------------------------------------------------------------------
@@ -159,7 +189,7 @@ def _pair_page(conn, f: EventFilter, limit: int, offset: int) -> tuple[int, list
     seen: dict[str, str] = {}
     within = [*([d.c.date >= f.start] if f.start else []), *([d.c.date <= f.end] if f.end else []),
               *([d.c.confidence >= f.min_confidence] if f.min_confidence else [])]
-    for s, g in (f.pair, f.pair[::-1]):
+    for s, g in (f.pair,) if f.directed else (f.pair, f.pair[::-1]):
         where = [d.c.source_country == s, d.c.target_country == g, *within]
         for eid, day in conn.execute(select(d.c.event_id, d.c.date).where(*where)
                                      .order_by(d.c.date.desc(), d.c.event_id).limit(need * 4 + 10)):
@@ -184,7 +214,7 @@ def events(engine: Engine, f: EventFilter = EventFilter(), limit: int = 50, offs
     limit, offset = _page(limit, offset)
     ev = t.events
     fast = EventFilter(pair=f.pair, start=f.start, end=f.end, min_confidence=f.min_confidence)
-    if f.pair and f.pair[0] != f.pair[1] and fast == f:
+    if f.pair and f.pair[0] != f.pair[1] and fast == f:     # (a directed pair takes the general path)
         with engine.connect() as conn:
             total, ids = _pair_page(conn, f, limit, offset)
             rows = {r.id: _event_item(r) for r in conn.execute(_event_select().where(ev.c.id.in_(ids)))} if ids else {}
@@ -272,23 +302,47 @@ def _kb():
         return None
 
 
-def actor_search(engine: Engine, q: str, limit: int = 20) -> list[dict]:
-    """Actors whose name, alias or id contains ``q``: the knowledge base first, then the store."""
-    limit = max(1, min(int(limit), PAGE_MAX))
+PSEUDO_ACTORS = ("group:",)       # ids the coder builds for a set of actors (group:a+b): not actors
+
+
+def kb_hits(kb, q: str) -> list:
+    """The knowledge base's actors matching ``q``, else matching the normal forms of its words
+    (any case form of an alias: "Эрдогану" finds Эрдоган)."""
+    hits = kb.search(q, 10_000)
+    if not hits:
+        from ..lang import search_terms
+        forms = search_terms(q)
+        if forms:
+            hits = kb.search(" ".join(forms), 10_000)
+            for form in forms if not hits else ():
+                hits += [a for a in kb.search(form, 10_000) if a not in hits]
+    return hits
+
+
+def actor_page(engine: Engine, q: str, limit: int = 20, offset: int = 0) -> dict:
+    """Actors whose name, alias (in any case form) or id contains ``q``: the knowledge base first,
+    then the store (never a pseudo-actor such as ``group:a+b``); ``total`` counts every match."""
+    limit, offset = _page(limit, offset)
     out: dict[str, dict] = {}
     kb = _kb()
     if kb is not None:
-        for a in kb.search(q, limit):
+        for a in kb_hits(kb, q):
             out[a.id] = {"id": a.id, "kind": a.kind, "name": a.name_ru or a.name_en, "name_en": a.name_en,
                          "country": a.country, "code": a.code, "source": "kb"}
     ac = t.actors
-    if len(out) < limit:
-        with engine.connect() as conn:
-            rows = conn.execute(select(ac).where(or_(ac.c.id == q, ac.c.name.contains(q, autoescape=True)))
-                                .order_by(ac.c.id).limit(limit)).mappings()
-            for r in rows:
-                out.setdefault(r["id"], {**dict(r), "name_en": None, "source": "store"})
-    return list(out.values())[:limit]
+    real = [~ac.c.id.startswith(p, autoescape=True) for p in PSEUDO_ACTORS] + [or_(ac.c.kind.is_(None), ac.c.kind != "group")]
+    with engine.connect() as conn:
+        rows = conn.execute(select(ac).where(or_(ac.c.id == q, ac.c.name.contains(q, autoescape=True)), *real)
+                            .order_by(ac.c.id).limit(offset + limit + len(out))).mappings()
+        for r in rows:
+            out.setdefault(r["id"], {**dict(r), "name_en": None, "source": "store"})
+    items = list(out.values())
+    return {"total": len(items), "limit": limit, "offset": offset, "items": items[offset:offset + limit]}
+
+
+def actor_search(engine: Engine, q: str, limit: int = 20) -> list[dict]:
+    """The first ``limit`` actors of :func:`actor_page`."""
+    return actor_page(engine, q, limit)["items"]
 
 
 def _country_partners(conn, actor: str, limit: int, min_confidence: float = 0.0) -> list[dict]:
@@ -408,3 +462,57 @@ def schema_revision(engine: Engine) -> str | None:
             return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
         except Exception:
             return None
+
+
+def known_actors(engine: Engine, ids) -> set[str]:
+    """The ids among ``ids`` that the knowledge base holds, the store holds as actors, or an event
+    names as a side or a side's country."""
+    ids = list(ids)
+    kb = _kb()
+    found = {i for i in ids if kb is not None and i in kb.actors}
+    rest = [i for i in ids if i not in found]
+    if not rest:
+        return found
+    d = t.event_dyads
+    with engine.connect() as conn:
+        found |= set(conn.execute(select(t.actors.c.id).where(t.actors.c.id.in_(rest))).scalars())
+        for i in [i for i in rest if i not in found]:
+            if conn.execute(select(literal(1)).where(or_(d.c.source_country == i, d.c.target_country == i))
+                            .limit(1)).first():
+                found.add(i)
+    return found
+
+
+def actor_names(engine: Engine, ids) -> dict[str, str]:
+    """A name for each of ``ids`` the knowledge base or the store knows."""
+    with engine.connect() as conn:
+        return _names(conn, _kb(), list(ids))
+
+
+def resolve_actor(engine: Engine, name: str) -> str | None:
+    """An actor id for ``name``: an id or country code as it is (a code in any case), else the
+    best match of its name or alias in any case form (:func:`actor_page`, countries first)."""
+    name = name.strip()
+    if not name:
+        return None
+    for candidate in dict.fromkeys([name, name.upper() if len(name) == 3 and name.isalpha() else name]):
+        if known_actors(engine, [candidate]):
+            return candidate
+    hits = actor_page(engine, name, PAGE_MAX)["items"]
+    if not hits:
+        return None
+    from ..lang import search_terms
+    wanted = {name.lower(), *search_terms(name)}
+
+    def rank(h: dict) -> tuple:
+        names = [(h.get("name") or "").lower(), (h.get("name_en") or "").lower()]
+        whole = any(n in wanted for n in names)
+        word = any(w in wanted for n in names for w in n.replace("-", " ").split())
+        return (not whole, not word, not known_stored(h["id"]), h.get("kind") != "country")
+
+    def known_stored(actor_id: str) -> bool:
+        ea = t.event_actors
+        with engine.connect() as conn:
+            return conn.execute(select(literal(1)).where(or_(ea.c.actor_id == actor_id, ea.c.country == actor_id))
+                                .limit(1)).first() is not None
+    return min(hits[:50], key=rank)["id"]

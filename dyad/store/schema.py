@@ -31,6 +31,7 @@ documents = Table(
     Column("ingested_at", String(32)),
     Column("date_source", String(8)),        # given | text | none (0003)
     Column("date_precision", String(8)),     # day | month | year (0003)
+    Column("search_terms", Text),            # normal forms of the words, for full-text search (0008)
 )
 
 actors = Table(

@@ -13,12 +13,16 @@ core gets the shared types (:mod:`dyad.lang.types`) through :class:`Russian`.
 """
 from __future__ import annotations
 
+import re
+
 from ...stages import Stage
 from ..base import Language
 from . import nlp
 from .grammars import carry_units, find_amounts, find_multiples, find_percents, find_periods
 from .lexicon import match_lemmas
 from .modality import modality_of
+
+CYRILLIC_WORD = re.compile(r"[а-яё]+")
 
 
 class Russian(Language):
@@ -64,6 +68,17 @@ class Russian(Language):
     def find_facts(self, doc, analysis, mentions):
         from ...code.facts import find_facts
         return find_facts(doc, analysis, mentions)
+
+    def search_terms(self, text: str) -> list[str]:
+        """pymorphy3's normal form of every Cyrillic word of ``text`` whose form is another
+        (товарооборота: товарооборот, Эрдогану: эрдоган), in text order."""
+        out = []
+        parse = nlp.vocab().parse
+        for word in CYRILLIC_WORD.findall(text.lower()):
+            lemma = parse(word)[0].normal_form
+            if lemma != word:
+                out.append(lemma)
+        return out
 
     def morph(self):
         """The process's one pymorphy3 analyser (natasha's MorphVocab on pymorphy3)."""

@@ -23,7 +23,8 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Annotated
+import datetime as dt
+from typing import Annotated, Literal
 
 from fastapi import FastAPI, HTTPException, Path as PathParam, Query, Request
 from fastapi.exception_handlers import http_exception_handler, request_validation_exception_handler
@@ -36,7 +37,10 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from ...code.dyads import sides_text
 from ...store import Store
 from ...store import queries as Q
+from ..checks import invalid, known_actors
 from ..ids import ACTOR_ID, COUNTRY, DOC_ID, country, segment
+from ..words import figure, money
+from . import dyad_view as V
 from .annotate import entity_kind, highlight, segments
 
 WEB = Path(__file__).resolve().parent
@@ -56,6 +60,9 @@ def templates() -> Environment:
     env.filters["money"] = money
     env.filters["plain"] = plain
     env.filters["segment"] = segment
+    env.filters["words"] = V.words
+    env.filters["figure"] = figure
+    env.globals["query"] = V.query
     return env
 
 
@@ -71,24 +78,27 @@ def sides(event: dict) -> str:
 
 
 MinConfidence = Annotated[float, Query(ge=0, le=1)]
+Day = Annotated[str | None, Query(max_length=10, description="YYYY-MM-DD; empty: no bound (a form's empty field)")]
 
 
-def money(value, unit: str | None = None) -> str:
-    if value is None:
-        return ""
-    for scale, word in ((1e12, "trn"), (1e9, "bn"), (1e6, "mn"), (1e3, "k")):
-        if abs(value) >= scale:
-            return f"{value / scale:.3g} {word} {unit or ''}".strip()
-    return f"{value:g} {unit or ''}".strip()
+def _iso(day: str | None, name: str = "start") -> str | None:
+    """A page's date parameter: empty is none (a filter form sends its empty fields), else a real date."""
+    if not day:
+        return None
+    try:
+        return dt.date.fromisoformat(day).isoformat()
+    except ValueError:
+        raise invalid(name, day, "not a date YYYY-MM-DD") from None
 
 
 def plain(value) -> str:
-    """A fact attribute as text: lists joined with commas."""
+    """A fact attribute as words: lists joined with commas, codes' underscores as spaces
+    (territorial_integrity: territorial integrity)."""
     if value is None:
         return ""
     if isinstance(value, (list, tuple)):
-        return ", ".join(map(str, value))
-    return str(value)
+        return ", ".join(V.words(v) for v in value)
+    return V.words(value)
 
 
 def plotly_js() -> Path:
@@ -135,35 +145,39 @@ def mount(app: FastAPI, store: Store) -> None:
         return render("error.html", 422, status=422, message=msg)
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
-    def index() -> HTMLResponse:
-        return render("index.html", dyads=Q.top_dyads(engine, 20), docs=Q.documents(engine, limit=20),
-                      kb=Q._kb(), name=_name)
+    def index(offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
+              pairs: Annotated[int, Query(ge=0, le=1_000_000)] = 0) -> HTMLResponse:
+        return render("index.html", dyads=Q.dyads(engine, 20, pairs), docs=Q.documents(engine, limit=20, offset=offset),
+                      kb=Q._kb(), name=_name, params={"offset": offset or None, "pairs": pairs or None})
 
     @app.get("/dyad/{a}/{b}", response_class=HTMLResponse, include_in_schema=False)
     def dyad(a: Annotated[str, PathParam(pattern=COUNTRY)], b: Annotated[str, PathParam(pattern=COUNTRY)],
-             min_confidence: MinConfidence = 0.0) -> HTMLResponse:
+             min_confidence: MinConfidence = 0.0, start: Day = None, end: Day = None,
+             cameo: Annotated[list[str], Query(max_length=20)] = [],
+             plover: Annotated[list[str], Query(max_length=20)] = [],
+             direction: Literal["both", "ab", "ba"] = "both",
+             offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0) -> HTMLResponse:
         a, b = country(a), country(b)
         kb = Q._kb()
-        summary = Q.dyad_summary(engine, a, b, min_confidence=min_confidence)
-        known = kb is not None and (a in kb.actors or b in kb.actors)
-        if not known and not summary["events"] and not (min_confidence and Q.dyad_summary(engine, a, b)["events"]):
-            raise HTTPException(404, f"nothing known about {a}-{b}")
-        latest = Q.events(engine, Q.EventFilter(pair=(a, b), min_confidence=min_confidence), limit=20)["items"]
-        pair_facts = Q.facts(engine, Q.FactFilter(pair=(a, b)), limit=200)["items"]
+        known_actors(engine, (a, b), "country")
+        cameo, plover = [c for c in cameo if c], [p for p in plover if p]      # "all" sends an empty value
+        f = V.pair_filter(a, b, _iso(start), _iso(end, "end"), cameo, plover, direction, min_confidence)
+        summary = Q.pair_summary(engine, f)
+        latest = Q.events(engine, f, limit=20, offset=offset)
+        pair_facts = Q.facts(engine, Q.FactFilter(pair=(a, b), start=f.start, end=f.end), limit=200)["items"]
         members = [f for x in (a, b) for f in
                    Q.facts(engine, Q.FactFilter(actors=(x,), kinds=("membership",)), limit=50)["items"]]
         trade = [f for f in pair_facts if f["kind"] in Q.TRADE_KINDS and f.get("value") is not None]
-        chart = [{"kind": f["kind"], "label": _period(f), "value": f["value"], "unit": f.get("unit"),
-                  "subject": f["subject"]["id"], "object": (f.get("object") or {}).get("id"),
-                  "comparator": f.get("comparator"), "document": f["document"]["id"]}
-                 for f in sorted(trade, key=lambda f: (_period(f), f["kind"]))]
         docs: dict[str, dict] = {}
-        for item in latest + pair_facts + members:
+        for item in latest["items"] + pair_facts + members:
             docs.setdefault(item["document"]["id"], item["document"])
+        params = {"start": f.start, "end": f.end, "cameo": list(cameo), "plover": list(plover),
+                  "direction": direction, "min_confidence": min_confidence}
         return render(
             "dyad.html", a=a, b=b, name_a=_name(kb, a), name_b=_name(kb, b), summary=summary,
-            timeline=Q.dyad_timeline(engine, a, b, min_confidence=min_confidence), latest=latest, trade=trade,
-            chart=chart, min_confidence=min_confidence,
+            timeline=Q.pair_timeline(engine, f), latest=latest["items"], total=latest["total"], page=latest, trade=trade,
+            chart=V.series(trade, _period), min_confidence=min_confidence, params=params, query=V.query,
+            roots=V.cameo_roots(), plover_types=V.plover_options(), places=Q.pair_places(engine, f),
             stances=[f for f in pair_facts if f["kind"] in STANCE_KINDS],
             sectors=[f for f in pair_facts if f["kind"] == "sector"],
             others=[f for f in pair_facts if f["kind"] not in (*Q.TRADE_KINDS, *STANCE_KINDS, "sector")],
@@ -172,7 +186,8 @@ def mount(app: FastAPI, store: Store) -> None:
 
     @app.get("/actor/{actor_id:id}", response_class=HTMLResponse, include_in_schema=False)
     def actor(actor_id: Annotated[str, PathParam(pattern=ACTOR_ID)],
-              min_confidence: MinConfidence = 0.0) -> HTMLResponse:
+              min_confidence: MinConfidence = 0.0,
+              offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0) -> HTMLResponse:
         info = Q.actor_show(engine, actor_id, min_confidence=min_confidence)
         if info is None:
             raise HTTPException(404, f"no actor {actor_id!r}")
@@ -183,8 +198,11 @@ def mount(app: FastAPI, store: Store) -> None:
         edges = [{"source": actor_id, "target": p["id"], "events": p["events"], "goldstein": p["goldstein"]}
                  for p in info["partners"]]
         edges += info["links"]
-        events = Q.events(engine, Q.EventFilter(actors=(actor_id,), min_confidence=min_confidence), limit=20)
+        events = Q.events(engine, Q.EventFilter(actors=(actor_id,), min_confidence=min_confidence), limit=20,
+                          offset=offset)
         return render("actor.html", actor=info, events=events, min_confidence=min_confidence,
+                      params={"min_confidence": min_confidence}, names=Q.actor_names(engine, [
+                          m["org"] for m in info.get("memberships", [])]),
                       graph={"nodes": nodes, "edges": edges, "country": info.get("kind") == "country"})
 
     @app.get("/document/{doc_id:id}", response_class=HTMLResponse, include_in_schema=False)
