@@ -53,6 +53,13 @@ class Language(ABC):
     def figures(self, text: str, day, precision: str) -> tuple[list, list, list, list]:
         """(amounts, percents, multiples, periods) read from a paragraph."""
 
+    attitude_model: str | None = None       # path of the attitude classifier's model file, if any
+
+    def attitude_features(self, sentence: "Sentence", source, target, others) -> tuple[dict, object]:
+        """(sparse features, dense vector) of a pair of actor mentions (:class:`Side`) meeting
+        in ``sentence`` (:mod:`dyad.code.attitudes`); a language without attitudes has none."""
+        raise NotImplementedError(f"{self.name} has no attitude features")
+
     def estimate_date(self, text: str):
         """The article date the text's own dates point to (:class:`dyad.resolve.docdate.DocDate`)."""
         from ..resolve.docdate import estimate_date
