@@ -98,7 +98,9 @@ def softmax(scores: np.ndarray) -> np.ndarray:
 # --- the document's decision ---------------------------------------------------------------
 SUMMARY = ("sentences", "mean_att", "max_att", "sum_att", "polarity", "mean_pos", "mean_neg", "max_pos", "max_neg", "sum_pos", "sum_neg",
            "rev_mean_pos", "rev_mean_neg", "rev_sentences", "source_freq", "target_freq",
-           "source_top", "target_top", "source_title", "target_title", "source_first")
+           "source_top", "target_top", "source_title", "target_title", "source_first",
+           "window", "first", "source_nom", "same_sentence",
+           "source_LOC", "source_PER", "source_ORG", "target_LOC", "target_PER", "target_ORG")
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,8 +113,9 @@ class PairSentence:
 
 def pair_summary(own: Sequence[PairSentence], reverse: Sequence[PairSentence], source_freq: int,
                  target_freq: int, source_rank: int, target_rank: int, source_title: bool,
-                 target_title: bool) -> dict[str, float]:
-    """The document model's input for one ordered pair (see :data:`SUMMARY`)."""
+                 target_title: bool, extra: dict[str, float] | None = None) -> dict[str, float]:
+    """The document model's input for one ordered pair (see :data:`SUMMARY`); ``extra``: the
+    fields the caller reads off the document (window, first, types...)."""
     p = np.array([s.proba for s in own]) if own else np.zeros((1, 3))
     r = np.array([s.proba for s in reverse]) if reverse else np.zeros((1, 3))
     att = p[:, 1] + p[:, 2]
@@ -128,6 +131,7 @@ def pair_summary(own: Sequence[PairSentence], reverse: Sequence[PairSentence], s
         "source_top": float(source_rank < 3), "target_top": float(target_rank < 3),
         "source_title": float(source_title), "target_title": float(target_title),
         "source_first": float(np.mean([s.source_first for s in own])) if own else 0.0,
+        "same_sentence": float(bool(own)), **(extra or {}),
     }
 
 

@@ -11,6 +11,8 @@ are the language's (:meth:`dyad.lang.base.Language.attitude_features`).
 """
 from __future__ import annotations
 
+import bisect
+import math
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -114,22 +116,59 @@ def sentence_probas(model: am.AttitudeModel, cands: Sequence[Candidate]) -> np.n
     return model.sentence.proba_many([c.features for c in cands], np.vstack([c.vector for c in cands]))
 
 
+WINDOW = 1                 # sentences either side in which two actors still count as near
+
+
 def summaries(analysis: Analysis, spots: Sequence[Spot], cands: Sequence[Candidate],
               probas: np.ndarray) -> dict[tuple[str, str], tuple[dict, tuple[am.PairSentence, ...]]]:
-    """Per ordered pair: the document model's input and the sentences where the pair meets."""
+    """Per ordered pair: the document model's input and the sentences where the pair meets.
+    Pairs that never share a sentence but are named within :data:`WINDOW` sentences of each
+    other are there too, with no sentence of their own."""
     freq = Counter(s.key for s in spots)
     rank = {key: i for i, (key, _) in enumerate(freq.most_common())}
     title_end = analysis.sentences[0].end if analysis.sentences else 0
     in_title = {s.key for s in spots if s.start < title_end}
+    kind = {}
+    for s in spots:
+        kind.setdefault(s.key, s.type)
+    keys_at = _keys_by_sentence(analysis, spots)
+    n = max(len(analysis.sentences), 1)
     by_pair: dict[tuple[str, str], list[am.PairSentence]] = {}
+    nom: dict[tuple[str, str], list[float]] = {}
     for c, p in zip(cands, probas):
         by_pair.setdefault((c.source, c.target), []).append(
             am.PairSentence(c.sentence, tuple(float(x) for x in p), c.source_spot.start < c.target_spot.start))
+        nom.setdefault((c.source, c.target), []).append(c.features.get("src_case:Nom", 0.0))
+    window: Counter = Counter()
+    first: dict[tuple[str, str], int] = {}
+    for i, here in enumerate(keys_at):
+        near = set().union(*keys_at[max(i - WINDOW, 0):i + WINDOW + 1])
+        for a in here:
+            for b in near:
+                if a != b:
+                    window[(a, b)] += 1
+                    first.setdefault((a, b), i)
     out = {}
-    for (src, tgt), own in by_pair.items():
+    for (src, tgt) in window:
+        own = by_pair.get((src, tgt), [])
+        extra = {"window": math.log1p(window[(src, tgt)]), "first": first[(src, tgt)] / n,
+                 "source_nom": float(np.mean(nom[(src, tgt)])) if own else 0.0}
+        for side, key in (("source", src), ("target", tgt)):
+            for t in ("LOC", "PER", "ORG"):
+                extra[f"{side}_{t}"] = float(kind.get(key) == t)
         summary = am.pair_summary(own, by_pair.get((tgt, src), ()), freq[src], freq[tgt],
-                                  rank[src], rank[tgt], src in in_title, tgt in in_title)
+                                  rank[src], rank[tgt], src in in_title, tgt in in_title, extra)
         out[(src, tgt)] = (summary, tuple(own))
+    return out
+
+
+def _keys_by_sentence(analysis: Analysis, spots: Sequence[Spot]) -> list[set[str]]:
+    starts = [s.start for s in analysis.sentences]
+    out: list[set[str]] = [set() for _ in analysis.sentences]
+    for spot in spots:
+        i = bisect.bisect_right(starts, spot.start) - 1
+        if 0 <= i < len(out):
+            out[i].add(spot.key)
     return out
 
 

@@ -85,5 +85,12 @@ class Language(ABC):
         from ..code.dedupe import merge_mentions
         return merge_mentions([d.event for d in self.decide(doc, analysis, mentions) if d.event])
 
+    def code_attitudes(self, doc, analysis: "Analysis", mentions: Sequence, events: Sequence,
+                       facts: Sequence) -> tuple:
+        """The document's attitudes (:mod:`dyad.code.attitude_records`): the classifier where the
+        language has one, stance facts and support/criticise events everywhere."""
+        from ..code.attitude_records import code_attitudes
+        return code_attitudes(doc, analysis, mentions, events, facts, self)
+
     def extract_facts(self, doc, analysis: "Analysis", mentions: Sequence) -> tuple:
         return tuple(f.fact for f in self.find_facts(doc, analysis, mentions))

@@ -34,6 +34,7 @@ from pydantic import BaseModel, Field, field_validator
 
 from .. import __version__
 from ..store import Store, open_store
+from ..store import attitudes as QA
 from ..store import queries as Q
 from ..types import FACT_KINDS
 from . import ids
@@ -94,6 +95,16 @@ def fact_filter(actor: Actors = [], start: Day = None, end: Day = None,
             raise _invalid("kind", k, "must be one of " + ", ".join(FACT_KINDS))
     return Q.FactFilter(actors=_each(actor, ACTOR_ID, "actor"), start=_iso(start), end=_iso(end),
                         kinds=tuple(kind), document=document)
+
+
+def attitude_filter(actor: Actors = [], start: Day = None, end: Day = None,
+                    polarity: Annotated[Literal["pos", "neg"] | None, Query(description="pos | neg")] = None,
+                    document: Annotated[str | None, Query(pattern=DOC_ID)] = None,
+                    min_confidence: Annotated[float, Query(ge=0, le=1, description="only attitudes whose "
+                                                           "score is at least this (0-1)")] = 0.0
+                    ) -> Q.AttitudeFilter:
+    return Q.AttitudeFilter(actors=_each(actor, ACTOR_ID, "actor"), start=_iso(start), end=_iso(end),
+                            polarity=polarity, document=document, min_confidence=min_confidence)
 
 
 class Upload(BaseModel):
@@ -236,6 +247,25 @@ def api_router(store: Store, uploads: ThreadPoolExecutor) -> APIRouter:
     def fact(fact_id: Annotated[str, Path(pattern=RECORD_ID)]) -> dict:
         return found(Q.fact(engine, fact_id), "fact", fact_id)
 
+    @r.get("/attitudes", tags=["attitudes"], summary="Attitudes (who is for, who against whom), "
+                                                      "newest first, with filters and paging")
+    def attitudes(f: Annotated[Q.AttitudeFilter, Depends(attitude_filter)], limit: Limit = 50,
+                  offset: Offset = 0, pair: Annotated[str | None, Query(pattern=PAIR)] = None) -> dict:
+        """``pair=A-B``: the attitudes of A to B and of B to A (actor ids' countries or the ids)."""
+        if pair:
+            f = replace(f, pair=ids.pair(pair))
+        return QA.attitudes(engine, f, limit, offset)
+
+    @r.get("/attitudes/{attitude_id:id}", tags=["attitudes"], summary="One attitude")
+    def attitude(attitude_id: Annotated[str, Path(pattern=RECORD_ID)]) -> dict:
+        return found(QA.attitude(engine, attitude_id), "attitude", attitude_id)
+
+    @r.get("/dyads/{a}/{b}/attitudes", tags=["dyads"], summary="Attitudes per month, each direction")
+    def dyad_attitudes(a: Annotated[str, Path(pattern=COUNTRY)], b: Annotated[str, Path(pattern=COUNTRY)],
+                       start: Day = None, end: Day = None, min_confidence: Annotated[
+                           float, Query(ge=0, le=1, description="least attitude score (0-1)")] = 0.0) -> dict:
+        return QA.attitude_months(engine, ids.country(a), ids.country(b), _iso(start), _iso(end), min_confidence)
+
     @r.get("/actors", tags=["actors"], summary="Search actors by name, alias or id")
     def actors(q: Annotated[str, Query(min_length=1, max_length=200, pattern=NO_NUL)], limit: Limit = 20) -> dict:
         return {"q": q, "items": Q.actor_search(engine, q, limit)}
@@ -292,6 +322,16 @@ def api_router(store: Store, uploads: ThreadPoolExecutor) -> APIRouter:
     def export_facts(fmt: Literal["csv", "jsonl", "parquet"], f: Annotated[Q.FactFilter, Depends(fact_filter)],
                      limit: Annotated[int, Query(ge=1, le=Q.EXPORT_MAX)] = 10_000) -> Response:
         return _export(Q.export_facts(engine, f, limit), Q.FACT_COLUMNS, fmt, "facts")
+
+    @r.get("/export/attitudes.{fmt}", tags=["exports"], summary="Attitudes as CSV, JSON Lines or Parquet",
+           responses={200: {"content": {m: {} for m in MEDIA.values()}}})
+    def export_attitudes(fmt: Literal["csv", "jsonl", "parquet"],
+                         f: Annotated[Q.AttitudeFilter, Depends(attitude_filter)],
+                         limit: Annotated[int, Query(ge=1, le=Q.EXPORT_MAX)] = 10_000,
+                         pair: Annotated[str | None, Query(pattern=PAIR)] = None) -> Response:
+        if pair:
+            f = replace(f, pair=ids.pair(pair))
+        return _export(QA.export_attitudes(engine, f, limit), QA.ATTITUDE_COLUMNS, fmt, "attitudes")
 
     return r
 
