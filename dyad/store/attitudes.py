@@ -36,21 +36,25 @@ def attitude(engine: Engine, attitude_id: str) -> dict | None:
 
 def attitude_months(engine: Engine, a: str, b: str, start: str | None = None, end: str | None = None,
                     min_confidence: float = 0.0) -> dict:
-    """Per direction (a->b, b->a) and month: the pos and neg attitudes and their mean score."""
+    """Per direction (a->b, b->a) and month: the pos and neg attitudes and their mean score
+    (``score``: polarity -> mean)."""
     at = t.attitudes
     f = AttitudeFilter(pair=(a, b), start=start, end=end, min_confidence=min_confidence)
     month = func.substr(at.c.date, 1, 7)
     q = (select(at.c.source_id, at.c.source_country, month.label("month"), at.c.polarity,
-                func.count().label("n"), func.avg(at.c.score).label("score"))
+                func.count().label("n"), func.sum(at.c.score).label("score"))
          .where(*attitude_where(f), at.c.date.is_not(None))
          .group_by(at.c.source_id, at.c.source_country, month, at.c.polarity).order_by(month))
     out: dict[str, dict] = {"a_to_b": {}, "b_to_a": {}}
+    sums: dict[tuple[str, str, str], float] = {}
     with engine.connect() as conn:
         for r in conn.execute(q):
             side = "a_to_b" if a in (r.source_id, r.source_country) else "b_to_a"
             row = out[side].setdefault(r.month, {"month": r.month, "pos": 0, "neg": 0, "score": {}})
             row[r.polarity] += r.n
-            row["score"][r.polarity] = round(float(r.score or 0.0), 4)
+            key = (side, r.month, r.polarity)
+            sums[key] = sums.get(key, 0.0) + float(r.score or 0.0)
+            row["score"][r.polarity] = round(sums[key] / row[r.polarity], 4)
     return {"a": a, "b": b, "a_to_b": list(out["a_to_b"].values()), "b_to_a": list(out["b_to_a"].values())}
 
 
