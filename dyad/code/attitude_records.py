@@ -21,6 +21,7 @@ from typing import Sequence
 
 from ..types import ActorRef, Attitude, Event, Fact, Mention, Span
 from .attitudes import MODEL_ID, PairDecision, Spot, decide_document, evidence_sentences, model_for
+from .stances import AFTER_QUOTE
 
 ACTOR_KINDS = ("country", "person", "igo", "organization", "group")
 TYPE_OF_KIND = {"country": "LOC", "person": "PER", "igo": "ORG", "organization": "ORG", "group": "ORG"}
@@ -63,7 +64,25 @@ def name_of(a: ActorRef) -> str:
     return name.split()[-1] if a.kind == "person" and name.split() else name
 
 
-def votes(events: Sequence[Event], facts: Sequence[Fact]) -> dict[tuple[str, str], _Votes]:
+def quoted_speaker(text: str, at: int, lo: int, hi: int, mentions: Sequence[Mention]) -> ActorRef | None:
+    """The speaker of a quotation around offset ``at`` (within [lo, hi)): «Мы поддерживаем
+    Сербию», — заявил президент Казахстана -> Kazakhstan's president."""
+    open_at = text.rfind("«", lo, at)
+    close = text.find("»", at, hi)
+    if open_at < 0 or close < 0 or text.find("»", open_at, at) >= 0:
+        return None
+    m = AFTER_QUOTE.match(text, close)
+    if m is None:
+        return None
+    after = [x.actor for x in mentions if x.actor is not None and m.end() <= x.start < hi
+             and x.actor.kind in ACTOR_KINDS and not x.members]
+    return after[0] if after else None
+
+
+def votes(events: Sequence[Event], facts: Sequence[Fact], text: str = "",
+          mentions: Sequence[Mention] = ()) -> dict[tuple[str, str], _Votes]:
+    """Stance facts and support/criticise events as votes per ordered pair. An event quoted
+    without a source of its own is its speaker's (reported speech keeps its speaker)."""
     out: dict[tuple[str, str], _Votes] = {}
     for f in facts:
         if f.kind != "stance" or f.object is None or f.subject.id == f.object.id:
@@ -75,7 +94,11 @@ def votes(events: Sequence[Event], facts: Sequence[Fact]) -> dict[tuple[str, str
         root = e.cameo[:2]
         if e.negated or e.modality is not None or root not in SUPPORT_ROOTS + CRITICISM_ROOTS:
             continue
-        for s in e.sources:
+        sources = e.sources
+        if not sources and text:
+            speaker = quoted_speaker(text, e.trigger.start, e.evidence.start, e.evidence.end, mentions)
+            sources = (speaker,) if speaker is not None else ()
+        for s in sources:
             for t in e.targets:
                 if s.id == t.id:
                     continue
@@ -93,7 +116,7 @@ def code_attitudes(doc, analysis, mentions: Sequence[Mention], events: Sequence[
     if language is not None and language.attitude_model and len({s.key for s in spots}) > 1:
         model = model_for(language.attitude_model)
         decisions = {(d.source, d.target): d for d in decide_document(model, analysis, spots, language)}
-    ruled = votes(events, facts)
+    ruled = votes(events, facts, doc.text, mentions)
     for e in events:
         for a in e.sources + e.targets:
             refs.setdefault(a.id, a)
