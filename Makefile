@@ -43,7 +43,7 @@ test-fast: install
 	$(PY) -m pytest -q -x -m "not slow and not browser and not pg"
 
 eval: install
-	$(PY) -m dyad.eval.report ../shared/eval-dev/factRuEval-2016 docs/quality.md ../shared/eval-dev/nerel-dev/dev.jsonl ../shared/eval-dev/petrarch2-unittest
+	$(PY) -m dyad.eval.report ../shared/eval-dev/factRuEval-2016 docs/quality.md ../shared/eval-dev/nerel-dev/dev.jsonl ../shared/eval-dev/petrarch2-unittest ../shared/eval-dev/rusentrel-train
 
 # The attitude classifier (dyad/lang/ru/data/attitudes.v1.json) from RuSentRel's training split.
 train-attitudes: install
