@@ -35,6 +35,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ...code.dyads import sides_text
 from ...store import Store
+from ...store import attitudes as QA
 from ...store import queries as Q
 from ..ids import ACTOR_ID, COUNTRY, DOC_ID, country, segment
 from .annotate import entity_kind, highlight, segments
@@ -134,6 +135,9 @@ def mount(app: FastAPI, store: Store) -> None:
         msg = "; ".join(f"{'.'.join(map(str, e.get('loc', ())))}: {e.get('msg')}" for e in exc.errors())
         return render("error.html", 422, status=422, message=msg)
 
+    def _from(attitude: dict, a: str) -> bool:
+        return a in (attitude["source"]["id"], attitude["source"].get("country"))
+
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def index() -> HTMLResponse:
         return render("index.html", dyads=Q.top_dyads(engine, 20), docs=Q.documents(engine, limit=20),
@@ -157,13 +161,15 @@ def mount(app: FastAPI, store: Store) -> None:
                   "subject": f["subject"]["id"], "object": (f.get("object") or {}).get("id"),
                   "comparator": f.get("comparator"), "document": f["document"]["id"]}
                  for f in sorted(trade, key=lambda f: (_period(f), f["kind"]))]
+        attitudes = QA.attitudes(engine, Q.AttitudeFilter(pair=(a, b)), limit=40)["items"]
         docs: dict[str, dict] = {}
-        for item in latest + pair_facts + members:
+        for item in latest + pair_facts + members + attitudes:
             docs.setdefault(item["document"]["id"], item["document"])
         return render(
             "dyad.html", a=a, b=b, name_a=_name(kb, a), name_b=_name(kb, b), summary=summary,
             timeline=Q.dyad_timeline(engine, a, b, min_confidence=min_confidence), latest=latest, trade=trade,
-            chart=chart, min_confidence=min_confidence,
+            chart=chart, min_confidence=min_confidence, attitude_months=QA.attitude_months(engine, a, b),
+            attitudes={"a_to_b": [x for x in attitudes if _from(x, a)], "b_to_a": [x for x in attitudes if not _from(x, a)]},
             stances=[f for f in pair_facts if f["kind"] in STANCE_KINDS],
             sectors=[f for f in pair_facts if f["kind"] == "sector"],
             others=[f for f in pair_facts if f["kind"] not in (*Q.TRADE_KINDS, *STANCE_KINDS, "sector")],
