@@ -63,7 +63,7 @@ def spots(doc: dict, synonyms) -> tuple[Spot, ...]:
 
 def gold_pairs(doc: dict, synonyms) -> dict[tuple[str, str], str]:
     out: dict[tuple[str, str], str] = {}
-    for o in doc["opinions"]:
+    for o in doc.get("opinions") or ():
         s, t = synonyms.canonical(o["source"]), synonyms.canonical(o["target"])
         if s is not None and t is not None and s != t:
             out.setdefault((s, t), o["polarity"])
@@ -109,7 +109,7 @@ def opinion_lines(doc: dict, synonyms, decisions: Sequence[PairDecision]) -> lis
 
 
 def metric_score(ds: Dataset, docs: Sequence[dict], decisions: Sequence[Sequence[PairDecision]]) -> dict:
-    gold = {d["doc_id"]: [(o["source"], o["target"], o["polarity"]) for o in d["opinions"]] for d in docs}
+    gold = {d["doc_id"]: [(o["source"], o["target"], o["polarity"]) for o in d.get("opinions") or ()] for d in docs}
     pred = {}
     for d, dec in zip(docs, decisions):
         pred[d["doc_id"]] = [tuple(x.strip() for x in line.split(",")) for line in opinion_lines(d, ds.synonyms, dec)]
@@ -174,6 +174,9 @@ def run_cli(path: Path, out: Path | None, docs: str, cv: int) -> dict:
         result = metric_score(ds, ds.docs, decisions)
     if out is not None:
         write(out, ds.docs, ds.synonyms, decisions)
+    if not any(d.get("opinions") for d in ds.docs):
+        print("no gold opinions in these documents: the opinion files are written, nothing is scored",
+              file=sys.stderr)
     print(json.dumps(result, indent=1), file=sys.stdout)
     print(("cross-validated " if cv else "") + figures(result), file=sys.stderr)
     return result
