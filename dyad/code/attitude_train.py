@@ -38,7 +38,7 @@ class TrainDoc:
 @dataclass(frozen=True)
 class Settings:
     C: float = 0.1
-    polarity_C: float = 0.1
+    polarity_C: float = 0.3
     doc_C: float = 0.03
     vector_scale: float = 0.0
     inner_folds: int = 5
