@@ -22,7 +22,7 @@ from ..lang.types import Analysis
 
 LABEL = {None: 0, "pos": 1, "neg": 2}
 SEED = 13
-MIN_COUNT = 2              # a sparse feature seen in fewer training pairs is dropped
+MIN_COUNT = 3              # a sparse feature seen in fewer training pairs is dropped
 THRESHOLDS = tuple(round(0.05 + 0.025 * i, 3) for i in range(19))    # 0.05 .. 0.50
 
 
@@ -69,7 +69,7 @@ def fit_sentence(docs: Sequence[TrainDoc], s: Settings) -> am.SentenceModel:
                 cols.append(j)
                 vals.append(v)
     x_sparse = sparse.csr_matrix((vals, (rows, cols)), shape=(len(cands), len(vocab)))
-    dim = cands[0].vector.shape[0] if cands else 0
+    dim = cands[0].vector.shape[0] if cands and cands[0].vector is not None else 300
     if s.vector_scale:
         dense = np.vstack([c.vector for c in cands]) * s.vector_scale
         x = sparse.hstack([x_sparse, sparse.csr_matrix(dense)]).tocsr()
@@ -108,8 +108,8 @@ def oof_decisions(docs: Sequence[TrainDoc], s: Settings) -> list[dict]:
 
 def doc_summaries(model: am.SentenceModel, d: TrainDoc) -> dict:
     cands = list(d.candidates)
-    probas = model.proba_many([c.features for c in cands],
-                              np.vstack([c.vector for c in cands]) if cands else None)
+    dense = None if not cands or any(c.vector is None for c in cands) else np.vstack([c.vector for c in cands])
+    probas = model.proba_many([c.features for c in cands], dense)
     return summaries(d.analysis, d.spots, cands, probas)
 
 

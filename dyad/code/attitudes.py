@@ -43,7 +43,7 @@ class Candidate:
     source_spot: Spot
     target_spot: Spot
     features: dict
-    vector: np.ndarray
+    vector: np.ndarray | None
 
 
 @dataclass(frozen=True)
@@ -67,8 +67,9 @@ def _sides(sent, spots: Sequence[Spot]) -> list[tuple[Spot, Side]]:
     return out
 
 
-def candidates(analysis: Analysis, spots: Sequence[Spot], language) -> list[Candidate]:
-    """Every ordered pair of distinct keys meeting in a sentence, with its features."""
+def candidates(analysis: Analysis, spots: Sequence[Spot], language, vectors: bool = True) -> list[Candidate]:
+    """Every ordered pair of distinct keys meeting in a sentence, with its features (and the
+    dense vector when ``vectors``: a model that reads none is spared computing it)."""
     out: list[Candidate] = []
     spots = sorted(spots, key=lambda s: (s.start, s.end))
     k = 0
@@ -96,7 +97,7 @@ def candidates(analysis: Analysis, spots: Sequence[Spot], language) -> list[Cand
             sa, xa = sides[a]
             sb, xb = sides[b]
             others = [x for s, x in sides if s is not sa and s is not sb]
-            feats, vector = language.attitude_features(sent, xa, xb, others)
+            feats, vector = language.attitude_features(sent, xa, xb, others, vector=vectors)
             feats = dict(feats, **_names(sa, sb))
             out.append(Candidate(si, src, tgt, sa, sb, feats, vector))
     return out
@@ -113,7 +114,8 @@ def _names(source: Spot, target: Spot) -> dict[str, float]:
 def sentence_probas(model: am.AttitudeModel, cands: Sequence[Candidate]) -> np.ndarray:
     if not cands:
         return np.zeros((0, 3))
-    return model.sentence.proba_many([c.features for c in cands], np.vstack([c.vector for c in cands]))
+    dense = None if any(c.vector is None for c in cands) else np.vstack([c.vector for c in cands])
+    return model.sentence.proba_many([c.features for c in cands], dense)
 
 
 WINDOW = 1                 # sentences either side in which two actors still count as near
@@ -175,7 +177,7 @@ def _keys_by_sentence(analysis: Analysis, spots: Sequence[Spot]) -> list[set[str
 def decide_document(model: am.AttitudeModel, analysis: Analysis, spots: Sequence[Spot], language,
                     threshold: float | None = None) -> list[PairDecision]:
     """Every ordered pair that meets in a sentence, with the document model's decision."""
-    cands = candidates(analysis, spots, language)
+    cands = candidates(analysis, spots, language, vectors=bool(model.sentence.vector_scale))
     probas = sentence_probas(model, cands)
     limit = model.doc.threshold if threshold is None else threshold
     out = []

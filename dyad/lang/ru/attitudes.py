@@ -19,7 +19,7 @@ import numpy as np
 from ..types import Sentence, Side
 
 CUES_PATH = Path(__file__).parent / "data" / "attitude_cues.tsv"
-SIDE = 3                 # lemmas either side of the pair
+SIDE = 5                 # lemmas either side of the pair
 MAX_BETWEEN = 25         # lemmas between the two mentions that count (the nearest to each)
 DIST_BUCKETS = (1, 2, 3, 5, 8, 12, 20)
 SKIP_POS = {"PUNCT"}
