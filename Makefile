@@ -6,7 +6,7 @@ PY     := $(VENV)/bin/python
 DYAD   := $(VENV)/bin/dyad
 DB     ?= sqlite:///dyad.db
 
-.PHONY: install system run test test-fast eval bench screenshots clean
+.PHONY: install system run test test-fast eval bench screenshots clean train-attitudes
 
 $(VENV)/.installed: pyproject.toml requirements-models.txt
 	$(PYTHON) -m venv $(VENV)
@@ -45,7 +45,11 @@ test-fast: install
 	$(PY) -m pytest -q -x -m "not slow and not browser and not pg"
 
 eval: install
-	$(PY) -m dyad.eval.report ../shared/eval-dev/factRuEval-2016 docs/quality.md ../shared/eval-dev/nerel-dev/dev.jsonl ../shared/eval-dev/petrarch2-unittest
+	$(PY) -m dyad.eval.report ../shared/eval-dev/factRuEval-2016 docs/quality.md ../shared/eval-dev/nerel-dev/dev.jsonl ../shared/eval-dev/petrarch2-unittest ../shared/eval-dev/rusentrel-train
+
+# The attitude classifier (dyad/lang/ru/data/attitudes.v1.json) from RuSentRel's training split.
+train-attitudes: install
+	$(PY) scripts/train_attitudes.py ../shared/eval-dev/rusentrel-train --cv 5
 
 bench: install
 	$(PY) bench/run.py

@@ -222,7 +222,7 @@ def _empty(db: str) -> None:
     from sqlalchemy import create_engine, text
     engine = create_engine(db)
     with engine.begin() as conn:
-        for table in ("event_dyads", "event_actors", "events", "facts", "mentions", "documents"):
+        for table in ("event_dyads", "event_actors", "events", "facts", "attitudes", "mentions", "documents"):
             conn.execute(text(f"DELETE FROM {table}"))
     engine.dispose()
 

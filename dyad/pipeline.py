@@ -3,7 +3,7 @@
     document --lang--> language (dyad.lang registry) --date (given, else estimated from the text)--> article date
              --nlp--> analysis
              --syntax (only sentences that hold an event trigger)--> parsed analysis
-             --actors--> mentions --events--> events --facts--> facts  => Record
+             --actors--> mentions --events--> events --facts--> facts --attitudes--> attitudes  => Record
 
 Each stage is a plain function; :func:`stages_for` lists a language's stages with what they need
 and give (the NLP stages are the language package's own, :attr:`dyad.lang.Language.stages`),
@@ -36,6 +36,9 @@ AFTER_NLP: tuple[Stage, ...] = (
           "CAMEO/PLOVER event coding from the trigger lexicon"),
     Stage("facts", "code.facts.v1", ("tokens", "mentions", "date"), ("facts",),
           "trade figures, memberships, stances, sectors"),
+    Stage("attitudes", "code.attitudes.v1", ("lemmas", "mentions", "events", "facts", "date"), ("attitudes",),
+          "who is for and who is against whom: the attitude classifier over the sentences where two "
+          "actors meet, stance facts, support/criticise events"),
 )
 
 
@@ -136,5 +139,6 @@ def process_many(docs: Sequence[Document]) -> list[Record]:
         mentions = language.resolve_mentions(analysis, doc.date, doc.date_precision)
         events = language.code_events(doc, analysis, mentions)
         facts = language.extract_facts(doc, analysis, mentions)
-        out.append(Record(doc, mentions, tuple(events), tuple(facts), warnings))
+        attitudes = language.code_attitudes(doc, analysis, mentions, events, facts)
+        out.append(Record(doc, mentions, tuple(events), tuple(facts), warnings, tuple(attitudes)))
     return out

@@ -195,6 +195,33 @@ class Fact:
         }
 
 
+POLARITIES = ("pos", "neg")
+
+
+@dataclass(frozen=True, slots=True)
+class Attitude:
+    """A document's attitude of one actor to another (docs/schema.md): pos (for) or neg
+    (against), decided from the sentences where the two meet (the attitude classifier), stance
+    facts and support/criticise events; every sentence or record span that counted is cited."""
+    id: str
+    source: ActorRef
+    target: ActorRef
+    polarity: str                    # pos | neg
+    score: float                     # how sure (0-1): the document model's probability, or the rules'
+    evidence: tuple[Span, ...]       # the sentences (and event/fact spans) that counted
+    rule: str                        # code.attitudes.v1[+stance][+event] (see docs/schema.md)
+    date: str | None = None          # the document's date
+    sentences: int = 0               # sentences where the two actors meet
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id, "source": self.source.to_json(), "target": self.target.to_json(),
+            "polarity": self.polarity, "score": self.score, "date": self.date,
+            "evidence": [{"start": s.start, "end": s.end} for s in self.evidence],
+            "rule": self.rule, "sentences": self.sentences,
+        }
+
+
 @dataclass(frozen=True, slots=True)
 class Record:
     """Everything Dyad extracted from one document."""
@@ -203,6 +230,7 @@ class Record:
     events: tuple[Event, ...] = ()
     facts: tuple[Fact, ...] = ()
     warnings: tuple[str, ...] = field(default=())
+    attitudes: tuple[Attitude, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         d = self.document
@@ -213,6 +241,7 @@ class Record:
             "mentions": [m.to_json() for m in self.mentions],
             "events": [e.to_json() for e in self.events],
             "facts": [f.to_json() for f in self.facts],
+            "attitudes": [a.to_json() for a in self.attitudes],
         }
 
 
@@ -235,5 +264,5 @@ def pickled_as_tuple(cls):
 
 
 for _cls in (Span, Document, ActorRef, Mention, Location, Plover, Event, Period, Change, Fact,
-             Record):
+             Attitude, Record):
     pickled_as_tuple(_cls)

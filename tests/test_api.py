@@ -44,7 +44,10 @@ def test_api_every_route_is_tested(client):
     tested = {"/api/dyads/{a}/{b}", "/api/dyads/{a}/{b}/timeline", "/api/dyads", "/api/events",
               "/api/events/{event_id}", "/api/facts", "/api/facts/{fact_id}", "/api/actors", "/api/actors/{actor_id}",
               "/api/documents", "/api/documents/{doc_id}", "/api/search", "/api/export/events.{fmt}",
-              "/api/export/facts.{fmt}", "/-/version", "/-/pipeline"}
+              "/api/export/facts.{fmt}", "/-/version", "/-/pipeline",
+              # in tests/test_store_attitudes.py
+              "/api/attitudes", "/api/attitudes/{attitude_id}", "/api/dyads/{a}/{b}/attitudes",
+              "/api/export/attitudes.{fmt}"}
     assert set(client.get("/openapi.json").json()["paths"]) == tested
 
 

@@ -151,7 +151,9 @@ def test_api_min_confidence_on_every_event_route_and_documented(client):
     taking = {path for path, ops in spec.items() for op in ops.values()
               if any(p["name"] == "min_confidence" for p in op.get("parameters", []))}
     assert taking == {"/api/dyads/{a}/{b}", "/api/dyads/{a}/{b}/timeline", "/api/dyads", "/api/events",
-                      "/api/actors/{actor_id}", "/api/documents/{doc_id}", "/api/export/events.{fmt}"}
+                      "/api/actors/{actor_id}", "/api/documents/{doc_id}", "/api/export/events.{fmt}",
+                      # the attitudes' own score (tests/test_store_attitudes.py)
+                      "/api/attitudes", "/api/dyads/{a}/{b}/attitudes", "/api/export/attitudes.{fmt}"}
     rows = [line for line in (ROOT / "docs" / "api.md").read_text(encoding="utf-8").splitlines()
             if line.startswith("| `GET /api/") and "min_confidence" in line]
     assert len(rows) == len(taking)

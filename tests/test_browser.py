@@ -286,4 +286,30 @@ def test_browser_dyad_time_axis_and_map(browser, hand_server):
     page.goto(hand_server.url + "/dyad/AZE/TUR?start=2030-01-01")
     page.wait_for_selector("#map[data-ready='empty']")
     assert "no event with a known place" in page.locator("#map").inner_text()
+
+
+@pytest.fixture(scope="module")
+def attitude_server(tmp_path_factory):
+    from dyad.store import open_store
+    from test_store_attitudes import _record
+    url = f"sqlite:///{tmp_path_factory.mktemp('browser') / 'attitudes.db'}"
+    store = open_store(url)
+    store.save(_record("d1", "2025-04-14"))
+    store.save(_record("d2", "2025-05-02", "pos", 0.3))
+    store.engine.dispose()
+    with LiveServer(url) as live:
+        yield live
+
+
+def test_browser_dyad_page_attitudes_per_direction(browser, attitude_server):
+    page, errors, external = open_page(browser, attitude_server.url + "/dyad/USA/IRN")
+    page.wait_for_selector("#attitude-chart .main-svg")        # plotly drew the attitudes by month
+    assert page.locator("#attitude-chart .bars path").count() >= 3
+    forth = page.locator("#attitudes-a_to_b").inner_text()
+    back = page.locator("#attitudes-b_to_a").inner_text()
+    # names in words, the ids on hover (the analyst's pages show no codes in the text)
+    assert "США → Иран" in forth and "Марко Рубио → Иран" in forth and "Иран → США" not in forth
+    assert "Иран → США" in back and "Тегеран назвал обвинения ложью." in back
+    assert page.locator("#attitudes-a_to_b [title^='marco-rubio → IRN']").count() >= 1
+    assert page.locator("#attitudes-a_to_b li.attitude.pos").count() == 1
     assert errors == [] and external == []

@@ -29,7 +29,7 @@ def test_en_pipeline_detects_the_language(text, lang):
 
 def test_en_pipeline_has_its_stages():
     stages = [s.name for s in stages_for("en")]
-    assert stages[:2] == ["lang", "date"] and "nlp" in stages and stages[-3:] == ["actors", "events", "facts"]
+    assert stages[:2] == ["lang", "date"] and "nlp" in stages and stages[-4:] == ["actors", "events", "facts", "attitudes"]
     assert check_stages(stages_for("en")) == []
     assert get_language("en").name == "English"
 

@@ -58,6 +58,7 @@ ISSUES = (
     ("position", r"позици"),
 )
 _ISSUE_RES = [(name, re.compile(pattern, re.IGNORECASE)) for name, pattern in ISSUES]
+ADMIT_WORDS = {"признавать", "признать", "признание"}   # ", что ...": an admission, not a stance
 HOLDER_KINDS = ("country", "igo", "person", "group")
 TARGET_KINDS = ("country", "igo", "person")
 ISSUE_KINDS = ("place", "region")
@@ -91,13 +92,24 @@ def _words(sent: Sentence) -> list[tuple[int, str, int, bool]]:
         if t.lemma in ("выступать", "выступить", "высказываться", "высказаться") and i + 1 < len(toks):
             nxt = toks[i + 1].lemma
             entry = {"за": ("for", 1, True), "против": ("against", -1, False)}.get(nxt)
-        if entry is None:
+        if entry is None or (t.lemma in ADMIT_WORDS and _admits(toks, i)):
             continue
         name, polarity, needs = entry
         if i > 0 and toks[i - 1].lemma == "не":
             polarity, name = -polarity, "not_" + name
         out.append((i, name, polarity, needs))
     return out
+
+
+def _admits(toks, i: int) -> bool:
+    """"признал, что переговоры зашли в тупик": admitting a fact (a clause follows) is no stance."""
+    after = [t.lemma for t in toks[i + 1:i + 4]]
+    return "что" in after[:2] or after[:2] == [",", "что"]
+
+
+def _passive(tok) -> bool:
+    """A passive participle ("поддерживаемые", "осуждаемый"): its agent is in the instrumental."""
+    return tok.feat("VerbForm") == "Part" and tok.feat("Voice") == "Pass"
 
 
 def _sentence_stances(ctx: FactContext, sent: Sentence) -> list[_Stance | None]:
@@ -121,11 +133,14 @@ def _sentence_stances(ctx: FactContext, sent: Sentence) -> list[_Stance | None]:
             if target is None and a.ref.kind in TARGET_KINDS:
                 target = a.ref
             prev_end = a.end
-        if needs and not issues:
+        if _passive(tok):                  # "Х, поддерживаемый Y": Y backs X, whatever follows
+            holder, target, issues, issue_actors = _agent(ctx, sent, tok), _patient(ctx, sent, tok.start), [], []
+            if target is None:
+                continue
+        elif (needs and not issues) or (not issues and not issue_actors and target is None):
             continue
-        if not issues and not issue_actors and target is None:
-            continue
-        holder = _holder(ctx, sent, tok.start)
+        else:
+            holder = _holder(ctx, sent, tok.start)
         if holder is None or (target is not None and target.id == holder.id):
             continue
         span = trim(ctx.text, sent.start, end)
@@ -137,8 +152,27 @@ def _sentence_stances(ctx: FactContext, sent: Sentence) -> list[_Stance | None]:
     return out
 
 
+def _agent(ctx: FactContext, sent: Sentence, tok) -> ActorRef | None:
+    """The agent of a passive participle: the instrumental actor right after it ("поддерживаемые
+    Ираном": Iran), else none (the noun it qualifies is what is backed, not who backs)."""
+    after = ctx.actors(sent, tok.end, min(sent.end, tok.end + 60), kinds=HOLDER_KINDS)
+    return next((a.ref for a in after if a.prep is None and a.case == "Ins"), None)
+
+
+def _patient(ctx: FactContext, sent: Sentence, at: int) -> ActorRef | None:
+    before = [a for a in ctx.actors(sent, sent.start, at, kinds=TARGET_KINDS) if a.prep is None]
+    return before[-1].ref if before else None
+
+
 def _holder(ctx: FactContext, sent: Sentence, at: int) -> ActorRef | None:
-    before = [a for a in ctx.actors(sent, sent.start, at, kinds=HOLDER_KINDS) if a.prep is None]
+    """The nearest actor before the word that stands without a preposition and is not the agent
+    of a passive participle ("Венесуэла, поддерживаемая Китаем, осудила ...": Venezuela); a
+    quoted first-person stance («Мы поддерживаем ...», — заявил X) is its speaker's."""
+    quoted = _speaker(ctx, sent, at)
+    if quoted is not None:
+        return quoted
+    before = [a for a in ctx.actors(sent, sent.start, at, kinds=HOLDER_KINDS)
+              if a.prep is None and not _agent_of_passive(sent, a)]
     for a in reversed(before):
         if a.case in ("Nom", None) or a.type in ("ANAPHOR", "TITLE"):
             return a.ref
@@ -146,6 +180,37 @@ def _holder(ctx: FactContext, sent: Sentence, at: int) -> ActorRef | None:
         return before[-1].ref
     after = [a for a in ctx.actors(sent, at, sent.end, kinds=HOLDER_KINDS)
              if a.prep is None and a.case == "Nom"]
+    return after[0].ref if after else None
+
+
+def _agent_of_passive(sent: Sentence, a) -> bool:
+    if a.case != "Ins":
+        return False
+    before = [t for t in sent.tokens if t.end <= a.start][-3:]
+    return any(_passive(t) for t in before)
+
+
+SPEECH_VERBS = r"(?:заявил|сказал|подчеркнул|отметил|добавил|указал|сообщил|пояснил|заверил)\w*"
+AFTER_QUOTE = re.compile(r"»\s*,?\s*[—–-]\s*" + SPEECH_VERBS)
+
+
+def _speaker(ctx: FactContext, sent: Sentence, at: int) -> ActorRef | None:
+    """The speaker of the quotation the word stands in, when the quotation names no holder of its
+    own before the word: «Мы поддерживаем ...», — заявил президент Казахстана."""
+    text = ctx.text
+    open_at = text.rfind("«", sent.start, at)
+    if open_at < 0 or text.find("»", open_at, at) >= 0:
+        return None
+    close = text.find("»", at, sent.end)
+    if close < 0:
+        return None
+    inside = [a for a in ctx.actors(sent, open_at, at, kinds=HOLDER_KINDS) if a.prep is None]
+    if inside:
+        return None
+    m = AFTER_QUOTE.match(text, close)
+    if m is None:
+        return None
+    after = [a for a in ctx.actors(sent, m.end(), sent.end, kinds=HOLDER_KINDS) if a.prep is None]
     return after[0].ref if after else None
 
 

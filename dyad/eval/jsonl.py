@@ -10,7 +10,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from ..types import ActorRef, Document, Event, Location, Mention, Plover, Record, Span
+from ..types import ActorRef, Attitude, Document, Event, Location, Mention, Plover, Record, Span
 from .gold import GoldDoc, GoldMeeting, GoldMention, Participant, flatten
 
 MAPPING = "PER→PER, ORG→ORG, LOC→LOC (the record's own mention types); other mention types not scored"
@@ -68,11 +68,18 @@ def event_from_json(d: dict[str, Any]) -> Event:
         mentions=tuple(_span(m) for m in d.get("mentions") or ()))
 
 
+def attitude_from_json(d: dict[str, Any]) -> Attitude:
+    return Attitude(d.get("id", ""), actor_from_json(d["source"]), actor_from_json(d["target"]), d["polarity"],
+                    d.get("score", 0.0), tuple(_span(s) for s in d.get("evidence") or ()), d.get("rule") or "",
+                    d.get("date"), d.get("sentences", 0))
+
+
 def record_from_json(d: dict[str, Any]) -> Record:
     doc = Document(str(d["id"]), d["text"], d.get("date"), d.get("lang"), d.get("title"), d.get("url"),
                    date_source=d.get("date_source"), date_precision=d.get("date_precision"))
     return Record(doc, tuple(mention_from_json(m) for m in d.get("mentions") or ()),
-                  tuple(event_from_json(e) for e in d.get("events") or ()))
+                  tuple(event_from_json(e) for e in d.get("events") or ()),
+                  attitudes=tuple(attitude_from_json(a) for a in d.get("attitudes") or ()))
 
 
 def gold_from_record(record: Record) -> GoldDoc:

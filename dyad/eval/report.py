@@ -516,12 +516,14 @@ def confidence_section(runs, nerel_runs) -> list[str]:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
-    if len(argv) not in (2, 3, 4):
-        print("usage: python -m dyad.eval.report DATA_DIR OUTPUT.md [NEREL_JSONL [PETRARCH_DIR]]", file=sys.stderr)
+    if len(argv) not in (2, 3, 4, 5):
+        print("usage: python -m dyad.eval.report DATA_DIR OUTPUT.md [NEREL_JSONL [PETRARCH_DIR "
+              "[RUSENTREL_DIR]]]", file=sys.stderr)
         return 2
     data_dir, out, *rest = argv
     nerel_path = rest[0] if rest else None
     petrarch_dir = rest[1] if len(rest) > 1 else None
+    rusentrel_dir = rest[2] if len(rest) > 2 else None      # absent or missing: the section says so
     if petrarch_dir is not None and not (Path(petrarch_dir) / "records.jsonl").exists():
         print(f"E300 {petrarch_dir}: no records.jsonl", file=sys.stderr)
         return 2
@@ -535,6 +537,8 @@ def main(argv: list[str] | None = None) -> int:
         text = build(data_dir, " ".join(["python -m dyad.eval.report", *argv]), nerel_path)
         from .english_report import english_section
         text = text.rstrip("\n") + "\n\n" + "\n".join(english_section(petrarch_dir)) + "\n"
+        from .attitude_report import attitude_section
+        text = text.rstrip("\n") + "\n\n" + "\n".join(attitude_section(rusentrel_dir)) + "\n"
     except RuntimeError as exc:
         print(f"E000 {exc}", file=sys.stderr)
         return 1

@@ -60,6 +60,14 @@ class Language(ABC):
         already fold English forms."""
         return []
 
+    attitude_model: str | None = None       # path of the attitude classifier's model file, if any
+
+    def attitude_features(self, sentence: "Sentence", source, target, others, vector: bool = True) -> tuple[dict, object]:
+        """(sparse features, dense vector or None without ``vector``) of a pair of actor mentions
+        (:class:`Side`) meeting in ``sentence`` (:mod:`dyad.code.attitudes`); a language without
+        attitudes has none."""
+        raise NotImplementedError(f"{self.name} has no attitude features")
+
     def estimate_date(self, text: str):
         """The article date the text's own dates point to (:class:`dyad.resolve.docdate.DocDate`)."""
         from ..resolve.docdate import estimate_date
@@ -84,6 +92,13 @@ class Language(ABC):
         """The events of one document: its decisions' events, repeated tellings merged."""
         from ..code.dedupe import merge_mentions
         return merge_mentions([d.event for d in self.decide(doc, analysis, mentions) if d.event])
+
+    def code_attitudes(self, doc, analysis: "Analysis", mentions: Sequence, events: Sequence,
+                       facts: Sequence) -> tuple:
+        """The document's attitudes (:mod:`dyad.code.attitude_records`): the classifier where the
+        language has one, stance facts and support/criticise events everywhere."""
+        from ..code.attitude_records import code_attitudes
+        return code_attitudes(doc, analysis, mentions, events, facts, self)
 
     def extract_facts(self, doc, analysis: "Analysis", mentions: Sequence) -> tuple:
         return tuple(f.fact for f in self.find_facts(doc, analysis, mentions))

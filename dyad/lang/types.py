@@ -59,3 +59,12 @@ class Modality:
     negated: bool = False
     modality: str | None = None
     cue: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Side:
+    """One mention of a pair of actors in a sentence (the attitude classifier's input): its
+    token range [first, last] in the sentence and its NER type."""
+    first: int
+    last: int
+    type: str

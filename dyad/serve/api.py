@@ -31,6 +31,7 @@ from pydantic import BaseModel, Field, field_validator
 
 from .. import __version__
 from ..store import Store, open_store
+from ..store import attitudes as QA
 from ..store import queries as Q
 from ..types import FACT_KINDS
 from . import export as EX
@@ -109,6 +110,16 @@ def fact_filter(actor: Actors = [], start: Day = None, end: Day = None,
     in_order(_iso(start), _iso(end))
     return Q.FactFilter(actors=_each(actor, ACTOR_ID, "actor"), start=_iso(start), end=_iso(end),
                         kinds=tuple(kind), document=document)
+
+
+def attitude_filter(actor: Actors = [], start: Day = None, end: Day = None,
+                    polarity: Annotated[Literal["pos", "neg"] | None, Query(description="pos | neg")] = None,
+                    document: Annotated[str | None, Query(pattern=DOC_ID)] = None,
+                    min_confidence: Annotated[float, Query(ge=0, le=1, description="only attitudes whose "
+                                                           "score is at least this (0-1)")] = 0.0
+                    ) -> Q.AttitudeFilter:
+    return Q.AttitudeFilter(actors=_each(actor, ACTOR_ID, "actor"), start=_iso(start), end=_iso(end),
+                            polarity=polarity, document=document, min_confidence=min_confidence)
 
 
 class Upload(BaseModel):
@@ -242,6 +253,40 @@ def api_router(store: Store, uploads: ThreadPoolExecutor) -> APIRouter:
     def fact(fact_id: Annotated[str, Path(pattern=RECORD_ID)]) -> dict:
         return found(Q.fact(engine, fact_id), "fact", fact_id)
 
+    def attitude_pair(f: Q.AttitudeFilter, pair: str | None) -> Q.AttitudeFilter:
+        """The filter with its actors and ``pair`` checked (404 for an unknown one, 422 for a
+        start after the end)."""
+        in_order(f.start, f.end)
+        if f.actors:
+            known_actors(engine, f.actors)
+        if pair:
+            sides_ = ids.pair(pair)
+            known_actors(engine, sides_)
+            f = replace(f, pair=sides_)
+        return f
+
+    @r.get("/attitudes", tags=["attitudes"], summary="Attitudes (who is for, who against whom), "
+                                                      "newest first, with filters and paging",
+           response_model=M.AttitudePage)
+    def attitudes(f: Annotated[Q.AttitudeFilter, Depends(attitude_filter)], limit: Limit = 50,
+                  offset: Offset = 0, pair: Annotated[str | None, Query(pattern=PAIR)] = None) -> dict:
+        """``pair=A-B``: the attitudes of A to B and of B to A (actor ids' countries or the ids)."""
+        return QA.attitudes(engine, attitude_pair(f, pair), limit, offset)
+
+    @r.get("/attitudes/{attitude_id:id}", tags=["attitudes"], summary="One attitude", response_model=M.Attitude)
+    def attitude(attitude_id: Annotated[str, Path(pattern=RECORD_ID)]) -> dict:
+        return found(QA.attitude(engine, attitude_id), "attitude", attitude_id)
+
+    @r.get("/dyads/{a}/{b}/attitudes", tags=["dyads"], summary="Attitudes per month, each direction",
+           response_model=M.AttitudeMonths)
+    def dyad_attitudes(a: Annotated[str, Path(pattern=COUNTRY)], b: Annotated[str, Path(pattern=COUNTRY)],
+                       start: Day = None, end: Day = None, min_confidence: Annotated[
+                           float, Query(ge=0, le=1, description="least attitude score (0-1)")] = 0.0) -> dict:
+        in_order(_iso(start), _iso(end))
+        a, b = ids.country(a), ids.country(b)
+        known_actors(engine, (a, b))
+        return QA.attitude_months(engine, a, b, _iso(start), _iso(end), min_confidence)
+
     @r.get("/actors", tags=["actors"], summary="Search actors by name, alias or id", response_model=M.ActorPage)
     def actors(q: Annotated[str, Query(min_length=1, max_length=200, pattern=NO_NUL)], limit: Limit = 20,
                offset: Offset = 0) -> dict:
@@ -311,6 +356,19 @@ def api_router(store: Store, uploads: ThreadPoolExecutor) -> APIRouter:
                      limit: Annotated[int, Query(ge=1, le=Q.EXPORT_MAX)] = 10_000,
                      pair: Annotated[str | None, Query(pattern=PAIR)] = None) -> Response:
         return export_response(engine, fmt, with_pair(f, pair), limit, facts=True)
+
+    @r.get("/export/attitudes.{fmt}", tags=["exports"], summary="Attitudes as CSV, JSON Lines or Parquet",
+           response_class=Response, responses={200: {"content": {m: {} for m in MEDIA.values()},
+                                                     "description": "The file"}})
+    def export_attitudes(fmt: Literal["csv", "jsonl", "parquet"],
+                         f: Annotated[Q.AttitudeFilter, Depends(attitude_filter)],
+                         limit: Annotated[int, Query(ge=1, le=Q.EXPORT_MAX)] = 10_000,
+                         pair: Annotated[str | None, Query(pattern=PAIR)] = None) -> Response:
+        headers = {"Content-Disposition": f'attachment; filename="attitudes.{fmt}"'}
+        body = EX.attitude_chunks(fmt, engine, attitude_pair(f, pair), limit)
+        if fmt == "parquet":
+            return Response(b"".join(body), media_type=EX.MEDIA[fmt], headers=headers)
+        return StreamingResponse(body, media_type=EX.MEDIA[fmt], headers=headers)
 
     return r
 

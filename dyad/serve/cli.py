@@ -5,6 +5,7 @@ Exit status: 0 when every input was processed, 1 when some input failed, 2 for a
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 from typing import List, Optional
 
 import typer
@@ -205,20 +206,35 @@ def duplicates(db: Optional[str] = typer.Option(None, "--db", help=DB_HELP)) -> 
 
 
 @app.command("eval")
-def eval_(dataset: str = typer.Argument(..., help="factrueval | nerel | brat | jsonl | petrarch"),
+def eval_(dataset: str = typer.Argument(..., help="factrueval | nerel | brat | jsonl | petrarch | rusentrel"),
           path: str = typer.Argument(..., help="The dataset's folder (factRuEval: its root or devset/; "
                                                   "nerel: its .jsonl file; petrarch: the folder of "
-                                                  "records.jsonl and dictionaries/)"),
+                                                  "records.jsonl and dictionaries/; rusentrel: the "
+                                                  "folder of rusentrel.jsonl, synonyms.json, score.py)"),
           task: str = typer.Option("entities", "--task",
                                    help="entities | resolution | meetings | coref | actors | events"),
           errors: int = typer.Option(0, "--errors", min=0,
                                      help="Print the first N misses and false hits (coref: wrong and "
                                           "missed links; actors: offences of each kind, each run)"),
-          date: Optional[str] = typer.Option(None, "--date", help="Date for undated texts (brat)")) -> None:
+          date: Optional[str] = typer.Option(None, "--date", help="Date for undated texts (brat)"),
+          out: Optional[Path] = typer.Option(None, "--out", help="rusentrel: write one artN.opin.txt "
+                                                                 "per document here"),
+          docs: str = typer.Option("all", "--docs", help="rusentrel: train | test | all"),
+          cv: int = typer.Option(0, "--cv", min=0, help="rusentrel: K-fold cross-validation by "
+                                                        "document (train and score) instead of the "
+                                                        "shipped model")) -> None:
     """Score Dyad on an annotated dataset; natasha's NER alone is the baseline (docs/quality.md).
 
     --task actors runs every document twice, undated and dated, and prints both. petrarch codes
-    PETRARCH-2's English unit-test records with their own dictionaries (no --task)."""
+    PETRARCH-2's English unit-test records with their own dictionaries (no --task). rusentrel
+    predicts the document-level attitudes between RuSentRel's given entities and scores them
+    with the directory's own score.py (no --task)."""
+    if dataset == "rusentrel":
+        if docs not in ("train", "test", "all"):
+            raise typer.BadParameter("--docs is train, test or all")
+        from ..eval.rusentrel import run_cli as rusentrel_cli
+        rusentrel_cli(Path(path), out, docs, cv)
+        raise typer.Exit(0)
     if dataset == "petrarch":
         from ..eval.petrarch import run_cli as petrarch_cli
         raise typer.Exit(petrarch_cli(path, errors))

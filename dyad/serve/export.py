@@ -234,6 +234,19 @@ def chunks(fmt: str, engine, f=None, limit: int | None = None, facts: bool = Fal
     return _csv(flat, columns) if fmt == "csv" else _jsonl(flat)
 
 
+def attitude_chunks(fmt: str, engine, f=None, limit: int | None = None) -> Iterator[str] | Iterator[bytes]:
+    """The export of the attitudes the filter ``f`` selects (csv, jsonl or parquet), as
+    :func:`chunks` writes events and facts."""
+    from ..store import attitudes as QA
+    from ..store.filters import AttitudeFilter
+    if fmt not in ("csv", "jsonl", "parquet"):
+        raise ValueError(f"unknown attitude export format {fmt!r} (csv, jsonl, parquet)")
+    flat = QA.export_attitudes(engine, f or AttitudeFilter(), limit or 10_000)
+    if fmt == "parquet":
+        return _parquet(flat, QA.ATTITUDE_COLUMNS)
+    return _csv(flat, QA.ATTITUDE_COLUMNS) if fmt == "csv" else _jsonl(flat)
+
+
 def write(fmt: str, out: TextIO | BinaryIO, engine, f=None, limit: int | None = None, facts: bool = False) -> None:
     """:func:`chunks` written to ``out`` (a binary stream for parquet)."""
     for piece in chunks(fmt, engine, f, limit, facts):

@@ -136,6 +136,39 @@ class Mention(_Open):
     warnings: list[Any] = []
 
 
+class Attitude(_Open):
+    """One stored attitude (docs/schema.md): who is for or against whom in a document, from its
+    sentences, each sentence that counted cited in ``evidence``."""
+    id: str
+    source: ActorRef
+    target: ActorRef
+    polarity: str = Field(description="pos | neg")
+    score: float | None = None
+    date: str | None = None
+    evidence: list[Span] = []
+    rule: str | None = None
+    document: DocumentRef | None = None
+
+
+class AttitudePage(Page):
+    items: list[Attitude]
+
+
+class AttitudeMonth(_Open):
+    month: str
+    pos: int = 0
+    neg: int = 0
+    score: dict[str, float] = Field({}, description="polarity -> mean score")
+
+
+class AttitudeMonths(BaseModel):
+    """A pair's attitudes per month in each direction (the dyad page's attitude chart)."""
+    a: str
+    b: str
+    a_to_b: list[AttitudeMonth]
+    b_to_a: list[AttitudeMonth]
+
+
 class EventPage(Page):
     items: list[Event]
 

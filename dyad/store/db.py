@@ -23,7 +23,7 @@ from sqlalchemy.engine import Engine
 
 from .clusters import cluster_key
 from ..code.dyads import actor_pairs
-from ..types import Event, Fact, Mention, Record
+from ..types import Attitude, Event, Fact, Mention, Record
 from . import schema as t
 
 DEFAULT_URL = "sqlite:///dyad.db"
@@ -209,6 +209,7 @@ class Store:
             (t.event_actors, [row for r in records for e in r.events
                               for row in self._participant_rows(r.document.id, e)]),
             (t.facts, [self._fact_row(r.document.id, f) for r in records for f in r.facts]),
+            (t.attitudes, [self._attitude_row(r.document.id, a) for r in records for a in r.attitudes]),
         )
         for table, rows in tables:
             if rows:
@@ -241,7 +242,7 @@ class Store:
         if ids:
             conn.execute(delete(t.event_dyads).where(t.event_dyads.c.event_id.in_(ids)))
             conn.execute(delete(t.event_actors).where(t.event_actors.c.event_id.in_(ids)))
-        for table in (t.events, t.facts, t.mentions):
+        for table in (t.events, t.facts, t.attitudes, t.mentions):
             conn.execute(delete(table).where(table.c.document_id == doc_id))
         conn.execute(delete(t.documents).where(t.documents.c.id == doc_id))
 
@@ -258,6 +259,9 @@ class Store:
                 for a in (f.subject, f.object):
                     if a:
                         refs[a.id] = a
+            for att in record.attitudes:
+                refs[att.source.id] = att.source
+                refs[att.target.id] = att.target
         if not refs:
             return
         known = {r[0] for r in conn.execute(select(t.actors.c.id).where(t.actors.c.id.in_(list(refs))))}
@@ -322,6 +326,15 @@ class Store:
             baseline_end=f.change.baseline.end if f.change and f.change.baseline else None,
             attributes_json=_dump(f.to_json()["attributes"]), evidence_start=f.evidence.start,
             evidence_end=f.evidence.end, rule=f.rule, record_json=_dump(f.to_json()))
+
+    @staticmethod
+    def _attitude_row(doc_id: str, a: Attitude) -> dict:
+        first = a.evidence[0] if a.evidence else None
+        return dict(id=f"{doc_id}:{a.id}", document_id=doc_id, source_id=a.source.id, target_id=a.target.id,
+                    source_country=a.source.country, target_country=a.target.country, date=a.date,
+                    polarity=a.polarity, score=a.score, sentences=a.sentences,
+                    evidence_start=first.start if first else None, evidence_end=first.end if first else None,
+                    rule=a.rule, record_json=_dump(a.to_json()))
 
     # --- near-duplicate groups (dyad.ingest.dedup) --------------------------------------------
     @staticmethod

@@ -42,6 +42,17 @@ class FactFilter:
     document: str | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class AttitudeFilter:
+    actors: tuple[str, ...] = ()
+    pair: tuple[str, str] | None = None   # two actor ids or country codes, either direction
+    start: str | None = None              # the document's date, inclusive
+    end: str | None = None
+    polarity: str | None = None           # pos | neg
+    document: str | None = None
+    min_confidence: float = 0.0           # the attitude's score
+
+
 def cameo_name(code: str | None) -> str | None:
     if not code:
         return None
@@ -185,3 +196,46 @@ def _fact_select():
 def _fact_item(row) -> dict:
     return _record_item(row)
 
+
+
+def attitude_where(f: AttitudeFilter) -> list:
+    at = t.attitudes
+    where = []
+    for actor in f.actors:
+        where.append(or_(at.c.source_id == actor, at.c.target_id == actor,
+                         at.c.source_country == actor, at.c.target_country == actor))
+    if f.pair:
+        a, b = f.pair
+        where.append(or_(and_(or_(at.c.source_id == a, at.c.source_country == a),
+                              or_(at.c.target_id == b, at.c.target_country == b)),
+                         and_(or_(at.c.source_id == b, at.c.source_country == b),
+                              or_(at.c.target_id == a, at.c.target_country == a))))
+    if f.start:
+        where.append(at.c.date >= f.start)
+    if f.end:
+        where.append(at.c.date <= f.end)
+    if f.polarity:
+        where.append(at.c.polarity == f.polarity)
+    if f.document:
+        where.append(at.c.document_id == f.document)
+    if f.min_confidence:
+        where.append(at.c.score >= f.min_confidence)
+    return where
+
+
+def _attitude_select():
+    doc, at = t.documents, t.attitudes
+    return (select(at.c.id, at.c.document_id, at.c.record_json, doc.c.title,
+                   doc.c.date.label("document_date"), doc.c.url, doc.c.text.label("document_text"))
+            .select_from(at.join(doc, doc.c.id == at.c.document_id)))
+
+
+def _attitude_item(row) -> dict:
+    """An attitude as the API shows it: every evidence span with its text (the document's)."""
+    rec = json.loads(row.record_json or "{}")
+    rec["local_id"] = rec.get("id")
+    rec["id"] = row.id
+    text = row.document_text or ""
+    rec["evidence"] = [dict(e, text=text[e["start"]:e["end"]]) for e in rec.get("evidence", [])]
+    rec["document"] = {"id": row.document_id, "title": row.title, "date": row.document_date, "url": row.url}
+    return rec

@@ -33,7 +33,7 @@ from . import schema as t
 from .documents import HIT_END, HIT_START, PG_TSVECTOR, document, documents, fts5_query, search  # noqa: F401
 from .exports import EVENT_COLUMNS, EXPORT_MAX, FACT_COLUMNS, export_events, export_facts  # noqa: F401
 from .pairs import pair_places  # noqa: F401
-from .filters import (PAGE_MAX, QUAD_CLASSES, TRADE_KINDS, EventFilter, FactFilter,  # noqa: F401
+from .filters import (PAGE_MAX, QUAD_CLASSES, TRADE_KINDS, AttitudeFilter, EventFilter, FactFilter,  # noqa: F401
                       _event_item, _event_select, _fact_item, _fact_pair, _fact_select, _fact_where,
                       _page, _pair, cameo_name, event_where, meets)
 

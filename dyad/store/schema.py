@@ -183,3 +183,26 @@ facts = Table(
     Column("record_json", Text),
     Index("ix_facts_pair", "subject_country", "object_country"),                   # 0002
 )
+
+# One row per document-level attitude of one actor to another (dyad.types.Attitude; 0007).
+attitudes = Table(
+    "attitudes", metadata,
+    Column("id", String(240), primary_key=True),
+    Column("document_id", String(200), ForeignKey("documents.id", ondelete="CASCADE"), nullable=False,
+           index=True),
+    Column("source_id", Text, nullable=False),
+    Column("target_id", Text, nullable=False),
+    Column("source_country", Text),
+    Column("target_country", Text),
+    Column("date", String(10)),
+    Column("polarity", String(3), nullable=False),       # pos | neg
+    Column("score", Float),
+    Column("sentences", Integer),
+    Column("evidence_start", Integer),                   # the first evidence span
+    Column("evidence_end", Integer),
+    Column("rule", Text),
+    Column("record_json", Text),
+    Index("ix_attitudes_pair", "source_country", "target_country", "date"),
+    Index("ix_attitudes_source_id", "source_id"),
+    Index("ix_attitudes_target_id", "target_id"),
+)

@@ -7,6 +7,7 @@
     data/         the Russian lexicons: triggers, titles, sectors, actor roles, and the Russian
                   aliases of the knowledge base (kb_aliases*.tsv)
     modality.py   negation and modality cues
+    attitudes.py  the features of a pair of actors for the attitude classifier
 
 natasha, slovnet, navec, razdel, yargy and pymorphy3 are imported only inside this package; the
 core gets the shared types (:mod:`dyad.lang.types`) through :class:`Russian`.
@@ -14,6 +15,7 @@ core gets the shared types (:mod:`dyad.lang.types`) through :class:`Russian`.
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from ...stages import Stage
 from ..base import Language
@@ -35,8 +37,15 @@ class Russian(Language):
               "dependency parse of the sentences that hold an event trigger"),
     )
 
+    attitude_model = str(Path(__file__).parent / "data" / "attitudes.v1.json")
+
     def load_models(self):
         return nlp.load_models()
+
+    def attitude_features(self, sentence, source, target, others, vector=True):
+        from .attitudes import between_vector, pair_features
+        return (pair_features(sentence, source, target, others),
+                between_vector(sentence, source, target) if vector else None)
 
     def analyse(self, text, *, parse=True):
         return nlp.analyse(text, parse=parse)

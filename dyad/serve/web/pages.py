@@ -36,6 +36,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ...code.dyads import sides_text
 from ...store import Store
+from ...store import attitudes as QA
 from ...store import queries as Q
 from ..checks import invalid, known_actors
 from ..ids import ACTOR_ID, COUNTRY, DOC_ID, country, segment
@@ -144,6 +145,9 @@ def mount(app: FastAPI, store: Store) -> None:
         msg = "; ".join(f"{'.'.join(map(str, e.get('loc', ())))}: {e.get('msg')}" for e in exc.errors())
         return render("error.html", 422, status=422, message=msg)
 
+    def _from(attitude: dict, a: str) -> bool:
+        return a in (attitude["source"]["id"], attitude["source"].get("country"))
+
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def index(offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
               pairs: Annotated[int, Query(ge=0, le=1_000_000)] = 0) -> HTMLResponse:
@@ -168,8 +172,9 @@ def mount(app: FastAPI, store: Store) -> None:
         members = [f for x in (a, b) for f in
                    Q.facts(engine, Q.FactFilter(actors=(x,), kinds=("membership",)), limit=50)["items"]]
         trade = [f for f in pair_facts if f["kind"] in Q.TRADE_KINDS and f.get("value") is not None]
+        attitudes = QA.attitudes(engine, Q.AttitudeFilter(pair=(a, b)), limit=40)["items"]
         docs: dict[str, dict] = {}
-        for item in latest["items"] + pair_facts + members:
+        for item in latest["items"] + pair_facts + members + attitudes:
             docs.setdefault(item["document"]["id"], item["document"])
         params = {"start": f.start, "end": f.end, "cameo": list(cameo), "plover": list(plover),
                   "direction": direction, "min_confidence": min_confidence}
@@ -178,6 +183,8 @@ def mount(app: FastAPI, store: Store) -> None:
             timeline=Q.pair_timeline(engine, f), latest=latest["items"], total=latest["total"], page=latest, trade=trade,
             chart=V.series(trade, _period), min_confidence=min_confidence, params=params, query=V.query,
             roots=V.cameo_roots(), plover_types=V.plover_options(), places=Q.pair_places(engine, f),
+            attitude_months=QA.attitude_months(engine, a, b),
+            attitudes={"a_to_b": [x for x in attitudes if _from(x, a)], "b_to_a": [x for x in attitudes if not _from(x, a)]},
             stances=[f for f in pair_facts if f["kind"] in STANCE_KINDS],
             sectors=[f for f in pair_facts if f["kind"] == "sector"],
             others=[f for f in pair_facts if f["kind"] not in (*Q.TRADE_KINDS, *STANCE_KINDS, "sector")],

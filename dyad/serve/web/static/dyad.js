@@ -1,5 +1,5 @@
-// Dyad page: the cooperation-conflict timeline on a time axis and the trade figures, flows and
-// stocks on charts of their own (plotly.js, served locally).
+// Dyad page: the cooperation-conflict timeline on a time axis, the trade figures, flows and
+// stocks on charts of their own, and the attitudes per direction (plotly.js, served locally).
 (function () {
   "use strict";
   function data(id) { return JSON.parse(document.getElementById(id).textContent); }
@@ -67,4 +67,20 @@
   }
   chart("flows", figures.flows, "amount per period");
   chart("stocks", figures.stocks, "total");
+
+  var at = data("attitude-data"), ae = document.getElementById("attitude-chart");
+  if (!at.a_to_b.length && !at.b_to_a.length) { empty(ae); } else {
+    var sides = [["a_to_b", at.a + " → " + at.b, "#2e8b57", "#b22222"], ["b_to_a", at.b + " → " + at.a, "#7fbf7f", "#e39a8f"]];
+    var traces3 = [];
+    sides.forEach(function (s) {
+      var rows = at[s[0]];
+      traces3.push({ type: "bar", name: s[1] + " pos", x: rows.map(function (m) { return m.month; }),
+                     y: rows.map(function (m) { return m.pos; }), marker: { color: s[2] } });
+      traces3.push({ type: "bar", name: s[1] + " neg", x: rows.map(function (m) { return m.month; }),
+                     y: rows.map(function (m) { return -m.neg; }), marker: { color: s[3] } });
+    });
+    Plotly.newPlot(ae, traces3, { barmode: "relative", margin: { t: 20, r: 20, b: 40, l: 50 },
+      legend: { orientation: "h", y: -0.2 }, xaxis: { type: "category" },
+      yaxis: { title: { text: "attitudes (neg below 0)" }, zeroline: true } }, config);
+  }
 })();

@@ -14,13 +14,13 @@ PostgreSQL: the column is filled too; the search keeps ``to_tsvector('russian', 
 whose Snowball stemmer already folds Russian and English forms.
 
 Revision ID: 0008
-Revises: 0006 (re-chained after 0007 on merge)
+Revises: 0007
 """
 from alembic import op
 import sqlalchemy as sa
 
 revision = "0008"
-down_revision = "0006"
+down_revision = "0007"
 branch_labels = None
 depends_on = None
 
