@@ -73,8 +73,13 @@ class DocModel:
     threshold: tuple[float, float] = (0.5, 0.5)   # least P(pos), P(neg) that makes an attitude
 
     def proba(self, summary: dict[str, float]) -> np.ndarray:
-        x = (np.array([summary.get(n, 0.0) for n in self.names]) - self.mean) / self.scale
-        return softmax((self.coef @ x + self.intercept)[None, :])[0]
+        return self.proba_many([summary])[0]
+
+    def proba_many(self, summaries: Sequence[dict[str, float]]) -> np.ndarray:
+        if not summaries:
+            return np.zeros((0, len(CLASSES)))
+        x = (np.array([[s.get(n, 0.0) for n in self.names] for s in summaries]) - self.mean) / self.scale
+        return softmax(x @ self.coef.T + self.intercept)
 
 
 @dataclass(frozen=True)
@@ -116,23 +121,34 @@ def pair_summary(own: Sequence[PairSentence], reverse: Sequence[PairSentence], s
                  target_title: bool, extra: dict[str, float] | None = None) -> dict[str, float]:
     """The document model's input for one ordered pair (see :data:`SUMMARY`); ``extra``: the
     fields the caller reads off the document (window, first, types...)."""
-    p = np.array([s.proba for s in own]) if own else np.zeros((1, 3))
-    r = np.array([s.proba for s in reverse]) if reverse else np.zeros((1, 3))
-    att = p[:, 1] + p[:, 2]
-    return {
-        "sentences": math.log1p(len(own)),
-        "mean_att": float(att.mean()), "max_att": float(att.max()), "sum_att": math.log1p(float(att.sum())),
-        "polarity": float((p[:, 1] / np.maximum(att, 1e-9)).mean()), "rev_sentences": math.log1p(len(reverse)),
-        "mean_pos": float(p[:, 1].mean()), "mean_neg": float(p[:, 2].mean()),
-        "max_pos": float(p[:, 1].max()), "max_neg": float(p[:, 2].max()),
-        "sum_pos": math.log1p(float(p[:, 1].sum())), "sum_neg": math.log1p(float(p[:, 2].sum())),
-        "rev_mean_pos": float(r[:, 1].mean()), "rev_mean_neg": float(r[:, 2].mean()),
+    r = [s.proba for s in reverse] or [(0.0, 0.0, 0.0)]
+    common = {
+        "rev_sentences": math.log1p(len(reverse)),
+        "rev_mean_pos": sum(x[1] for x in r) / len(r), "rev_mean_neg": sum(x[2] for x in r) / len(r),
         "source_freq": math.log1p(source_freq), "target_freq": math.log1p(target_freq),
         "source_top": float(source_rank < 3), "target_top": float(target_rank < 3),
         "source_title": float(source_title), "target_title": float(target_title),
-        "source_first": float(np.mean([s.source_first for s in own])) if own else 0.0,
-        "same_sentence": float(bool(own)), **(extra or {}),
     }
+    if not own:                          # named near each other, never in one sentence
+        return {**_NONE_SHARED, **common, **(extra or {})}
+    p = [s.proba for s in own]
+    pos, neg = [x[1] for x in p], [x[2] for x in p]
+    att = [x + y for x, y in zip(pos, neg)]
+    n = len(p)
+    return {
+        "sentences": math.log1p(len(own)),
+        "mean_att": sum(att) / n, "max_att": max(att), "sum_att": math.log1p(sum(att)),
+        "polarity": sum(x / max(y, 1e-9) for x, y in zip(pos, att)) / n,
+        "mean_pos": sum(pos) / n, "mean_neg": sum(neg) / n, "max_pos": max(pos), "max_neg": max(neg),
+        "sum_pos": math.log1p(sum(pos)), "sum_neg": math.log1p(sum(neg)),
+        "source_first": sum(s.source_first for s in own) / len(own), "same_sentence": 1.0,
+        **common, **(extra or {}),
+    }
+
+
+_NONE_SHARED = {"sentences": 0.0, "mean_att": 0.0, "max_att": 0.0, "sum_att": 0.0, "polarity": 0.0,
+                "mean_pos": 0.0, "mean_neg": 0.0, "max_pos": 0.0, "max_neg": 0.0, "sum_pos": 0.0,
+                "sum_neg": 0.0, "source_first": 0.0, "same_sentence": 0.0}
 
 
 def decide(proba: np.ndarray, threshold: tuple[float, float]) -> tuple[str | None, float]:

@@ -137,8 +137,7 @@ def decisions_at(doc: am.DocModel, summ: Sequence[dict], threshold: tuple[float,
     out = []
     for per in summ:
         rows = []
-        for (src, tgt), (summary, own) in per.items():
-            p = doc.proba(summary)
+        for ((src, tgt), (summary, own)), p in zip(per.items(), doc.proba_many([v[0] for v in per.values()])):
             polarity, sc = am.decide(p, threshold)
             rows.append(PairDecision(src, tgt, polarity, sc, tuple(float(v) for v in p), own, summary))
         out.append(rows)

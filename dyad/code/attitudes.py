@@ -93,11 +93,11 @@ def candidates(analysis: Analysis, spots: Sequence[Spot], language, vectors: boo
                 key = (sa.key, sb.key)
                 if key not in best or gap < best[key][0]:
                     best[key] = (gap, a, b)
+        every = tuple(x for _, x in sides)      # one sequence for the sentence's pairs
         for (src, tgt), (_, a, b) in best.items():
             sa, xa = sides[a]
             sb, xb = sides[b]
-            others = [x for s, x in sides if s is not sa and s is not sb]
-            feats, vector = language.attitude_features(sent, xa, xb, others, vector=vectors)
+            feats, vector = language.attitude_features(sent, xa, xb, every, vector=vectors)
             feats = dict(feats, **_names(sa, sb))
             out.append(Candidate(si, src, tgt, sa, sb, feats, vector))
     return out
@@ -154,7 +154,7 @@ def summaries(analysis: Analysis, spots: Sequence[Spot], cands: Sequence[Candida
     for (src, tgt) in window:
         own = by_pair.get((src, tgt), [])
         extra = {"window": math.log1p(window[(src, tgt)]), "first": first[(src, tgt)] / n,
-                 "source_nom": float(np.mean(nom[(src, tgt)])) if own else 0.0}
+                 "source_nom": sum(nom[(src, tgt)]) / len(nom[(src, tgt)]) if own else 0.0}
         for side, key in (("source", src), ("target", tgt)):
             for t in ("LOC", "PER", "ORG"):
                 extra[f"{side}_{t}"] = float(kind.get(key) == t)
@@ -181,8 +181,8 @@ def decide_document(model: am.AttitudeModel, analysis: Analysis, spots: Sequence
     probas = sentence_probas(model, cands)
     limit = model.doc.threshold if threshold is None else threshold
     out = []
-    for (src, tgt), (summary, own) in summaries(analysis, spots, cands, probas).items():
-        p = model.doc.proba(summary)
+    per = summaries(analysis, spots, cands, probas)
+    for ((src, tgt), (summary, own)), p in zip(per.items(), model.doc.proba_many([v[0] for v in per.values()])):
         polarity, score = am.decide(p, limit)
         out.append(PairDecision(src, tgt, polarity, score, tuple(float(x) for x in p), own, summary))
     return out

@@ -62,10 +62,10 @@ class Language(ABC):
 
     attitude_model: str | None = None       # path of the attitude classifier's model file, if any
 
-    def attitude_features(self, sentence: "Sentence", source, target, others, vector: bool = True) -> tuple[dict, object]:
+    def attitude_features(self, sentence: "Sentence", source, target, sides, vector: bool = True) -> tuple[dict, object]:
         """(sparse features, dense vector or None without ``vector``) of a pair of actor mentions
-        (:class:`Side`) meeting in ``sentence`` (:mod:`dyad.code.attitudes`); a language without
-        attitudes has none."""
+        (:class:`Side`) meeting in ``sentence``, ``sides`` every mention of the sentence
+        (:mod:`dyad.code.attitudes`); a language without attitudes has none."""
         raise NotImplementedError(f"{self.name} has no attitude features")
 
     def estimate_date(self, text: str):

@@ -42,9 +42,9 @@ class Russian(Language):
     def load_models(self):
         return nlp.load_models()
 
-    def attitude_features(self, sentence, source, target, others, vector=True):
+    def attitude_features(self, sentence, source, target, sides, vector=True):
         from .attitudes import between_vector, pair_features
-        return (pair_features(sentence, source, target, others),
+        return (pair_features(sentence, source, target, sides),
                 between_vector(sentence, source, target) if vector else None)
 
     def analyse(self, text, *, parse=True):

@@ -72,32 +72,62 @@ def _cue_counts(tokens, lo: int, hi: int, prefix: str, f: dict[str, float]) -> N
         flip = max(flip - 1, 0)
 
 
-def pair_features(sent: Sentence, source: Side, target: Side, others: Sequence[Side]) -> dict[str, float]:
-    """The sparse features of (source, target) in ``sent``; ``others``: the sentence's other
-    actor mentions (they count between the two and mark nothing else)."""
+_COVER: list = [None, None]       # (the sides last seen, token -> how many of them cover it)
+_SENT_CUES: list = [None, None]   # (the sentence last seen, its cue features)
+
+
+def _coverage(sides: Sequence[Side]) -> dict[int, int]:
+    if _COVER[0] is not sides:
+        cover: dict[int, int] = {}
+        for o in sides:
+            for i in range(o.first, o.last + 1):
+                cover[i] = cover.get(i, 0) + 1
+        _COVER[0], _COVER[1] = sides, cover
+    return _COVER[1]
+
+
+def _sentence_cues(sent: Sentence) -> dict[str, float]:
+    if _SENT_CUES[0] is not sent:
+        f: dict[str, float] = {}
+        _cue_counts(sent.tokens, 0, len(sent.tokens), "cue_sent:", f)
+        _SENT_CUES[0], _SENT_CUES[1] = sent, f
+    return _SENT_CUES[1]
+
+
+def pair_features(sent: Sentence, source: Side, target: Side, sides: Sequence[Side]) -> dict[str, float]:
+    """The sparse features of (source, target) in ``sent``; ``sides``: every actor mention of
+    the sentence, the pair's own included (the others count between the two and mark nothing
+    else). Pass the same sequence for every pair of a sentence: what does not depend on the pair
+    is computed once."""
     toks = sent.tokens
     a, b = (source, target) if source.first <= target.first else (target, source)
     f: dict[str, float] = {"order:" + ("st" if a is source else "ts"): 1.0,
                            "dist:" + _bucket(max(b.first - a.last - 1, 0)): 1.0,
                            "types:" + source.type + ">" + target.type: 1.0}
-    between = [i for i in range(a.last + 1, b.first)]
-    inside = {i for o in others for i in range(o.first, o.last + 1)}
-    n_between = sum(1 for o in others if a.last < o.first and o.last < b.first)
+    between = range(a.last + 1, b.first)
+    cover = _coverage(sides)
+
+    def inside(i: int) -> bool:
+        own = (a.first <= i <= a.last) + (b.first <= i <= b.last)
+        return cover.get(i, 0) - own > 0
+
+    n_between = sum(1 for o in sides if o is not a and o is not b and a.last < o.first and o.last < b.first)
     f["others_between:" + _bucket(n_between)] = 1.0
-    kept = between if len(between) <= MAX_BETWEEN else between[:MAX_BETWEEN // 2] + between[-MAX_BETWEEN // 2:]
+    kept = list(between) if len(between) <= MAX_BETWEEN else \
+        list(between)[:MAX_BETWEEN // 2] + list(between)[-MAX_BETWEEN // 2:]
     for i in kept:
-        if i in inside:
+        if inside(i):
             f["between:<actor>"] = 1.0
             continue
         lemma = _lemma(toks[i])
         if lemma:
             f["between:" + lemma] = 1.0
-    for k, i in enumerate(range(a.first - 1, max(a.first - 1 - SIDE, -1), -1)):
-        lemma = "<actor>" if i in inside else _lemma(toks[i])
+    for i in range(a.first - 1, max(a.first - 1 - SIDE, -1), -1):
+        lemma = "<actor>" if inside(i) else _lemma(toks[i])
         if lemma:
             f["left:" + lemma] = 1.0
     for i in range(b.last + 1, min(b.last + 1 + SIDE, len(toks))):
-        lemma = "<actor>" if i in inside else _lemma(toks[i])
+        lemma = "<actor>" if inside(i) else _lemma(toks[i])
         if lemma:
             f["right:" + lemma] = 1.0
     for name, side in (("src", source), ("tgt", target)):
@@ -107,7 +137,7 @@ def pair_features(sent: Sentence, source: Side, target: Side, others: Sequence[S
         if side.first > 0 and toks[side.first - 1].pos == "ADP":
             f[f"{name}_prep:{toks[side.first - 1].lemma}"] = 1.0
     _cue_counts(toks, a.last + 1, b.first, "cue_between:", f)
-    _cue_counts(toks, 0, len(toks), "cue_sent:", f)
+    f.update(_sentence_cues(sent))
     if any(t.text == "?" for t in toks):
         f["question"] = 1.0
     return f
