@@ -57,6 +57,22 @@ def spots_of(mentions: Sequence[Mention]) -> tuple[tuple[Spot, ...], dict[str, A
     return tuple(spots), refs
 
 
+TRACKED = 8          # the most-named actors of a document the classifier reads pairs of
+
+
+def tracked(spots: Sequence[Spot]) -> tuple[Spot, ...]:
+    """The spots the classifier reads in a stored article: actors the knowledge base knows (no ad
+    hoc ``person:``/``org:`` actor of the NER's), the :data:`TRACKED` most named of them, so the
+    stage's cost stays a small share of ingest on long articles (``dyad eval rusentrel`` reads the
+    dataset's own entities, all of them). Stances and events vote for every actor."""
+    known = [s for s in spots if ":" not in s.key or s.key.startswith("phoenix:")]
+    counts: dict[str, int] = {}
+    for s in known:
+        counts[s.key] = counts.get(s.key, 0) + 1
+    keep = set(sorted(counts, key=lambda k: (-counts[k], k))[:TRACKED])
+    return tuple(s for s in known if s.key in keep)
+
+
 def name_of(a: ActorRef) -> str:
     """The actor's name as the classifier's name features read it: lowercase, a person by the
     family name (as analytical texts name them)."""
@@ -112,6 +128,7 @@ def code_attitudes(doc, analysis, mentions: Sequence[Mention], events: Sequence[
                    facts: Sequence[Fact], language) -> tuple[Attitude, ...]:
     """Every attitude of the document, numbered ``a1, a2, ...`` in the order of their first evidence."""
     spots, refs = spots_of(mentions)
+    spots = tracked(spots)
     decisions: dict[tuple[str, str], PairDecision] = {}
     if language is not None and language.attitude_model and len({s.key for s in spots}) > 1:
         model = model_for(language.attitude_model)
