@@ -32,7 +32,7 @@ from ..lang.types import Analysis, Modality, Sentence
 from ..resolve.dates import DateRef, find_dates
 from ..types import ActorRef, Document, Event, Location, Mention, Plover, Span
 from . import codebook
-from .arguments import Arguments, SentenceView, actor_key, arguments, country_key
+from .arguments import PERSON_NOUN_CONFIDENCE, Arguments, SentenceView, actor_key, arguments, country_key
 from .dedupe import DATE_BY_ARTICLE, merge_mentions
 
 if TYPE_CHECKING:     # the language package's record types; the coder asks the Language
@@ -202,6 +202,9 @@ def _decide(doc: Document, k: int, sent: Sentence, view: SentenceView, match: Tr
                      destination=trig.cameo.startswith("042"), sector_targets=trig.cameo[:2] in COERCIVE_ROOTS)
     if args.rejected:
         return reject(args.rejected, args)
+    if any(a.rule == "args.person-noun" for a in args.sources + args.targets):
+        # someone named only by what they are: as sure as that side is
+        args = replace(args, confidence=min(args.confidence, PERSON_NOUN_CONFIDENCE))
     if content_targets and not args.targets:     # "принял приглашение посетить Пекин"
         keys = {actor_key(a) for a in args.sources}
         extra = tuple(a for a in content_targets if actor_key(a) not in keys)
