@@ -23,24 +23,31 @@ def _month(ev):
     return func.substr(ev.c.date, 1, 7)
 
 
-def timeline(engine: Engine, f: EventFilter) -> dict[str, Any]:
-    ev = t.events
-    q = (select(_month(ev), ev.c.quad_class, func.count(), func.count(ev.c.goldstein), func.sum(ev.c.goldstein))
-         .where(*event_where(f), ev.c.date.is_not(None)).group_by(_month(ev), ev.c.quad_class).order_by(_month(ev)))
+def month_rows(rows) -> list[dict[str, Any]]:
+    """(month, quad class, events, Goldstein count, Goldstein sum) rows as the timeline's months:
+    events per month and quad class, and the month's mean Goldstein."""
     months: dict[str, dict] = {}
-    with engine.connect() as conn:
-        for month, quad, n, ng, sg in conn.execute(q):
-            row = months.setdefault(month, {"month": month, "events": 0, "by_quad": {str(k): 0 for k in QUAD_CLASSES},
-                                            "_n": 0, "_s": 0.0})
-            row["events"] += int(n)
-            if quad in QUAD_CLASSES:
-                row["by_quad"][str(quad)] += int(n)
-            row["_n"] += int(ng or 0)
-            row["_s"] += float(sg or 0.0)
+    for month, quad, n, ng, sg in rows:
+        row = months.setdefault(month, {"month": month, "events": 0, "by_quad": {str(k): 0 for k in QUAD_CLASSES},
+                                        "_n": 0, "_s": 0.0})
+        row["events"] += int(n)
+        if quad in QUAD_CLASSES:
+            row["by_quad"][str(quad)] += int(n)
+        row["_n"] += int(ng or 0)
+        row["_s"] += float(sg or 0.0)
     out = []
     for row in months.values():
         n, s = row.pop("_n"), row.pop("_s")
         out.append({**row, "goldstein": round(s / n, 3) if n else None})
+    return out
+
+
+def timeline(engine: Engine, f: EventFilter) -> dict[str, Any]:
+    ev = t.events
+    q = (select(_month(ev), ev.c.quad_class, func.count(), func.count(ev.c.goldstein), func.sum(ev.c.goldstein))
+         .where(*event_where(f), ev.c.date.is_not(None)).group_by(_month(ev), ev.c.quad_class).order_by(_month(ev)))
+    with engine.connect() as conn:
+        out = month_rows(conn.execute(q))
     a, b = f.pair
     return {"a": a, "b": b, "min_confidence": f.min_confidence,
             "quad_classes": {str(k): v for k, v in QUAD_CLASSES.items()}, "months": out}

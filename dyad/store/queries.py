@@ -32,7 +32,7 @@ from sqlalchemy.engine import Engine
 from . import schema as t
 from .documents import HIT_END, HIT_START, PG_TSVECTOR, document, documents, fts5_query, search  # noqa: F401
 from .exports import EVENT_COLUMNS, EXPORT_MAX, FACT_COLUMNS, export_events, export_facts  # noqa: F401
-from .pairs import pair_places  # noqa: F401
+from .pairs import month_rows, pair_places  # noqa: F401
 from .filters import (PAGE_MAX, QUAD_CLASSES, TRADE_KINDS, AttitudeFilter, EventFilter, FactFilter,  # noqa: F401
                       _event_item, _event_select, _fact_item, _fact_pair, _fact_select, _fact_where,
                       _page, _pair, cameo_name, event_where, meets)
@@ -79,21 +79,8 @@ def dyad_timeline(engine: Engine, a: str, b: str, start: str | None = None,
     q = (select(m.c.month, m.c.quad_class, func.sum(m.c.events), func.sum(m.c.goldstein_n),
                 func.sum(m.c.goldstein_sum))
          .where(*where).group_by(m.c.month, m.c.quad_class).order_by(m.c.month))
-    months: dict[str, dict] = {}
     with engine.connect() as conn:
-        for month, quad, n, ng, sg in conn.execute(q):
-            row = months.setdefault(month, {"month": month, "events": 0,
-                                            "by_quad": {str(k): 0 for k in QUAD_CLASSES}, "_n": 0, "_s": 0.0})
-            row["events"] += int(n)
-            if quad in QUAD_CLASSES:
-                row["by_quad"][str(quad)] += int(n)
-            row["_n"] += int(ng or 0)
-            row["_s"] += float(sg or 0.0)
-    out = []
-    for row in months.values():
-        n, s = row.pop("_n"), row.pop("_s")
-        row["goldstein"] = round(s / n, 3) if n else None
-        out.append(row)
+        out = month_rows(conn.execute(q))
     return {"a": a, "b": b, "min_confidence": min_confidence,
             "quad_classes": {str(k): v for k, v in QUAD_CLASSES.items()}, "months": out}
 
