@@ -48,5 +48,6 @@ def search_terms(text: str, lang: str | None = None) -> list[str]:
 
 def document_terms(doc) -> str | None:
     """A document's search terms as stored (``documents.search_terms``, migration 0008): the
-    normal forms of its title's and text's words that differ from them, space-separated."""
-    return " ".join(search_terms(f"{doc.title or ''}\n{doc.text}", doc.lang)) or None
+    normal forms of its title's and text's words that differ from them, each once (the index
+    needs a form to find the document, not its count: a third of the terms to index), space-separated."""
+    return " ".join(dict.fromkeys(search_terms(f"{doc.title or ''}\n{doc.text}", doc.lang))) or None
