@@ -166,8 +166,12 @@ def export_response(engine, fmt: str, f, limit: int, facts: bool = False) -> Res
     """The export in ``fmt`` (csv, jsonl, parquet, gdelt), written by dyad.serve.export as
     ``dyad export`` writes it."""
     name = ("facts" if facts else "events") + ("-gdelt" if fmt == "gdelt" else "")
+    return file_response(EX.chunks(fmt, engine, f, limit, facts), fmt, name)
+
+
+def file_response(body, fmt: str, name: str) -> Response:
+    """An export's pieces as the file download (parquet whole, the text formats streamed)."""
     headers = {"Content-Disposition": f'attachment; filename="{name}.{EX.SUFFIX.get(fmt, fmt)}"'}
-    body = EX.chunks(fmt, engine, f, limit, facts)
     if fmt == "parquet":
         return Response(b"".join(body), media_type=EX.MEDIA[fmt], headers=headers)
     return StreamingResponse(body, media_type=EX.MEDIA[fmt], headers=headers)
@@ -364,11 +368,7 @@ def api_router(store: Store, uploads: ThreadPoolExecutor) -> APIRouter:
                          f: Annotated[Q.AttitudeFilter, Depends(attitude_filter)],
                          limit: Annotated[int, Query(ge=1, le=Q.EXPORT_MAX)] = 10_000,
                          pair: Annotated[str | None, Query(pattern=PAIR)] = None) -> Response:
-        headers = {"Content-Disposition": f'attachment; filename="attitudes.{fmt}"'}
-        body = EX.attitude_chunks(fmt, engine, attitude_pair(f, pair), limit)
-        if fmt == "parquet":
-            return Response(b"".join(body), media_type=EX.MEDIA[fmt], headers=headers)
-        return StreamingResponse(body, media_type=EX.MEDIA[fmt], headers=headers)
+        return file_response(EX.attitude_chunks(fmt, engine, attitude_pair(f, pair), limit), fmt, "attitudes")
 
     return r
 

@@ -226,12 +226,15 @@ def chunks(fmt: str, engine, f=None, limit: int | None = None, facts: bool = Fal
         rows = stored_events(engine, f=f, limit=limit)
         return _gdelt_lines(rows) if fmt == "gdelt" else _jsonl(plover_records(rows))
     if facts:
-        flat, columns = X.export_facts(engine, f or FactFilter(), limit), X.FACT_COLUMNS
-    else:
-        flat, columns = X.export_events(engine, f or EventFilter(), limit), X.EVENT_COLUMNS
+        return _flat(fmt, X.export_facts(engine, f or FactFilter(), limit), X.FACT_COLUMNS)
+    return _flat(fmt, X.export_events(engine, f or EventFilter(), limit), X.EVENT_COLUMNS)
+
+
+def _flat(fmt: str, rows: Iterable[dict], columns: tuple[str, ...]) -> Iterator[str] | Iterator[bytes]:
+    """Flat rows as csv, jsonl or parquet pieces."""
     if fmt == "parquet":
-        return _parquet(flat, columns)
-    return _csv(flat, columns) if fmt == "csv" else _jsonl(flat)
+        return _parquet(rows, columns)
+    return _csv(rows, columns) if fmt == "csv" else _jsonl(rows)
 
 
 def attitude_chunks(fmt: str, engine, f=None, limit: int | None = None) -> Iterator[str] | Iterator[bytes]:
@@ -241,10 +244,7 @@ def attitude_chunks(fmt: str, engine, f=None, limit: int | None = None) -> Itera
     from ..store.filters import AttitudeFilter
     if fmt not in ("csv", "jsonl", "parquet"):
         raise ValueError(f"unknown attitude export format {fmt!r} (csv, jsonl, parquet)")
-    flat = QA.export_attitudes(engine, f or AttitudeFilter(), limit or 10_000)
-    if fmt == "parquet":
-        return _parquet(flat, QA.ATTITUDE_COLUMNS)
-    return _csv(flat, QA.ATTITUDE_COLUMNS) if fmt == "csv" else _jsonl(flat)
+    return _flat(fmt, QA.export_attitudes(engine, f or AttitudeFilter(), limit or 10_000), QA.ATTITUDE_COLUMNS)
 
 
 def write(fmt: str, out: TextIO | BinaryIO, engine, f=None, limit: int | None = None, facts: bool = False) -> None:

@@ -389,8 +389,12 @@ def topic(view: View, k: int) -> bool:
 def names_side(view: View, o: int) -> bool:
     """The phrase names an actor other than a state organ of no country: "shared intelligence with
     Poland", "deployed troops to Haiti" name their other side in the preposition."""
-    return any(not (a.country is None and a.kind == "group" and (a.code or "") in STATE_SECTORS)
-               for a, _, _ in actors_at(view, o))
+    return any(not unplaced_organ(a) for a, _, _ in actors_at(view, o))
+
+
+def unplaced_organ(a: ActorRef) -> bool:
+    """A state's organ named without its country ("troops", "intelligence"): the acting state's own."""
+    return a.country is None and a.kind == "group" and (a.code or "") in STATE_SECTORS
 
 
 def verb_arguments(view: View, m, words: Sequence[int]) -> tuple[list[int], list[int], str]:

@@ -34,7 +34,8 @@ from ...code.events import (INTENT_CODES, ONE_SIDED, UNDIRECTED_ROOTS, Decision,
 from ...types import ActorRef, Document, Event, Location, Mention, Plover, Span
 from ..types import Analysis, Modality, Token
 from .arguments import (MUTUAL_ROOTS, MUTUAL_VERBS, PREPOSITIONAL, View, actors, clause, conjuncts,
-                        noun_arguments, prep_objects, reciprocal, topic, verb_arguments)
+                        noun_arguments, prep_objects, reciprocal, topic, unplaced_organ,
+                        verb_arguments)
 from .frames import (clause_targets, drop_adjuncts, drop_contents, drop_governing, drop_purposes,
                      drop_side_clauses, drop_statements, fold_clauses)
 from .modality import modality_of
@@ -189,7 +190,7 @@ def _decide(doc: Document, k: int, view: View, trig, text: str) -> Decision:
     if sources and all(a.kind in ("country", "person") or (a.code or "")[3:] in STATE_SECTORS for a in sources):
         # "deployed troops", "mobilised the army": a state's own organs named without their
         # country are its own, not the other side
-        targets = [t for t in targets if not (t.country is None and t.kind == "group" and t.code in STATE_SECTORS)]
+        targets = [t for t in targets if not unplaced_organ(t)]
     # "X and Y met", "X and Y postponed their meeting", "signed an agreement", "exchanged
     # prisoners": an act between the coordinated sides, each towards the other
     if len(sources) > 1 and trig.cameo[:2] in MUTUAL_ROOTS and "/dobj" not in how and t_toks \
