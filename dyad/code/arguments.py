@@ -33,7 +33,7 @@ from .argument_nouns import (
     SCHEDULING_VERBS, MODAL_PREDICATES, DEPUTY_NOUNS, MEMBER_NOUNS, FAMILY_NOUNS, PATIENT_NOUNS,
     PATIENT_FRAMES, READY_PREDICATES, TIME_FRAMES, FRAME_CASES, EVENT_FRAMES, SECTOR_NOUNS,
     PARTICIPLE_AGENTS, UNPLACED_SECTORS, SECTOR_NAMES, SECTOR_RU, TITLE_NOUNS, CLAUSE_RELS, sector_name,
-    TOPIC_NOUNS
+    TOPIC_NOUNS, BY_FRAMES
 )
 
 TOLD = 0.4                  # the confidence of an act told about in a descriptive frame
@@ -58,8 +58,16 @@ def _mention_key(m: Mention) -> tuple:
 class SentenceView:
     """A parsed sentence with children lists and the mention covering each token."""
 
-    def __init__(self, sent: Sentence, mentions: Sequence[Mention]):
+    def __init__(self, sent: Sentence, mentions: Sequence[Mention],
+                 earlier: dict[str, ActorRef] | None = None,
+                 described: dict[str, tuple[int, ActorRef]] | None = None):
         self.sent = sent
+        # people the document named beside a common noun ("футболист Лионель Месси"), by the
+        # noun's lemma, with where: a later bare "футболиста" is that person
+        self.described: dict[str, tuple[int, ActorRef]] = described or {}
+        # the person a subjectless verb of this gender continues from the sentences before
+        # ("Мин Си родилась в Шанхае. В 2010 году подписала контракт с Ford Models")
+        self.earlier: dict[str, ActorRef] = earlier or {}
         self.tokens: tuple[Token, ...] = sent.tokens
         self.mentions = [m for m in mentions if sent.start <= m.start < sent.end and m.actor is not None]
         self.children: list[list[int]] = [[] for _ in self.tokens]
@@ -177,6 +185,11 @@ class SentenceView:
                 if named is not None:        # "посол Италии в Грузии Виторио Сандали"
                     return [named]
             countries = [a for a in found if a.kind == "country" or (a.kind == "place" and len(a.id) == 3)]
+            if not countries and not found and sector and depth == 0:
+                # "суд в Италии", "полиция в Москве": the organ of the country it sits in
+                countries = [a for c in kids if self.rel(c) == "nmod" and self.case(c) in ("в", "на")
+                             and self.tokens[c].feat("Case") == "Loc"
+                             for a in self.actors_at(c, depth + 1, target=True) if a.kind == "country"][:1]
             if countries:
                 plural = tok.feat("Number") == "Plur"
                 chosen = countries if plural else countries[:1]
@@ -203,10 +216,13 @@ class SentenceView:
                     # "студент Иллинойсского университета" is a person, not the university
                     return [person_noun(lemma, sector)] if depth == 0 and _one_person(tok) else []
                 return best
-        if sector in UNPLACED_SECTORS and depth == 0 and (unplaced or not target) and tok.pos in ("NOUN", "ADJ"):
+        if sector in UNPLACED_SECTORS and depth == 0 and (unplaced or not target) and tok.pos in ("NOUN", "ADJ", "PROPN"):
             return [unplaced_sector(sector)]     # "полиция задержала", "протестующие перекрыли"
         if depth == 0 and _one_person(tok) and sector not in UNPLACED_SECTORS and lemma not in TITLE_NOUNS \
                 and lemma not in DEPUTY_NOUNS:
+            at, named = self.described.get(lemma, (None, None))
+            if named is not None and at < tok.start:    # "футболист Месси ... приговорил футболиста"
+                return [replace(named, rule="doc.description", confidence=DESCRIBED_CONFIDENCE)]
             return [person_noun(lemma, sector)]  # "приговорил футболиста", "задержание журналиста"
         return []
 
@@ -227,9 +243,12 @@ class SentenceView:
         return None
 
     def _framed(self, i: int) -> bool:
-        """A locative or topical modifier ("в рамках ШОС", "по вопросам Тайваня") names no argument."""
+        """A locative, topical or attributing modifier ("в рамках ШОС", "по вопросам Тайваня", "по
+        инициативе Италии") names no argument."""
         case = self.case(i)
         if case in ("в", "на") and self.tokens[i].feat("Case") == "Loc":
+            return True
+        if case == "по" and self.tokens[i].lemma in BY_FRAMES:
             return True
         return case in ("по", "о") and self.tokens[i].lemma in TOPIC_NOUNS
 
@@ -295,6 +314,7 @@ def relative_of(person: ActorRef, kin: str) -> ActorRef:
 
 
 PERSON_NOUN_CONFIDENCE = 0.45
+DESCRIBED_CONFIDENCE = 0.6      # a bare noun taken for the person the document named with it
 
 
 def _one_person(tok: Token) -> bool:
@@ -378,7 +398,9 @@ def _side_of(view: SentenceView, i: int) -> list[int]:
 
 
 def _subject_of(view: SentenceView, i: int, hops: int = 0) -> list[int]:
-    """The subject of verb i, borrowed from a governing verb for conj/xcomp/advcl/acl verbs."""
+    """The subject of verb i, borrowed from a governing verb for conj/xcomp/advcl/acl verbs; where
+    the parse gives none, a nominative noun right before the verb that agrees with it ("...в
+    Гаваре Полиция задержала": a headline run into the sentence)."""
     subj = view.kids(i, "nsubj")
     if subj or hops > 3:
         return subj
@@ -386,7 +408,33 @@ def _subject_of(view: SentenceView, i: int, hops: int = 0) -> list[int]:
     h = view.head(i)
     if h >= 0 and rel in ("conj", "xcomp", "advcl", "csubj"):
         return _subject_of(view, h, hops + 1)
+    if hops == 0 and view.tokens[i].pos == "VERB":
+        before = _agreeing_noun_before(view, i)
+        if before is not None:
+            return [before]
     return []
+
+
+def _agreeing_noun_before(view: SentenceView, i: int) -> int | None:
+    """The nominative noun just before finite verb i (adverbs and particles between), agreeing
+    in number and, in the past singular, gender."""
+    verb = view.tokens[i]
+    if verb.feat("VerbForm") not in ("Fin", None) or verb.feat("Voice") == "Pass":
+        return None
+    k = i - 1
+    while k >= 0 and view.tokens[k].pos in ("ADV", "PART"):
+        k -= 1
+    if k < 0:
+        return None
+    tok = view.tokens[k]
+    if tok.pos not in ("NOUN", "PROPN") or tok.feat("Case") != "Nom" or view.case(k):
+        return None
+    if verb.feat("Number") and tok.feat("Number") and verb.feat("Number") != tok.feat("Number"):
+        return None
+    if verb.feat("Number") == "Sing" and verb.feat("Gender") and tok.feat("Gender") \
+            and verb.feat("Gender") != tok.feat("Gender"):
+        return None
+    return k
 
 
 def _is_passive(view: SentenceView, i: int) -> bool:
@@ -484,7 +532,8 @@ def arguments(view: SentenceView, head: int, parts: Sequence[int], args: str, po
         tgt_idx += others
         names.append("nmod")
         conf = 0.85 if how in ("event", "support", "root") else 0.7
-    else:
+    passive = False
+    if not nominal:
         passive = _is_passive(view, head)
         if passive and args == "subj>":         # "армия приведена в боевую готовность"
             src_idx += view.kids(head, "nsubj:pass", "nsubj")
@@ -522,8 +571,15 @@ def arguments(view: SentenceView, head: int, parts: Sequence[int], args: str, po
         rule += "+between"
         sources_u, targets_u = sources_u[:1], _unique(sources_u[1:] + targets_u)
     if not sources_u and not src_idx and not nominal:
-        near = _nearest(view, head, exclude={actor_key(a) for a in targets_u}, before=True)
-        if near:
+        zero = None if passive else _zero_subject(view, head, args)
+        # a passive's patient and the words of its phrase are not its agent ("полковник ГРУ ...
+        # был задержан": not the GRU)
+        inside = _subtree(view, [t for t in tgt_idx if view.rel(t) == "nsubj:pass"]) if passive else set()
+        near = None if zero else _nearest(view, head, exclude={actor_key(a) for a in targets_u}, before=True,
+                                           skip=inside)
+        if zero and not any(same_side(zero, b) for b in targets_u):
+            sources_u, conf, rule = (zero,), min(conf, ZERO_SUBJECT), rule + "+zero"
+        elif near:
             sources_u, conf, rule = (near,), conf - 0.3, rule + "+nearest"
     needs_target = args in ("subj>obj", "obj>subj", "between")
     if needs_target and not targets_u and not tgt_idx and not nominal and sources_u:
@@ -549,11 +605,47 @@ def _recipients_first(view: SentenceView, idx: list[int]) -> list[int]:
     return idx
 
 
-def _nearest(view: SentenceView, head: int, exclude: set[str], before: bool) -> ActorRef | None:
-    """The actor mention nearest to the trigger (preferring the side given)."""
+ZERO_SUBJECT = 0.6          # the most confidence of an event whose source the verb's gender gives
+
+
+def _zero_subject(view: SentenceView, head: int, args: str) -> ActorRef | None:
+    """The person a finite verb with no subject continues from the sentences before: a past-tense
+    singular verb's gender picks the person ("подписала" -> the woman last named as a subject);
+    only where no actor is named before the verb in its sentence, and not for "obj>subj" triggers."""
+    tok = view.tokens[head]
+    if args == "obj>subj" or tok.feat("VerbForm") not in ("Fin", None) or tok.feat("Number") != "Sing":
+        return None
+    gender = tok.feat("Gender")
+    if gender not in ("Masc", "Fem") or tok.feat("Tense") != "Past":
+        return None
+    if any(m.end <= tok.start and m.type not in ("ADJ",) and view.mention_actors(m) and not any(
+            view.tokens[j].feat("Case") == "Loc" for j, t in enumerate(view.tokens)
+            if m.start <= t.start and t.end <= m.end) for m in view.mentions):
+        return None
+    return view.earlier.get(gender)
+
+
+def _subtree(view: SentenceView, roots: list[int]) -> set[int]:
+    """The character offsets of the tokens under the given tokens."""
+    out, todo = set(), list(roots)
+    while todo:
+        i = todo.pop()
+        if view.tokens[i].start in out:
+            continue
+        out.add(view.tokens[i].start)
+        todo.extend(view.children[i])
+    return out
+
+
+def _nearest(view: SentenceView, head: int, exclude: set[str], before: bool,
+             skip: set[int] = frozenset()) -> ActorRef | None:
+    """The actor mention nearest to the trigger (preferring the side given), but none starting
+    at a token of ``skip``."""
     pos = view.tokens[head].start
     scored = []
     for m in view.mentions:
+        if m.start in skip:
+            continue
         inside = [j for j, t in enumerate(view.tokens) if m.start <= t.start and t.end <= m.end]
         if any(view.tokens[j].feat("Case") == "Loc" and view.case(j) in ("в", "на") for j in inside) \
                 and m.actor is not None and m.actor.kind not in ("person",):

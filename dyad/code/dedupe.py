@@ -18,6 +18,7 @@ from typing import Iterable
 from ..types import Event, Span
 
 SYMMETRIC_ROOTS = ("04",)      # a meeting is the same event whichever side is told first
+VISIT = "042"
 # Rule suffix of an event that names no date and was dated on the article's day: another telling
 # with a date of its own ("В четверг ... прошли переговоры. Стороны обсудили ...") dates it.
 DATE_BY_ARTICLE = "+date:article"
@@ -53,6 +54,8 @@ def _same(a: Event, b: Event) -> bool:
     one_sentence = a.evidence == b.evidence and a.cameo == b.cameo and _ids(a) == _ids(b)
     if a.cameo[:2] not in SYMMETRIC_ROOTS and not one_sentence and (a.cameo != b.cameo or _stem(a) != _stem(b)):
         return False
+    if (a.cameo == VISIT) != (b.cameo == VISIT):
+        return False            # the journey and the talks held on it are two events
     return (a.cameo[:2] == b.cameo[:2]
             and participants(a.cameo[:2], a.sources, a.targets) == participants(b.cameo[:2], b.sources, b.targets)
             and a.negated == b.negated and a.modality == b.modality
@@ -71,12 +74,13 @@ def _people(e: Event) -> set[str]:
 
 def _compatible_details(a: Event, b: Event) -> bool:
     """Two tellings at country level are still two events when they name different places, or
-    name people and share none (the leaders in one city, their ministers in another)."""
+    name people of whom neither telling's are among the other's (the leaders in one city, their
+    ministers in another; the minister's talks with his counterpart, then with the premier)."""
     if a.location and b.location and a.location.name != b.location.name \
             and a.location.geonames_id != b.location.geonames_id:
         return False
     pa, pb = _people(a), _people(b)
-    return not (pa and pb and not pa & pb)
+    return not (pa and pb and not (pa <= pb or pb <= pa))
 
 
 def _absorb(primary: Event, other: Event) -> Event:

@@ -32,7 +32,7 @@ from ..lang.types import Analysis, Modality, Sentence
 from ..resolve.dates import DateRef, find_dates
 from ..types import ActorRef, Document, Event, Location, Mention, Plover, Span
 from . import codebook
-from .arguments import PERSON_NOUN_CONFIDENCE, Arguments, SentenceView, actor_key, arguments, country_key
+from .arguments import DESCRIBED_CONFIDENCE, PERSON_NOUN_CONFIDENCE, Arguments, SentenceView, actor_key, arguments, country_key
 from .dedupe import DATE_BY_ARTICLE, merge_mentions
 
 if TYPE_CHECKING:     # the language package's record types; the coder asks the Language
@@ -202,9 +202,15 @@ def _decide(doc: Document, k: int, sent: Sentence, view: SentenceView, match: Tr
                      destination=trig.cameo.startswith("042"), sector_targets=trig.cameo[:2] in COERCIVE_ROOTS)
     if args.rejected:
         return reject(args.rejected, args)
+    if trig.cameo == "043" and len(trig.parts) == 1 and not _guest(view, args):
+        # "принял участие", "приняли решение", "будут приняты санкции": hosting needs a guest, an
+        # actor as the verb's object ("принял делегацию", "принимает коллегу")
+        return reject("host without a guest", args)
     if any(a.rule == "args.person-noun" for a in args.sources + args.targets):
         # someone named only by what they are: as sure as that side is
         args = replace(args, confidence=min(args.confidence, PERSON_NOUN_CONFIDENCE))
+    elif any(a.rule == "doc.description" for a in args.sources + args.targets):
+        args = replace(args, confidence=min(args.confidence, DESCRIBED_CONFIDENCE))
     if content_targets and not args.targets:     # "принял приглашение посетить Пекин"
         keys = {actor_key(a) for a in args.sources}
         extra = tuple(a for a in content_targets if actor_key(a) not in keys)
@@ -255,6 +261,28 @@ def _decide(doc: Document, k: int, sent: Sentence, view: SentenceView, match: Tr
         trigger=span, trigger_text=ttext, evidence=Span(sent.start, sent.end), negated=mod.negated,
         modality=mod.modality, rule=rule, confidence=args.confidence, quad_class=quad)
     return Decision(k, match, span, ttext, event.evidence, event, rule, args, mod, date)
+
+
+GUEST_NOUNS = {"делегация", "миссия", "группа", "экипаж", "команда", "сборная", "правительство",
+               "руководство", "кабинет", "парламент"}
+
+
+def _guest(view: SentenceView, args: Arguments) -> bool:
+    """A guest of a hosting verb: its object (or, passive, its subject) that names an actor by
+    itself (a name, a person, a delegation), also where the parse hung the accusative elsewhere
+    ("принимает в Белом доме коллегу"); "приняли обращение к премьеру" has none."""
+    for k, tok in enumerate(view.tokens):
+        if k == args.anchor or tok.pos not in ("NOUN", "PROPN"):
+            continue
+        passive_subject = view.rel(k) == "nsubj:pass" and view.head(k) == args.anchor
+        accusative = (tok.feat("Case") == "Acc" or view.rel(k) == "obj" and view.head(k) == args.anchor) \
+            and view.case(k) == ""
+        if not (passive_subject or accusative):
+            continue
+        named = view.cover[k] is not None and view.cover[k].actor is not None
+        if (named or tok.feat("Animacy") == "Anim" or tok.lemma in GUEST_NOUNS) and view.actors_at(k, target=True):
+            return True
+    return False
 
 
 def _supersede_statements(decisions: list[Decision]) -> list[Decision]:
@@ -419,6 +447,87 @@ def _anaphoric(d: Decision, previous: list[Decision]) -> Decision:
     return d
 
 
+def _up_names(sent: Sentence, tok):
+    """The noun a name stands beside ("полковник ... Владимир Квачков" -> "полковник")."""
+    for _ in range(3):
+        if tok.rel not in ("appos", "flat", "flat:name") or not 0 <= tok.head < len(sent.tokens):
+            break
+        tok = sent.tokens[tok.head]
+    return tok
+
+
+def _descriptions(sent: Sentence, mentions: Sequence[Mention]) -> dict[str, tuple[int, ActorRef]]:
+    """The people a sentence names right after a common noun for a person ("российский политик
+    Алексей Навальный", "футболист сборной Аргентины Лионель Месси"): noun lemma -> (where, person);
+    a noun naming two people in the sentence names neither."""
+    out: dict[str, tuple[int, ActorRef]] = {}
+    seen: set[str] = set()
+    toks = sent.tokens
+    for m in mentions:
+        if not (sent.start <= m.start < sent.end) or m.type != "PER" or m.actor is None or m.actor.kind != "person":
+            continue
+        first = next((i for i, t in enumerate(toks) if t.start >= m.start), None)
+        if first is None:
+            continue
+        for k in range(first - 1, max(-1, first - 5), -1):
+            t = toks[k]
+            if t.pos in ("VERB", "AUX", "PUNCT", "CCONJ", "SCONJ", "ADP"):
+                break
+            if t.pos == "NOUN" and t.feat("Animacy") == "Anim" and t.feat("Number") == "Sing":
+                if t.feat("Case") != toks[first].feat("Case"):
+                    break               # "девушка Кристенсена": his girlfriend, not him
+                if t.lemma in seen and out.get(t.lemma, (0, m.actor))[1].id != m.actor.id:
+                    out.pop(t.lemma, None)
+                else:
+                    out[t.lemma] = (m.start, m.actor)
+                seen.add(t.lemma)
+                break
+    return out
+
+
+ZERO_WINDOW = 3             # sentences back a subjectless verb may take its person from
+
+
+def _earlier_subjects(sentences: Sequence[Sentence], k: int, mentions: Sequence[Mention]) -> dict[str, ActorRef]:
+    """By grammatical gender, the person a subjectless verb of sentence k continues: in the nearest
+    of the sentences before where a person of that gender is a subject, that person (a sentence
+    whose people of that gender are only objects is passed over); nothing where two are."""
+    out: dict[str, ActorRef] = {}
+    for sent in reversed(sentences[max(0, k - ZERO_WINDOW):k]):
+        found: dict[str, list[tuple[bool, ActorRef]]] = {}
+        for m in mentions:
+            if not (sent.start <= m.start < sent.end) or m.actor is None or m.actor.kind != "person" \
+                    or m.type not in ("PER", "PRON", "TITLE"):
+                continue
+            toks = [t for t in sent.tokens if m.start <= t.start and t.end <= m.end]
+            if sent.parsed:
+                subj = next((t for t in map(lambda t: _up_names(sent, t), toks)
+                             if (t.rel or "").startswith("nsubj")), None)
+                verb = sent.tokens[subj.head] if subj is not None and 0 <= subj.head < len(sent.tokens) else None
+            else:       # not parsed (no trigger in it): a nominative before the first verb
+                verb = next((t for t in sent.tokens if t.pos == "VERB"), None)
+                subj = next((t for t in toks if t.feat("Case") == "Nom"), None) \
+                    if verb is not None and toks and toks[-1].end <= verb.start else None
+            # a subject's gender is its past-tense verb's ("Премьер-министр ... Мелони прибыла")
+            gender = verb.feat("Gender") if verb is not None and verb.feat("Gender") else \
+                next((t.feat("Gender") for t in toks if t.feat("Gender")), None)
+            if gender not in ("Masc", "Fem"):
+                continue
+            subject = subj is not None
+            ref = replace(m.actor, rule=m.rule, confidence=m.confidence)
+            if not any(r.id == ref.id for _, r in found.get(gender, [])):
+                found.setdefault(gender, []).append((subject, ref))
+        for gender, people in found.items():
+            if gender in out:
+                continue
+            subjects = [r for s, r in people if s]
+            if len(subjects) == 1:
+                out[gender] = subjects[0]
+        if len(out) == 2:
+            break
+    return out
+
+
 def _language(doc: Document):
     """The document's language (Russian when it names none, as ``dyad explain`` texts)."""
     return get_language(doc.lang) or get_language("ru")
@@ -428,9 +537,11 @@ def decide(doc: Document, analysis: Analysis, mentions: Sequence[Mention]) -> li
     """Every trigger decision in the document, in text order."""
     out: list[Decision] = []
     match_triggers = _language(doc).match_triggers
+    described: dict[str, tuple[int, ActorRef]] = {}
     for k, sent in enumerate(analysis.sentences):
         if not sent.tokens:
             continue
+        described.update(_descriptions(sent, mentions))
         matches = match_triggers([t.lemma for t in sent.tokens])
         if not matches:
             continue
@@ -442,7 +553,7 @@ def decide(doc: Document, analysis: Analysis, mentions: Sequence[Mention]) -> li
                                  Span(sent.start, sent.end), None, "rejected: no source actor")
                     out.append(_anaphoric(d, out))
             continue
-        view = SentenceView(sent, mentions)
+        view = SentenceView(sent, mentions, _earlier_subjects(analysis.sentences, k, mentions), described)
         here = [_decide(doc, k, sent, view, m, analysis.text) for m in matches]
         here = [_decide(doc, k, sent, view, d.match, analysis.text, _content_targets(view, here, d))
                 if d.args and (d.reason == "rejected: no target actor" or d.event and not d.event.targets)

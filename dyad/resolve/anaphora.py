@@ -61,6 +61,26 @@ def _agree(pron: Token, head: Token) -> bool:
     return True
 
 
+def _coordinated(tokens: list[Token], here: list[Mention], last: Mention) -> list[Mention]:
+    """The actors coordinated with ``last`` before it ("X, Y и Z"), of its kind, nearest first
+    back to a verb or the sentence start; mentions nested in a participant's phrase ("министр
+    энергетики Белоруссии Александр Озерец") are passed over."""
+    group, cur = [last], last
+    for m in sorted((m for m in here if m.end <= last.start and m.actor is not None
+                     and m.type not in ("ADJ", "ANAPHOR", "PRON")), key=lambda m: -m.end):
+        if m.end > cur.start:
+            continue
+        gap = [t for t in tokens if m.end <= t.start and t.end <= cur.start]
+        if any(t.pos in ("VERB", "AUX") or t.text in (".", ";", ":", "—") for t in gap):
+            break
+        if any(t.lemma == "и" or t.text == "," for t in gap):
+            if m.actor.kind != last.actor.kind:
+                break
+            group.append(m)
+            cur = m
+    return group[::-1]
+
+
 class _DocState:
     """What one document has introduced so far: people by surname and by office, their
     grammatical gender, the countries' salience, titles that name the NER persons after them."""
@@ -206,7 +226,18 @@ class AnaphoraMixin:
                 if ante is None:
                     continue
                 head = next((t for t in reversed(tokens[:comma]) if t.start < ante.end), None)
-                if head is None or not _agree(tok, head):
+                if head is None:
+                    continue
+                if not _agree(tok, head):
+                    group = _coordinated(tokens, here, ante) if tok.feat("Number") == "Plur" else []
+                    if len(group) < 2:
+                        continue
+                    # "Алексей Миллер и министр ... Александр Озерец, которые встречаются": both
+                    actors = tuple(m.actor for m in group)
+                    ref = ActorRef(id="group:" + "+".join(a.id for a in actors),
+                                   name=", ".join(a.name for a in actors), kind="group")
+                    out.append(Mention(tok.start, tok.end, tok.text, "PRON", tok.lemma, ref, "doc.relative",
+                                       actors, confidence=CONFIDENCE["doc.relative"]))
                     continue
                 out.append(Mention(tok.start, tok.end, tok.text, "PRON", tok.lemma, ante.actor, "doc.relative",
                                    confidence=CONFIDENCE["doc.relative"]))
