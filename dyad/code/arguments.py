@@ -33,7 +33,7 @@ from .argument_nouns import (
     SCHEDULING_VERBS, MODAL_PREDICATES, DEPUTY_NOUNS, MEMBER_NOUNS, FAMILY_NOUNS, PATIENT_NOUNS,
     PATIENT_FRAMES, READY_PREDICATES, TIME_FRAMES, FRAME_CASES, EVENT_FRAMES, SECTOR_NOUNS,
     PARTICIPLE_AGENTS, UNPLACED_SECTORS, SECTOR_NAMES, SECTOR_RU, TITLE_NOUNS, CLAUSE_RELS, sector_name,
-    TOPIC_NOUNS, BY_FRAMES
+    TOPIC_NOUNS, BY_FRAMES, AGENT_GENITIVES
 )
 
 TOLD = 0.4                  # the confidence of an act told about in a descriptive frame
@@ -369,9 +369,10 @@ def _collect(view: SentenceView, idx: Iterable[int], target: bool = False,
     return actors, toks
 
 
-def _target_obliques(view: SentenceView, i: int, destination: bool = False) -> list[int]:
+def _target_obliques(view: SentenceView, i: int, destination: bool = False, consult: bool = False) -> list[int]:
     """obj/iobj/obl (and nmod, for a trigger noun) dependents of token i that can be targets;
-    with ``destination`` (a visit) "в/на X" is a target whatever its case ("визит в Баку")."""
+    with ``destination`` (a visit) "в/на X" is a target whatever its case ("визит в Баку"); with
+    ``consult`` (a meeting, talks) "с X" names a partner only in the instrumental."""
     out = []
     for c in view.children[i]:
         rel, case, lemma = view.rel(c), view.case(c), view.tokens[c].lemma
@@ -384,6 +385,8 @@ def _target_obliques(view: SentenceView, i: int, destination: bool = False) -> l
                     case in ("в", "на") and view.tokens[c].feat("Case") == "Loc")):
                 if case == "с" and lemma == "сторона":
                     continue          # "со стороны X": a source, not a target
+                if consult and case == "с" and view.tokens[c].feat("Case") == "Gen":
+                    continue          # "обсуждают эвакуацию с МКС": where from, not with whom
                 out.append(c)
     return out
 
@@ -471,11 +474,13 @@ def nominal_anchor(view: SentenceView, i: int) -> tuple[int | None, str]:
 
 
 def arguments(view: SentenceView, head: int, parts: Sequence[int], args: str, pos: str,
-              destination: bool = False, sector_targets: bool = False) -> Arguments:
+              destination: bool = False, sector_targets: bool = False, consult: bool = False,
+              relation: bool = False) -> Arguments:
     """Sources and targets of the trigger whose head token is ``head`` (see the module docstring).
     ``destination``: the trigger is a visit, whose "в X" names the host. ``sector_targets``: a
     coercive or violent act, whose target may be a sector named without its country ("уволил
-    генералов полиции", "разогнали демонстрантов")."""
+    генералов полиции", "разогнали демонстрантов"). ``relation``: the noun may name a standing
+    relation ("сотрудничество", "партнерство"), which a descriptive frame only describes."""
     tok = view.tokens[head]
     nominal = pos == "NOUN" and tok.pos in ("NOUN", "PROPN", "ADJ")
     src_idx: list[int] = []
@@ -490,7 +495,9 @@ def arguments(view: SentenceView, head: int, parts: Sequence[int], args: str, po
             # someone, told about rather than reported, is still an event with its patient, barely
             # sure; other nouns in such frames only describe ("значение встречи")
             if tok.lemma not in PATIENT_NOUNS:
-                return Arguments((), (), "args:none", 0.0, head, how)
+                if relation:
+                    return Arguments((), (), "args:none", 0.0, head, how)
+                return _told_by_participants(view, head, parts, args, how)
             # the patient: its genitive, or that of the noun it is coordinated with ("задержание и
             # арест журналиста")
             nouns = list(parts) + [c for p in parts for c in view.kids(p, "conj")]
@@ -510,7 +517,7 @@ def arguments(view: SentenceView, head: int, parts: Sequence[int], args: str, po
             return Arguments((), _unique(actors), rule, TOLD, head, None, (), tuple(toks))
         gens = [c for p in parts for c in view.kids(p, "nmod", "amod", "det", "appos")
                 if c not in parts and view.case(c) in ("", "между") and not view._framed(c)]
-        others = [c for c in _target_obliques(view, head, destination) if c not in gens and c not in parts]
+        others = [c for c in _target_obliques(view, head, destination, consult) if c not in gens and c not in parts]
         if how == "frame" and view.case(head) in TIME_FRAMES and not any(
                 view.actors_at(c) for c in gens + others):
             # "ушел в отставку после протестов": a circumstance, not an act of the subject
@@ -548,7 +555,7 @@ def arguments(view: SentenceView, head: int, parts: Sequence[int], args: str, po
             names.append("pass")
         else:
             src_idx += _subject_of(view, head)
-            tgt_idx += _target_obliques(view, head, destination)
+            tgt_idx += _target_obliques(view, head, destination, consult)
             names.append("nsubj")
         if not any(view.actors_at(t, target=True) for t in tgt_idx):
             for p in parts:                      # "ввести санкции против России"
@@ -588,6 +595,26 @@ def arguments(view: SentenceView, head: int, parts: Sequence[int], args: str, po
             targets_u, conf, rule = (near,), conf - 0.3, rule + "+nearest"
     return Arguments(sources_u, targets_u, rule, round(max(conf, 0.1), 2), anchor, None,
                      tuple(s_toks), tuple(t_toks))
+
+
+def _told_by_participants(view: SentenceView, head: int, parts: Sequence[int], args: str, how: str) -> Arguments:
+    """A trigger noun told about in a descriptive frame ("к 75-летию встречи американских и
+    советских войск", "после капитуляции Японии") whose own dependents name who did it: an event
+    with those participants (the meeting's, or the one who surrendered), barely sure (TOLD);
+    without them the noun only describes and is rejected with ``how``."""
+    if not (args in ("between", "subj>") or args == "subj>obj" and view.tokens[head].lemma in AGENT_GENITIVES):
+        return Arguments((), (), "args:none", 0.0, head, how)
+    own = [c for p in parts for c in view.kids(p, "nmod", "amod", "det", "appos")
+           if c not in parts and view.case(c) in ("", "между") and not view._framed(c)]
+    # "встречи американских и советских войск": the adjectives of a participant noun name sides too
+    own += [a for c in own for a in view.kids(c, "amod") if a not in own]
+    actors, toks = _collect(view, own)
+    found = _unique(actors)
+    if not found or (args == "between" and len(found) < 2):
+        return Arguments((), (), "args:none", 0.0, head, how)
+    if args == "between":
+        return Arguments(found[:1], found[1:], "args:nmod+told", TOLD, head, None, tuple(toks[:1]), tuple(toks[1:]))
+    return Arguments(found, (), "args:nmod+told", TOLD, head, None, tuple(toks), ())
 
 
 def _recipients_first(view: SentenceView, idx: list[int]) -> list[int]:

@@ -50,6 +50,9 @@ MILITARY = {"военный", "оборона", "оборонный", "арми�
 # roots whose acts need no named recipient (a withdrawal, a veto, a protest, exercises, a strike)
 # roots whose targets may be a sector named without its country ("задержали демонстрантов")
 COERCIVE_ROOTS = {"11", "16", "17", "18", "19", "20"}
+# roots whose nouns may name a standing relation rather than an act ("сотрудничество Казахстана и
+# Китая имеет долгую историю"): in a descriptive frame they are no event
+RELATION_ROOTS = {"03", "05", "06", "07"}
 UNDIRECTED_ROOTS = {"08", "12", "14", "15", "17", "18", "19", "20"}
 # Confidences measured on the development sets (docs/quality.md, precision per band): an event
 # with one side unknown is as often right as one with both (NEREL dev), a bare repetition of an
@@ -199,7 +202,8 @@ def _decide(doc: Document, k: int, sent: Sentence, view: SentenceView, match: Tr
         # "запрещённая в России организация", "осуждённые": a participle describing a noun
         return reject("participle describing a noun")
     args = arguments(view, head, match.token_indices, trig.args, trig.pos,
-                     destination=trig.cameo.startswith("042"), sector_targets=trig.cameo[:2] in COERCIVE_ROOTS)
+                     destination=trig.cameo.startswith("042"), sector_targets=trig.cameo[:2] in COERCIVE_ROOTS,
+                     consult=trig.cameo[:2] == "04", relation=trig.cameo[:2] in RELATION_ROOTS)
     if args.rejected:
         return reject(args.rejected, args)
     if trig.cameo == "043" and len(trig.parts) == 1 and not _guest(view, args):
@@ -238,7 +242,8 @@ def _decide(doc: Document, k: int, sent: Sentence, view: SentenceView, match: Tr
     dated_by = ""
     if date is not None:
         ev_date, precision = date.date, date.precision
-    elif mod.modality is None and doc.date:
+    elif mod.modality is None and doc.date and "nmod+told" not in args.rule:
+        # (an act only told about, "к 80-летию встречи ...", happened when the text does not say)
         ev_date, precision, dated_by = doc.date, article_precision, DATE_BY_ARTICLE
     else:
         ev_date, precision = None, None
