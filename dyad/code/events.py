@@ -338,6 +338,8 @@ def _inside(view: SentenceView, inner: int, outer: TriggerMatch) -> bool:
         if h < 0:
             return False
         path.append(i)
+        if view.rel(i) == "acl:relcl":
+            return False        # "приехал в Минск, где его задержала полиция": an act of its own
         if h in outer.token_indices:
             return view.rel(i) in CONTENT_RELS and view.case(i) not in ("в ход", "во время", "после")
         i = h
@@ -462,14 +464,14 @@ def _up_names(sent: Sentence, tok):
 
 
 def _descriptions(sent: Sentence, mentions: Sequence[Mention]) -> dict[str, tuple[int, ActorRef]]:
-    """The people a sentence names right after a common noun for a person ("российский политик
+    """The people (``mentions``: the sentence's person mentions) a sentence names right after a common noun for a person ("российский политик
     Алексей Навальный", "футболист сборной Аргентины Лионель Месси"): noun lemma -> (where, person);
     a noun naming two people in the sentence names neither."""
     out: dict[str, tuple[int, ActorRef]] = {}
     seen: set[str] = set()
     toks = sent.tokens
     for m in mentions:
-        if not (sent.start <= m.start < sent.end) or m.type != "PER" or m.actor is None or m.actor.kind != "person":
+        if m.type != "PER":
             continue
         first = next((i for i, t in enumerate(toks) if t.start >= m.start), None)
         if first is None:
@@ -490,19 +492,33 @@ def _descriptions(sent: Sentence, mentions: Sequence[Mention]) -> dict[str, tupl
     return out
 
 
-ZERO_WINDOW = 3             # sentences back a subjectless verb may take its person from
+ZERO_WINDOW = 5             # sentences back a subjectless verb may take its person from
 
 
-def _earlier_subjects(sentences: Sequence[Sentence], k: int, mentions: Sequence[Mention]) -> dict[str, ActorRef]:
+def _people_by_sentence(sentences: Sequence[Sentence], mentions: Sequence[Mention]) -> list[list[Mention]]:
+    """The person mentions of each sentence (the ones the zero subjects and descriptions read)."""
+    from bisect import bisect_right
+    starts = [s.start for s in sentences]
+    out: list[list[Mention]] = [[] for _ in sentences]
+    for m in mentions:
+        if m.actor is None or m.actor.kind != "person":
+            continue
+        k = bisect_right(starts, m.start) - 1
+        if k >= 0 and m.start < sentences[k].end:
+            out[k].append(m)
+    return out
+
+
+def _earlier_subjects(sentences: Sequence[Sentence], k: int, people: Sequence[Sequence[Mention]]) -> dict[str, ActorRef]:
     """By grammatical gender, the person a subjectless verb of sentence k continues: in the nearest
     of the sentences before where a person of that gender is a subject, that person (a sentence
     whose people of that gender are only objects is passed over); nothing where two are."""
     out: dict[str, ActorRef] = {}
-    for sent in reversed(sentences[max(0, k - ZERO_WINDOW):k]):
+    for j in range(k - 1, max(-1, k - 1 - ZERO_WINDOW), -1):
+        sent = sentences[j]
         found: dict[str, list[tuple[bool, ActorRef]]] = {}
-        for m in mentions:
-            if not (sent.start <= m.start < sent.end) or m.actor is None or m.actor.kind != "person" \
-                    or m.type not in ("PER", "PRON", "TITLE"):
+        for m in people[j]:
+            if m.type not in ("PER", "PRON", "TITLE"):
                 continue
             toks = [t for t in sent.tokens if m.start <= t.start and t.end <= m.end]
             if sent.parsed:
@@ -522,10 +538,10 @@ def _earlier_subjects(sentences: Sequence[Sentence], k: int, mentions: Sequence[
             ref = replace(m.actor, rule=m.rule, confidence=m.confidence)
             if not any(r.id == ref.id for _, r in found.get(gender, [])):
                 found.setdefault(gender, []).append((subject, ref))
-        for gender, people in found.items():
+        for gender, named in found.items():
             if gender in out:
                 continue
-            subjects = [r for s, r in people if s]
+            subjects = [r for s, r in named if s]
             if len(subjects) == 1:
                 out[gender] = subjects[0]
         if len(out) == 2:
@@ -543,10 +559,11 @@ def decide(doc: Document, analysis: Analysis, mentions: Sequence[Mention]) -> li
     out: list[Decision] = []
     match_triggers = _language(doc).match_triggers
     described: dict[str, tuple[int, ActorRef]] = {}
+    people = _people_by_sentence(analysis.sentences, mentions)
     for k, sent in enumerate(analysis.sentences):
         if not sent.tokens:
             continue
-        described.update(_descriptions(sent, mentions))
+        described.update(_descriptions(sent, people[k]))
         matches = match_triggers([t.lemma for t in sent.tokens])
         if not matches:
             continue
@@ -558,7 +575,7 @@ def decide(doc: Document, analysis: Analysis, mentions: Sequence[Mention]) -> li
                                  Span(sent.start, sent.end), None, "rejected: no source actor")
                     out.append(_anaphoric(d, out))
             continue
-        view = SentenceView(sent, mentions, _earlier_subjects(analysis.sentences, k, mentions), described)
+        view = SentenceView(sent, mentions, _earlier_subjects(analysis.sentences, k, people), described)
         here = [_decide(doc, k, sent, view, m, analysis.text) for m in matches]
         here = [_decide(doc, k, sent, view, d.match, analysis.text, _content_targets(view, here, d))
                 if d.args and (d.reason == "rejected: no target actor" or d.event and not d.event.targets)

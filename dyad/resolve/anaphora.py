@@ -16,6 +16,7 @@ PAIR_NUMERALS = {"два", "обе", "оба", "двух", "обеих", "дво
 LEADER_WORDS = {"лидер", "руководитель", "глава"}
 ANAPHOR_LEMMAS = PAIR_WORDS | LEADER_WORDS
 PRONOUNS = {"он": "Masc", "она": "Fem"}
+PRONOUN_WINDOW = 4          # sentences back a pronoun may reach when the last two name no one
 
 
 class _Salience:
@@ -120,7 +121,18 @@ class _DocState:
         if fitting:
             return fitting[-1]
         unknown = [a for a in people if a.id not in self.gender]
-        return unknown[-1] if unknown and len({a.id for a in people}) == 1 else None
+        if unknown and len({a.id for a in people}) == 1:
+            return unknown[-1]
+        if people:
+            return None
+        # no one named in these two sentences: the one person of that gender named in the nearest
+        # of the PRONOUN_WINDOW sentences before that names any ("Маркив ... В 2017 году он приехал")
+        for sent in reversed(self.sentences[-PRONOUN_WINDOW:-1]):
+            named = {m.actor.id: m.actor for m in sent if m.actor is not None and m.actor.kind == "person"}
+            if named:
+                fit = [a for a in named.values() if self.gender.get(a.id) == gender]
+                return fit[0] if len(fit) == 1 else None
+        return None
 
 
 class AnaphoraMixin:
