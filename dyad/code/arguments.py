@@ -33,7 +33,7 @@ from .argument_nouns import (
     SCHEDULING_VERBS, MODAL_PREDICATES, DEPUTY_NOUNS, MEMBER_NOUNS, FAMILY_NOUNS, PATIENT_NOUNS,
     PATIENT_FRAMES, READY_PREDICATES, TIME_FRAMES, FRAME_CASES, EVENT_FRAMES, SECTOR_NOUNS,
     PARTICIPLE_AGENTS, UNPLACED_SECTORS, SECTOR_NAMES, SECTOR_RU, TITLE_NOUNS, CLAUSE_RELS, sector_name,
-    TOPIC_NOUNS, BY_FRAMES, AGENT_GENITIVES
+    TOPIC_NOUNS, BY_FRAMES, AGENT_GENITIVES, SECTOR_ADJECTIVES
 )
 
 TOLD = 0.4                  # the confidence of an act told about in a descriptive frame
@@ -149,6 +149,11 @@ class SentenceView:
             return [unplaced_sector(PARTICIPLE_AGENTS[tok.lemma])]     # "протестующие", "нападавшие"
         if depth > 3 or tok.pos in ("VERB", "AUX", "ADV", "ADP", "SCONJ", "CCONJ", "PUNCT"):
             return []
+        if tok.pos == "PRON" and m is None and tok.lemma in ("он", "она") and tok.feat("Number") == "Sing":
+            # "отвёз девушку домой, нанёс ей ранения": the person noun before it, of its gender
+            k = next((k for k in range(i - 1, -1, -1) if _one_person(self.tokens[k])
+                      and self.tokens[k].feat("Gender") == tok.feat("Gender")), None)
+            return self.actors_at(k, depth, target, unplaced) if k is not None and self.cover[k] is None else []
         lemma = tok.lemma
         if lemma in FAMILY_NOUNS:           # "супруга президента": the relative, a person of their own
             named = [a for c in self.kids(i, "appos", "flat:name", "flat") for a in self.actors_at(c, depth + 1)
@@ -172,7 +177,15 @@ class SentenceView:
             countries = [a.country for a in found if a.country]
             if countries:
                 return [sector_actor(country_ref(countries[0]), "GOV", self._phrase(i))]
-            return [a for a in found if a.kind in ("igo", "organization")][:1]   # "представитель ООН"
+            orgs = [a for a in found if a.kind in ("igo", "organization")][:1]   # "представитель ООН"
+            if orgs:
+                return orgs
+            # "представители повстанческих группировок": the rebels, whose country is not said
+            unplaced = [sec for c in kids if self.rel(c) == "nmod" and self.case(c) == ""
+                        for sec in [SECTOR_NOUNS.get(self.tokens[c].lemma)] + [
+                            SECTOR_ADJECTIVES.get(self.tokens[a].lemma) for a in self.kids(c, "amod")]
+                        if sec in UNPLACED_SECTORS]
+            return [unplaced_sector(unplaced[0])] if unplaced and not target else []
         if sector or lemma in TITLE_NOUNS:
             found = [a for c in kids if self.rel(c) in ("amod", "nmod", "det", "appos", "flat:name")
                      and not self._framed(c) and self.case(c) == ""
