@@ -569,6 +569,10 @@ def arguments(view: SentenceView, head: int, parts: Sequence[int], args: str, po
         else:
             src_idx += _subject_of(view, head)
             tgt_idx += _target_obliques(view, head, destination, consult)
+            if not view.kids(head, "obj") and view.rel(head) == "conj" and view.head(head) >= 0 \
+                    and view.tokens[view.head(head)].pos == "VERB":
+                # "похитил девушку, изнасиловал её, избил и обезглавил": the object they share
+                tgt_idx += [c for c in view.kids(view.head(head), "obj") if c not in tgt_idx]
             names.append("nsubj")
         if not any(view.actors_at(t, target=True) for t in tgt_idx):
             for p in parts:                      # "ввести санкции против России"
@@ -603,7 +607,9 @@ def arguments(view: SentenceView, head: int, parts: Sequence[int], args: str, po
             sources_u, conf, rule = (near,), conf - 0.3, rule + "+nearest"
     needs_target = args in ("subj>obj", "obj>subj", "between")
     if needs_target and not targets_u and not tgt_idx and not nominal and sources_u:
-        near = _nearest(view, head, exclude={actor_key(a) for a in sources_u}, before=False)
+        # not a word of the source's own phrase ("студент Иллинойсского университета")
+        near = _nearest(view, head, exclude={actor_key(a) for a in sources_u}, before=False,
+                        skip=_subtree(view, list(dict.fromkeys(src_idx))))
         if near:
             targets_u, conf, rule = (near,), conf - 0.3, rule + "+nearest"
     return Arguments(sources_u, targets_u, rule, round(max(conf, 0.1), 2), anchor, None,
