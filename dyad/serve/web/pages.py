@@ -39,7 +39,7 @@ from ...store import Store
 from ...store import attitudes as QA
 from ...store import queries as Q
 from ..checks import invalid, known_actors
-from ..ids import ACTOR_ID, COUNTRY, DOC_ID, country, segment
+from ..ids import ACTOR_ID, COUNTRY, DOC_ID, WEB_URL, country, segment, web_link  # noqa: F401
 from ..words import figure, money
 from . import dyad_view as V
 from .annotate import entity_kind, highlight, segments
@@ -49,9 +49,7 @@ ENTITY_KINDS = ("country", "person", "organization", "igo", "place", "region", "
                 "per", "org", "loc", "other")
 STANCE_KINDS = ("stance",)
 JSON_PREFIXES = ("/api/", "/-/", "/openapi.json", "/docs", "/static/")
-# An absolute http(s) URL with a host, without white space or control characters anywhere (browsers
-# drop tabs and line breaks inside a URL and spaces around it: "java\tscript:" is "javascript:").
-WEB_URL = re.compile(r"^https?://[^\s/?#\\\x00-\x1f\x7f]+(?:[/?#][^\s\x00-\x1f\x7f]*)?$", re.IGNORECASE)
+
 
 
 def templates() -> Environment:
@@ -65,12 +63,6 @@ def templates() -> Environment:
     env.filters["figure"] = figure
     env.globals["query"] = V.query
     return env
-
-
-def web_link(url) -> str | None:
-    """``url`` when a page may link to it (an absolute http or https URL), else None: the page then
-    shows it as text."""
-    return url if isinstance(url, str) and WEB_URL.match(url) else None
 
 
 def sides(event: dict) -> str:
