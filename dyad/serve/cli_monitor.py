@@ -7,8 +7,6 @@ import sys
 from typing import List, Optional
 
 import typer
-from rich.console import Console
-from rich.table import Table
 
 from .cli_common import DB_HELP, _actor, _open_store
 
@@ -108,19 +106,22 @@ def sources_add(urls: List[str] = typer.Argument(..., help="Feed, sitemap or pag
 
 @sources_app.command("list")
 def sources_list(db: Optional[str] = typer.Option(None, "--db", help=DB_HELP)) -> None:
-    """Every source with its last poll: when, status, HTTP status, items, new, stored, error."""
+    """Every source, one line each: id, URL, kept or not, and its last poll (when, status, HTTP
+    status, items listed, new, stored, the error)."""
     from ..store import monitor as M
     engine = _open_store(db).engine
     last = M.last_polls(engine)
-    table = Table(title="sources")
-    for col in ("id", "source", "kept", "last poll", "status", "http", "items", "new", "stored", "error"):
-        table.add_column(col, overflow="fold")
     for s in M.sources(engine):
-        p = last.get(s.id) or {}
-        table.add_row(str(s.id), s.name or s.url if not s.name else f"{s.name} ({s.url})", "yes" if s.kept else "no",
-                      p.get("finished_at") or "-", p.get("status") or "never", str(p.get("http_status") or ""),
-                      str(p.get("items", "")), str(p.get("new_items", "")), str(p.get("stored", "")), p.get("error") or "")
-    Console().print(table)
+        p = last.get(s.id)
+        name = f" ({s.name})" if s.name else ""
+        kept = "kept" if s.kept else "not kept"
+        if p is None:
+            print(f"{s.id}\t{s.url}{name}\t{kept}\tnever polled")
+            continue
+        http = f" HTTP {p['http_status']}" if p.get("http_status") else ""
+        print(f"{s.id}\t{s.url}{name}\t{kept}\t{p['finished_at'] or p['started_at']} {p['status']}{http}, "
+              f"{p['items']} items, {p['new_items']} new, {p['stored']} stored"
+              + (f", {s.failures} failures in a row" if s.failures else "") + (f"\t{p['error']}" if p.get("error") else ""))
 
 
 @sources_app.command("remove")
@@ -174,29 +175,24 @@ def alerts_add(pair: Optional[str] = typer.Option(None, "--pair", help="Two acto
 
 
 @alerts_app.command("list")
-def alerts_list(fired: bool = typer.Option(False, "--fired", help="List the alerts fired (newest first) "
-                                                                  "instead of the rules."),
+def alerts_list(fired: bool = typer.Option(False, "--fired", help="Print the alerts fired (newest first) as JSON "
+                                                                  "lines instead of the rules."),
                 limit: int = typer.Option(50, "--limit", min=1, max=10000),
                 db: Optional[str] = typer.Option(None, "--db", help=DB_HELP)) -> None:
-    """The rules with the number of alerts each fired; --fired: the alerts themselves."""
+    """The rules, one line each with the number of alerts it fired; --fired: the alerts themselves,
+    as `dyad watch` delivers them."""
+    import json
     from ..store import monitor as M
     engine = _open_store(db).engine
     if fired:
-        table = Table(title="alerts")
-        for col in ("id", "rule", "kind", "pair", "date", "fired", "figures", "evidence"):
-            table.add_column(col, overflow="fold")
+        if hasattr(sys.stdout, "reconfigure"):
+            sys.stdout.reconfigure(encoding="utf-8")
         for a in M.alerts(engine, limit=limit)["items"]:
-            ev = "; ".join(e.get("sentence") or "" for e in a["evidence"][:2])
-            table.add_row(str(a["id"]), a["rule"], a["kind"], "-".join(a["pair"]), a["date"] or "", a["fired_at"],
-                          ", ".join(f"{k} {v}" for k, v in a["figures"].items() if v is not None and k != "period"), ev)
-        Console().print(table)
+            print(json.dumps(a, ensure_ascii=False, sort_keys=True))
         return
-    table = Table(title="alert rules")
-    for col in ("id", "rule", "alerts", "webhook"):
-        table.add_column(col, overflow="fold")
     for r in M.rules(engine):
-        table.add_row(str(r.id), r.describe(), str(len(M.fired_keys(engine, r.id))), r.webhook or "")
-    Console().print(table)
+        hook = f"\twebhook {r.webhook}" if r.webhook else ""
+        print(f"{r.id}\t{r.describe()}\t{len(M.fired_keys(engine, r.id))} alerts{hook}")
 
 
 @alerts_app.command("remove")

@@ -59,7 +59,7 @@ class Report:
     def line(self) -> str:
         http = f" HTTP {self.http_status}," if self.http_status else ""
         if self.status == "failed":
-            return f"{self.source}: failed,{http} {self.error}"
+            return f"{self.source}: failed ({(self.error or '').split(' ', 1)[0]}), polled again next time"
         if self.status == "unchanged":
             return f"{self.source}: unchanged ({self.kind}{', HTTP 304' if self.http_status == 304 else ''}), nothing new"
         return (f"{self.source}: {self.kind},{http} {self.items} items, {self.new_items} new, {self.stored} stored, "
@@ -113,10 +113,22 @@ def _document(src: M.Source, entry: Entry, changed: bool, opts: Options, err: Te
     if doc is None:
         return Item(where, entry.number, error=ItemUnusable(
             where, entry.number, f"item {entry.id!r}: no usable page ({_short(why or 'no link')}) and no text in the feed"))
-    doc = replace(doc, id=ident, title=entry.title or doc.title, url=entry.link or doc.url, source=src.url,
-                  date=entry.date or doc.date)
+    title = entry.title or doc.title
+    doc = replace(doc, id=ident, title=title, url=entry.link or doc.url, source=src.url, date=entry.date or doc.date,
+                  text=without_title(doc.text, (title, doc.title)))
     from ..ingest.readers import input_warnings
     return Item(where, entry.number, document=doc, warnings=input_warnings(doc, undated="the item has no date"))
+
+
+def without_title(text: str, titles) -> str:
+    """The page's text without a first line that repeats its title (trafilatura keeps the page's
+    heading; the title is stored apart, and a heading without a full stop would run into the first
+    sentence)."""
+    first, sep, rest = text.partition("\n")
+    norm = " ".join(first.split()).casefold()
+    if sep and rest.strip() and any(t and " ".join(t.split()).casefold() == norm for t in titles):
+        return rest.lstrip()
+    return text
 
 
 def _short(why: str) -> str:
