@@ -135,7 +135,7 @@ def _sitemap(root, kind: str) -> Listing:
         date = _day(fields.get("publication_date")) or _day(fields.get("lastmod"))
         entries.append(Entry(id=_bounded_id(loc), hash=digest(loc, fields.get("lastmod"), fields.get("publication_date")),
                              number=number, link=loc, title=fields.get("title"), date=date))
-    return Listing(kind, tuple(entries))
+    return Listing("sitemap" if kind == "urlset" else "sitemapindex", tuple(entries))
 
 
 def read_folder(folder: Path) -> Listing:

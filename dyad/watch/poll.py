@@ -83,7 +83,29 @@ def _listing(src: M.Source, opts: Options) -> tuple[Listing | None, F.Answer | N
                              timeout=opts.timeout, max_bytes=opts.max_bytes)
     if answer.not_modified:
         return None, answer
-    return read_listing(answer.body, show_path(src.url), answer.content_type, answer.url), answer
+    listing = read_listing(answer.body, show_path(src.url), answer.content_type, answer.url)
+    if listing.kind == "sitemapindex":
+        listing = _sitemaps(listing, opts)
+    return listing, answer
+
+
+SITEMAPS_MAX = 50          # sitemaps of a sitemap index read in one poll
+
+
+def _sitemaps(index: Listing, opts: Options) -> Listing:
+    """The URLs of the sitemaps a sitemap index lists (the first SITEMAPS_MAX; one that fails is
+    left out, the others read)."""
+    entries: list[Entry] = []
+    for e in index.entries[:SITEMAPS_MAX]:
+        try:
+            answer = F.fetch_retried(e.link, retries=opts.retries, backoff=opts.backoff, timeout=opts.timeout,
+                                     max_bytes=opts.max_bytes)
+            child = read_listing(answer.body, show_path(e.link), answer.content_type, answer.url)
+        except SourceError:
+            continue
+        if child.kind == "sitemap":
+            entries.extend(replace(x, number=len(entries) + k + 1) for k, x in enumerate(child.entries))
+    return Listing("sitemap", tuple(entries))
 
 
 def _document(src: M.Source, entry: Entry, changed: bool, opts: Options, err: TextIO,
@@ -103,8 +125,6 @@ def _document(src: M.Source, entry: Entry, changed: bool, opts: Options, err: Te
             doc = read_html(where, page, entry.date or opts.date, url=entry.link)
         except InputError as exc:
             why = exc.detail if not isinstance(exc, SourceError) else f"{exc.code} {exc.detail}"
-            if "is not HTML" in why:
-                why = why.replace(" is not HTML", "not HTML")
     if doc is None and entry.text:
         if why:
             print(f"{where}:{entry.number}: {W_ITEM_PAGE.format(why=_short(why))}", file=err)
@@ -163,8 +183,6 @@ def poll(store, src: M.Source, opts: Options = Options(), err: TextIO | None = N
         return Report(where, "feed", "unchanged", http)
     seen = M.seen(engine, src.id)
     new = [e for e in listing.entries if seen.get(e.id) != e.hash]
-    if listing.kind == "sitemapindex":
-        new = []                          # its sitemaps are sources of their own: `dyad sources add`
     if listing.kind == "page" and new:    # the source is the page itself: its body is at hand
         pairs = [(new[0], _document(src, new[0], new[0].id in seen, opts, err, page=answer.body if answer else None))]
     elif listing.kind == "folder":
