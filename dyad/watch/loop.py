@@ -105,11 +105,12 @@ def watch(store, urls: list[str], every: float | None, opts: Options, alerts_pat
         sources = M.sources(engine, kept_only=True)
         if not sources:
             raise UsageError("no sources: name feeds, sitemaps or folders, or keep some with `dyad sources add`")
+    if stop is None:
+        stop = Stop()
+        stop.install()
     if every is None:
-        result = poll_round(store, sources, opts, alerts_path, webhooks, err, stop=stop or (lambda: False),
-                            on_report=on_report)
+        result = poll_round(store, sources, opts, alerts_path, webhooks, err, stop=stop, on_report=on_report)
         return 1 if result.failed else 0
-    stop = stop or Stop()
     due = {s.url: 0.0 for s in sources}
     while not stop():
         now = time.monotonic()
