@@ -228,7 +228,7 @@ def bars(months: tuple[dict, ...], width: int = 680, height: int = 160) -> str:
              f'<line x1="0" y1="{mid}" x2="{width}" y2="{mid}" stroke="#999" stroke-width="0.5"/>']
     for i, m in enumerate(months):
         x = i * step + step * 0.15
-        w = max(step * 0.7, 1)
+        w = min(max(step * 0.7, 1), 40)
         hc, hk = mid * coop[i] / top, mid * conf[i] / top
         if hc:
             parts.append(f'<rect x="{x:.1f}" y="{mid - hc:.1f}" width="{w:.1f}" height="{hc:.1f}" fill="#2b7bb9"/>')

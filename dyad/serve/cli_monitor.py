@@ -78,8 +78,15 @@ def watch(sources: Optional[List[str]] = typer.Argument(
     if once and every:
         _usage("E302 give --once or --every, not both")
     store = _open_store(db)
+    if alerts:
+        try:                              # the file exists from the first poll on, empty until an alert fires
+            open(alerts, "a", encoding="utf-8").close()
+        except OSError as exc:
+            from ..errors import DeliveryFailed, one_line, show_path
+            print(DeliveryFailed(f"cannot write the alerts to {show_path(alerts)}: {one_line(exc)}").message,
+                  file=sys.stderr)
     opts = Options(timeout=timeout, max_bytes=max_bytes, retries=retries, backoff=backoff, pages=pages, date=date)
-    code = run_watch(store, list(sources or []), interval, opts, alerts, webhook,
+    code = run_watch(store, [_source_key(s) for s in sources or []], interval, opts, alerts, webhook,
                      on_report=lambda r: print(r.line(), file=sys.stderr, flush=True))
     raise typer.Exit(code)
 
