@@ -112,6 +112,51 @@ class DuplicateId(InputError):
     code = "E111"
 
 
+class SourceError(InputError):
+    """A watched source (a feed, a sitemap, a page, a folder) that could not be polled, located at
+    SOURCE:1 (or SOURCE:N for the feed's N-th item). ``retry``: worth trying again (a 5xx answer, a
+    timeout, a refused connection), not a malformed or oversized answer."""
+    code = "E120"
+    retry = False
+
+
+class SourceUnreachable(SourceError):
+    """A connection refused or reset, an HTTP error status (a 5xx is retried, a 4xx is not)."""
+    code = "E120"
+    retry = True
+
+
+class SourceTimeout(SourceError):
+    code = "E121"
+    retry = True
+
+
+class MalformedFeed(SourceError):
+    """Not well-formed XML, or XML that is neither RSS, Atom nor a sitemap."""
+    code = "E122"
+
+
+class RedirectLoop(SourceError):
+    code = "E123"
+
+
+class SourceTooLarge(SourceError):
+    """An answer above the size cap (``--max-bytes``), refused without reading it whole."""
+    code = "E124"
+
+
+class ItemUnusable(SourceError):
+    """A feed item whose page cannot be used (not fetched, not HTML, no main text) and whose feed
+    entry carries no text of its own."""
+    code = "E125"
+
+
+class DeliveryFailed(DyadError):
+    """An alert that could not be delivered (a webhook that kept failing, a file that cannot be
+    written); the alert stays stored (`/alerts`)."""
+    code = "E130"
+
+
 class StoreError(DyadError):
     code = "E200"
 
@@ -133,4 +178,5 @@ W_DATE_FROM_TEXT = "W104 undated: date estimated from the text as {date} ({preci
 W_NO_DATE = "W105 undated: no date in the text; titles resolve to offices, not people"
 W_UNDATED_INPUT = ("W107 undated input: {what}; dated from its text (W104, W105 follow), "
                    "give --date to set it")
+W_ITEM_PAGE = "W120 item page {why}: the feed's own text is stored instead"
 W_FIELD_IGNORED = "W106 field {name!r} {why}: left out, the record is stored without it"

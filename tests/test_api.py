@@ -47,7 +47,9 @@ def test_api_every_route_is_tested(client):
               "/api/export/facts.{fmt}", "/-/version", "/-/pipeline",
               # in tests/test_store_attitudes.py
               "/api/attitudes", "/api/attitudes/{attitude_id}", "/api/dyads/{a}/{b}/attitudes",
-              "/api/export/attitudes.{fmt}"}
+              "/api/export/attitudes.{fmt}",
+              # in tests/test_api_alerts.py
+              "/api/alerts"}
     assert set(client.get("/openapi.json").json()["paths"]) == tested
 
 
@@ -104,7 +106,7 @@ def test_api_exports(client):
 
 def test_api_introspection(client):
     v = ok(client, "/-/version").json()
-    assert v["schema"] == "0008" and v["database"] in ("sqlite", "postgresql")
+    assert v["schema"] == "0009" and v["database"] in ("sqlite", "postgresql")
     p = ok(client, "/-/pipeline").json()
     assert [s["name"] for s in p["stages"]][:3] == ["lang", "date", "nlp"] and p["problems"] == []
     assert p["languages"]["ru"]["stages"] == p["stages"] and p["languages"]["ru"]["problems"] == []

@@ -156,7 +156,8 @@ def test_browser_script_in_a_document_shows_as_text(browser, hand_server):
 CSP_PAGES = [("/", "main h1"), ("/dyad/AZE/CHN", "#flows .main-svg"), ("/dyad/AZE/TUR", "#map[data-ready='map']"),
              ("/actor/AZE", "#network[data-ready='1'] canvas"),
              ("/document/doc-tianjin?focus=doc-tianjin:e1", "#text .focus"),
-             ("/search?q=товарооборот", "#results mark"), ("/docs", ".opblock")]
+             ("/search?q=товарооборот", "#results mark"), ("/docs", ".opblock"), ("/alerts", "#alerts"),
+             ("/dyad/AZE/CHN/brief", "#brief #series")]
 
 
 def test_browser_pages_work_under_the_csp(browser, hand_server):
@@ -172,7 +173,7 @@ def test_browser_pages_work_under_the_csp(browser, hand_server):
         assert response.headers["x-frame-options"] == "DENY" and response.headers["x-content-type-options"] == "nosniff"
         page.wait_for_selector(drawn)
         if path == "/docs":
-            assert page.locator(".opblock").count() >= 17          # every operation of the spec
+            assert page.locator(".opblock").count() >= 18          # every operation of the spec
         page.wait_for_timeout(300)
         assert errors == [], (path, errors)
         page.close()
@@ -313,3 +314,50 @@ def test_browser_dyad_page_attitudes_per_direction(browser, attitude_server):
     assert page.locator("#attitudes-a_to_b [title^='marco-rubio → IRN']").count() >= 1
     assert page.locator("#attitudes-a_to_b li.attitude.pos").count() == 1
     assert errors == [] and external == []
+
+
+@pytest.fixture(scope="module")
+def alert_server(tmp_path_factory):
+    """A store with the hand-made records and one alert fired on the pair AZE-CHN (its evidence an
+    event of the store, with its sentence and document)."""
+    from dyad.store import monitor as MON
+    from dyad.store import open_store
+    from dyad.store import queries as Q
+    from dyad.watch.alerts import event_evidence
+    url = f"sqlite:///{tmp_path_factory.mktemp('browser') / 'alerts.db'}"
+    store = open_store(url)
+    R.load_placed(store)
+    rule = MON.add_rule(store.engine, MON.Rule(id=0, a="AZE", b="CHN", cameo=("04",)))
+    event = Q.events(store.engine, Q.EventFilter(pair=("AZE", "CHN")), limit=1)["items"][0]
+    MON.save_alerts(store.engine, [MON.Alert(
+        rule_id=rule.id, key=f"event:{event['id']}", kind="event", a="AZE", b="CHN", fired_at="2025-09-01T10:00:00+00:00",
+        date=event["date"], figures={"cameo": event["cameo"], "goldstein": event["goldstein"]},
+        evidence=(event_evidence(event),), rule=rule.describe())])
+    store.engine.dispose()
+    with LiveServer(url) as live:
+        live.event = event
+        yield live
+
+
+def test_browser_alerts_page_lists_alerts_with_their_evidence(browser, alert_server):
+    event = alert_server.event
+    page, errors, external = open_page(browser, alert_server.url + "/dyad/AZE/CHN")
+    badge = page.locator("#alert-badge")
+    assert badge.inner_text() == "1 alert" and "hot" in badge.get_attribute("class")
+    badge.click()
+    page.wait_for_url("**/alerts?pair=AZE-CHN")
+    item = page.locator("#alerts li.alert")
+    assert item.count() == 1
+    text = item.inner_text()
+    assert "AZE-CHN: cameo 04" in text and f"cameo {event['cameo']}" in text and "2025-09-01T10:00:00" in text
+    link = item.locator("a.evidence")
+    assert link.inner_text() == event["evidence"]["text"]
+    link.click()
+    page.wait_for_selector("#text")
+    assert f"/document/{event['document']['id']}" in page.url
+    assert errors == [] and external == []
+    page.goto(alert_server.url + "/alerts?pair=AZE-TUR")
+    assert "No alerts yet" in page.locator("#alerts").inner_text()
+    page.goto(alert_server.url + "/dyad/AZE/CHN/brief")
+    assert page.locator("#series li.claim").count() >= 1 and "3.1 bn USD" in page.locator("#series").inner_text()
+    page.close()

@@ -99,7 +99,7 @@ def test_store_migration_0007_up_and_down(db_url):
     engine = store_db.make_engine(db_url)
     store_db.migrate(engine)
     assert "attitudes" in inspect(engine).get_table_names()
-    assert Q.schema_revision(engine) == "0008"          # the head: 0008 (word forms) follows
+    assert Q.schema_revision(engine) == "0009"          # the head: 0008 (word forms), 0009 (monitor) follow
     alembic(engine, "downgrade", "0006")
     assert "attitudes" not in inspect(engine).get_table_names()
     alembic(engine, "upgrade", "head")

@@ -191,7 +191,7 @@ def test_store_migration_0004_backfills_and_downgrades(db_url):
     assert "event_actors" not in inspect(engine).get_table_names()
     assert "confidence" not in {c["name"] for c in inspect(engine).get_columns("event_dyads")}
     alembic(engine, "upgrade", "head")
-    assert Q.schema_revision(engine) == "0008"
+    assert Q.schema_revision(engine) == "0009"
     with engine.connect() as conn:
         assert conn.execute(text("SELECT count(*) FROM event_actors")).scalar_one() == 7
     engine.dispose()

@@ -72,5 +72,5 @@ def test_store_migration_0003_backfills_and_downgrades(db_url):
     assert "confidence" not in {c["name"] for c in inspect(engine).get_columns("mentions")}
     assert Q.search(engine, "Текст")["total"] == 2          # full-text search (0002) still works
     alembic(engine, "upgrade", "head")
-    assert Q.schema_revision(engine) == "0008"
+    assert Q.schema_revision(engine) == "0009"
     engine.dispose()

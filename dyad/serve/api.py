@@ -291,6 +291,17 @@ def api_router(store: Store, uploads: ThreadPoolExecutor) -> APIRouter:
         known_actors(engine, (a, b))
         return QA.attitude_months(engine, a, b, _iso(start), _iso(end), min_confidence)
 
+    @r.get("/alerts", tags=["alerts"], summary="Alerts fired by the monitor's rules, newest first",
+           response_model=M.AlertPage)
+    def alerts(pair: Annotated[str | None, Query(pattern=PAIR, description="two countries, e.g. AZE-ARM")] = None,
+               actor: Annotated[str | None, Query(pattern=ACTOR_ID, description="an actor id or country code")] = None,
+               limit: Limit = 50, offset: Offset = 0) -> dict:
+        """Each alert: its rule, pair, when it fired, the figures that fired it and the evidence
+        (events or facts with their sentences and documents); docs/monitor.md. ``pair`` either way."""
+        from ..store import monitor as MON
+        a, b = sides(*ids.pair(pair)) if pair else (actor, None)
+        return MON.alerts(engine, a, b, limit, offset)
+
     @r.get("/actors", tags=["actors"], summary="Search actors by name, alias or id", response_model=M.ActorPage)
     def actors(q: Annotated[str, Query(min_length=1, max_length=200, pattern=NO_NUL)], limit: Limit = 20,
                offset: Offset = 0) -> dict:

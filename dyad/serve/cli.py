@@ -13,13 +13,14 @@ from rich.console import Console
 from rich.table import Table
 
 from .. import __version__
+from .cli_common import DB_HELP, _actor, _open_store
+from .cli_monitor import register as register_monitor
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Dyad: dated, evidence-linked relations between states from Russian news.")
 actors_app = typer.Typer(no_args_is_help=True, help="What the knowledge base holds about actors.")
 app.add_typer(actors_app, name="actors")
 
-DB_HELP = "Database URL (else $DYAD_DB, else sqlite:///dyad.db); created and migrated if new."
 DATE_HELP = "Article date YYYY-MM-DD for plain text files without a 'date' header."
 CONFIDENCE_HELP = "Only events whose confidence is at least this (0-1; 0, the default: every event)."
 
@@ -33,24 +34,6 @@ def _check_date(date: Optional[str]) -> Optional[str]:
     except ValueError:
         raise typer.BadParameter(f"{date!r} is not a date YYYY-MM-DD", param_hint="--date")
     return date
-
-
-def _open_store(db: Optional[str]):
-    """The store, else one line ``E201 cannot open the database URL: reason`` (password hidden)."""
-    from sqlalchemy.exc import SQLAlchemyError
-    from ..errors import StoreUnavailable, one_line, show_path
-    from ..store import open_store
-    from ..store.db import resolve_url
-    try:
-        return open_store(db)
-    except (SQLAlchemyError, OSError, ImportError) as exc:    # ImportError: no driver for the URL
-        url = resolve_url(db)
-        try:
-            from sqlalchemy.engine import make_url
-            url = make_url(url).render_as_string(hide_password=True)
-        except Exception:  # noqa: BLE001 - not a URL: show its scheme only, never a password
-            url = url.split(":", 1)[0] + ":..."
-        raise StoreUnavailable(f"cannot open the database {show_path(url)}: {one_line(exc)}") from None
 
 
 def _utf8_stdout():
@@ -97,17 +80,6 @@ def extract(paths: List[str] = typer.Argument(..., help="Files or directories (d
     from ..ingest.run import extract as run_extract
     summary = run_extract(paths, _utf8_stdout(), _check_date(date))
     raise typer.Exit(summary.exit_code)
-
-
-def _actor(engine, name: str) -> str:
-    """An actor id from an id or a name in any case form (Турция, Турцией, Erdogan); a usage error
-    (exit 2) when nothing is known by it."""
-    from ..store import queries as Q
-    found = Q.resolve_actor(engine, name)
-    if found is None:
-        print(f"E301 no actor {name!r}; try `dyad actors search`", file=sys.stderr)
-        raise typer.Exit(2)
-    return found
 
 
 @app.command()
@@ -357,6 +329,9 @@ def actors_show(actor_id: str = typer.Argument(..., help="Actor id: AZE, SCO, il
     mem = [m for m in kb.memberships if m.member == actor_id or m.org == actor_id]
     for m in mem[:200]:
         console.print(f"membership: {m.member} in {m.org}: {m.status} {m.state} {m.start or ''}..{m.end or ''}")
+
+
+register_monitor(app)       # watch, sources, alerts, brief (dyad.serve.cli_monitor)
 
 
 def main() -> None:

@@ -59,3 +59,14 @@ def pair(value: str) -> tuple[str, str]:
     """``AZE-CHN`` or ``russian-empire-ottoman-empire`` as its two countries (matching PAIR)."""
     a, b = _PAIR.match(value).groups()
     return country(a), country(b)
+
+
+# An absolute http(s) URL with a host, without white space or control characters anywhere (browsers
+# drop tabs and line breaks inside a URL and spaces around it: "java\tscript:" is "javascript:").
+WEB_URL = re.compile(r"^https?://[^\s/?#\\\x00-\x1f\x7f]+(?:[/?#][^\s\x00-\x1f\x7f]*)?$", re.IGNORECASE)
+
+
+def web_link(url) -> str | None:
+    """``url`` when a page may link to it (an absolute http or https URL), else None: the page then
+    shows it as text."""
+    return url if isinstance(url, str) and WEB_URL.match(url) else None

@@ -360,3 +360,41 @@ class Pipeline(BaseModel):
     stages: list[Stage]
     problems: list[str]
     languages: dict[str, LanguageStages]
+
+
+class AlertDocument(BaseModel):
+    id: str | None = None
+    title: str | None = None
+    date: str | None = None
+    url: str | None = None
+
+
+class AlertEvidence(_Open):
+    """An event (``event``) or a fact (``fact``) that fired the alert, with its sentence and document."""
+    event: str | None = None
+    fact: str | None = None
+    date: str | None = None
+    sentence: str | None = None
+    document: AlertDocument
+
+
+class Alert(BaseModel):
+    """One alert fired by a rule (docs/monitor.md): ``kind`` event, fact or shift; ``figures``:
+    what fired it (an event's CAMEO code, PLOVER type and Goldstein score; a fact's value; a
+    shift's week, value, baseline and z); ``evidence``: the records with their sentences."""
+    id: int
+    rule_id: int
+    rule: str
+    kind: str = Field(examples=["event"])
+    pair: list[str]
+    a: str
+    b: str | None = None
+    fired_at: str
+    date: str | None = None
+    key: str
+    figures: dict[str, Any]
+    evidence: list[AlertEvidence]
+
+
+class AlertPage(Page):
+    items: list[Alert]

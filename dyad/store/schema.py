@@ -11,7 +11,7 @@ backends as SQLite always treated them (migration 0005)."""
 from __future__ import annotations
 
 from sqlalchemy import (Boolean, Column, Float, ForeignKey, Index, Integer, MetaData, String, Table,
-                        Text)
+                        Text, UniqueConstraint)
 
 metadata = MetaData()
 
@@ -205,4 +205,85 @@ attitudes = Table(
     Index("ix_attitudes_pair", "source_country", "target_country", "date"),
     Index("ix_attitudes_source_id", "source_id"),
     Index("ix_attitudes_target_id", "target_id"),
+)
+
+# --- the monitor (0009): watched sources, their polls and seen items, alert rules and alerts ----
+
+# A feed, sitemap, page or folder that `dyad watch` polls. ``kept``: added by `dyad sources add`
+# (a bare `dyad watch` polls these); a source named on the command line is stored unkept, so that
+# its polls and seen items are remembered too.
+sources = Table(
+    "sources", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("url", Text, nullable=False, unique=True),       # a URL, or a folder's absolute path
+    Column("name", Text),
+    Column("kept", Boolean, nullable=False, default=False),
+    Column("added_at", String(32)),
+    Column("etag", Text),                                   # the last answer's validators
+    Column("last_modified", Text),
+    Column("failures", Integer, nullable=False, default=0),  # polls failed in a row (the backoff)
+)
+
+# One row per poll of a source: when, what it answered, what was new.
+polls = Table(
+    "polls", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("source_id", Integer, ForeignKey("sources.id", ondelete="CASCADE"), nullable=False),
+    Column("started_at", String(32), nullable=False),
+    Column("finished_at", String(32)),
+    Column("status", String(12), nullable=False),          # ok | unchanged | failed
+    Column("http_status", Integer),
+    Column("etag", Text),
+    Column("last_modified", Text),
+    Column("items", Integer, nullable=False, default=0),    # items the answer listed
+    Column("new_items", Integer, nullable=False, default=0),  # items new or changed since the last poll
+    Column("stored", Integer, nullable=False, default=0),   # documents stored from them
+    Column("error", Text),                                  # the one-line Ennn message
+    Index("ix_polls_source", "source_id", "started_at"),
+)
+
+# The items a source has listed: its own id and a hash of its content, so a poll takes only what
+# is new or changed.
+seen_items = Table(
+    "seen_items", metadata,
+    Column("source_id", Integer, ForeignKey("sources.id", ondelete="CASCADE"), primary_key=True),
+    Column("item_id", Text, primary_key=True),
+    Column("content_hash", String(64), nullable=False),
+    Column("document_id", String(200)),
+    Column("seen_at", String(32)),
+)
+
+# An alert rule on a pair (a, b) or on one actor (a, b NULL): new events of CAMEO roots or PLOVER
+# types, new trade figures, a shift of the pair's weekly events against its own baseline.
+alert_rules = Table(
+    "alert_rules", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("a", Text, nullable=False),
+    Column("b", Text),
+    Column("cameo_json", Text, nullable=False),             # JSON list of CAMEO roots or codes
+    Column("plover_json", Text, nullable=False),            # JSON list of PLOVER types
+    Column("facts", Boolean, nullable=False, default=False),
+    Column("shift", Boolean, nullable=False, default=False),
+    Column("weeks", Integer, nullable=False, default=8),    # shift: weeks of baseline
+    Column("z", Float, nullable=False, default=3.0),         # shift: |z| at least this
+    Column("webhook", Text),
+    Column("created_at", String(32)),
+)
+
+# One row per alert fired: the rule, the pair, when, the figures that fired it and the evidence.
+# (rule_id, key) is unique: a rule fires once per event, fact or week (its fired set).
+alerts = Table(
+    "alerts", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("rule_id", Integer, ForeignKey("alert_rules.id", ondelete="CASCADE"), nullable=False),
+    Column("key", Text, nullable=False),
+    Column("kind", String(8), nullable=False),              # event | fact | shift
+    Column("a", Text, nullable=False),
+    Column("b", Text),
+    Column("fired_at", String(32), nullable=False),
+    Column("date", String(10)),                             # the event's, fact's or week's date
+    Column("figures_json", Text, nullable=False),
+    Column("evidence_json", Text, nullable=False),
+    UniqueConstraint("rule_id", "key", name="uq_alerts_rule_key"),
+    Index("ix_alerts_pair", "a", "b", "fired_at"),
 )

@@ -39,7 +39,7 @@ from ...store import Store
 from ...store import attitudes as QA
 from ...store import queries as Q
 from ..checks import invalid, known_actors
-from ..ids import ACTOR_ID, COUNTRY, DOC_ID, country, segment
+from ..ids import ACTOR_ID, COUNTRY, DOC_ID, WEB_URL, country, segment, web_link  # noqa: F401
 from ..words import figure, money
 from . import dyad_view as V
 from .annotate import entity_kind, highlight, segments
@@ -49,9 +49,7 @@ ENTITY_KINDS = ("country", "person", "organization", "igo", "place", "region", "
                 "per", "org", "loc", "other")
 STANCE_KINDS = ("stance",)
 JSON_PREFIXES = ("/api/", "/-/", "/openapi.json", "/docs", "/static/")
-# An absolute http(s) URL with a host, without white space or control characters anywhere (browsers
-# drop tabs and line breaks inside a URL and spaces around it: "java\tscript:" is "javascript:").
-WEB_URL = re.compile(r"^https?://[^\s/?#\\\x00-\x1f\x7f]+(?:[/?#][^\s\x00-\x1f\x7f]*)?$", re.IGNORECASE)
+
 
 
 def templates() -> Environment:
@@ -65,12 +63,6 @@ def templates() -> Environment:
     env.filters["figure"] = figure
     env.globals["query"] = V.query
     return env
-
-
-def web_link(url) -> str | None:
-    """``url`` when a page may link to it (an absolute http or https URL), else None: the page then
-    shows it as text."""
-    return url if isinstance(url, str) and WEB_URL.match(url) else None
 
 
 def sides(event: dict) -> str:
@@ -178,8 +170,9 @@ def mount(app: FastAPI, store: Store) -> None:
             docs.setdefault(item["document"]["id"], item["document"])
         params = {"start": f.start, "end": f.end, "cameo": list(cameo), "plover": list(plover),
                   "direction": direction, "min_confidence": min_confidence}
+        from ...store.monitor import alert_count
         return render(
-            "dyad.html", a=a, b=b, name_a=_name(kb, a), name_b=_name(kb, b), summary=summary,
+            "dyad.html", a=a, b=b, alerts=alert_count(engine, a, b), name_a=_name(kb, a), name_b=_name(kb, b), summary=summary,
             timeline=Q.pair_timeline(engine, f), latest=latest["items"], total=latest["total"], page=latest, trade=trade,
             chart=V.series(trade, _period), min_confidence=min_confidence, params=params, query=V.query,
             roots=V.cameo_roots(), plover_types=V.plover_options(), places=Q.pair_places(engine, f),
@@ -190,6 +183,37 @@ def mount(app: FastAPI, store: Store) -> None:
             others=[f for f in pair_facts if f["kind"] not in (*Q.TRADE_KINDS, *STANCE_KINDS, "sector")],
             members={f["id"]: f for f in members}.values(),
             documents=sorted(docs.values(), key=lambda d: d.get("date") or "", reverse=True), period=_period)
+
+    @app.get("/dyad/{a}/{b}/brief", response_class=HTMLResponse, include_in_schema=False)
+    def brief(a: Annotated[str, PathParam(pattern=COUNTRY)], b: Annotated[str, PathParam(pattern=COUNTRY)],
+              start: Day = None, end: Day = None) -> HTMLResponse:
+        """The briefing `dyad brief A B --format html` writes, with links into the dashboard."""
+        from .. import brief as B
+        a, b = country(a), country(b)
+        known_actors(engine, (a, b), "country")
+        lo, hi = _iso(start), _iso(end, "end")
+        from ..checks import in_order
+        in_order(lo, hi)
+        return HTMLResponse(B.render(B.gather(engine, a, b, lo, hi), dashboard=True))
+
+    @app.get("/alerts", response_class=HTMLResponse, include_in_schema=False)
+    def alerts(pair: Annotated[str | None, Query(max_length=200)] = None,
+               offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0) -> HTMLResponse:
+        """The alerts fired, newest first (of one pair with ``?pair=A-B``): rule, pair, time,
+        figures, the evidence sentences linked to their documents."""
+        from ...store import monitor as MON
+        from ..checks import invalid as not_valid
+        from ..ids import PAIR, pair as split_pair
+        a = b = None
+        if pair:
+            if not re.match(PAIR, pair):
+                raise not_valid("pair", pair, "two countries, e.g. AZE-ARM")
+            a, b = split_pair(pair)
+        page = MON.alerts(engine, a, b, 50, offset)
+        kb = Q._kb()
+        return render("alerts.html", page=page, pair=pair, names={x: _name(kb, x) for al in page["items"]
+                                                                   for x in al["pair"]},
+                      rules=MON.rules(engine), params={"pair": pair, "offset": offset or None})
 
     @app.get("/actor/{actor_id:id}", response_class=HTMLResponse, include_in_schema=False)
     def actor(actor_id: Annotated[str, PathParam(pattern=ACTOR_ID)],
