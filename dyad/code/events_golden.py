@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Sequence
 
 from ..types import ActorRef, Document, Event
-from .arguments import country_key
+from .sides import country_key
 
 
 # --- golden lines ---------------------------------------------------------------------------

@@ -30,7 +30,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from ...code.arguments import sector_actor, unplaced_sector
+from ...code.sides import sector_actor, unplaced_sector
 from ...resolve.actors import period_of
 from ...resolve.keys import place_fold
 from ...resolve.places import best, gazetteer

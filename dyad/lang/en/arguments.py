@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Sequence
 
-from ...code.arguments import STATE_SECTORS, actor_key, country_ref, sector_actor
+from ...code.sides import STATE_SECTORS, actor_key, country_ref, sector_actor
 from ...types import ActorRef, Mention
 from ..types import Sentence
 from .actors_data import CALENDAR

@@ -27,7 +27,8 @@ from dataclasses import dataclass, replace
 from typing import Sequence
 
 from ...code import codebook
-from ...code.arguments import STATE_SECTORS, Arguments, same_side
+from ...code.arguments import Arguments
+from ...code.sides import STATE_SECTORS, same_side
 from ...code.dedupe import DATE_BY_ARTICLE
 from ...code.events import (INTENT_CODES, ONE_SIDED, UNDIRECTED_ROOTS, Decision, _code_info, _host,
                             _intent_code)

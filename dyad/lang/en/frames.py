@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ...code import codebook
-from ...code.arguments import same_side
+from ...code.sides import same_side
 from ...code.events import Decision, _code_info
 from .arguments import View, actors, clause, first_after
 
