@@ -83,3 +83,18 @@ def test_resolve_explain_shows_candidates_and_why():
     assert "rejected edouard-philippe" in actors and "names someone else" in actors
     assert "the name after it wins: Барак Обама" in actors
     assert "no name after it; holder on the date: Петр Порошенко" in actors
+
+
+# An organisation the knowledge base lacks, named with its country, takes the sector its first
+# word names, by the word's lemma as well as its form ("Вооружённые силы" -> MIL).
+ORG_SECTORS = [
+    ("Вооружённые силы Азербайджана нанесли удар по позициям армии Армении.", "Вооружённые силы", "AZEMIL"),
+    ("Министерство экологии Казахстана опубликовало доклад.", "Министерство экологии", "KAZGOV"),
+]
+
+
+@pytest.mark.parametrize("text,fragment,code", ORG_SECTORS)
+def test_resolve_unknown_org_sector(text, fragment, code):
+    mentions = resolve_mentions(analyse(text), None)
+    m = next(m for m in mentions if m.text.startswith(fragment))
+    assert m.actor is not None and m.actor.code == code, (m.text, m.actor)
