@@ -94,6 +94,20 @@ def actors_at(view: View, i: int, depth: int = 0) -> list[tuple[ActorRef, int, f
             if owner is not None and (not m.actor.country or owner[0].kind == "igo"):
                 return [owner]
         out = [(m.actor, i, m.confidence)]
+        # "Indian and French warships": the mention holds the nearest adjective's sector, the
+        # adjectives coordinated with it name the same sector of their countries
+        if m.actor.code and m.actor.country:
+            sector = m.actor.code[3:]
+            for a in view.kids(i, "amod"):
+                for k in conjuncts(view, a):
+                    adj = view.mention_of.get(k)
+                    if adj is not None and adj is not m and adj.actor is not None and adj.actor.kind == "country" \
+                            and adj.actor.id != m.actor.country:
+                        out.append((sector_actor(adj.actor, sector, adj.actor.name) if sector else adj.actor,
+                                    k, adj.confidence))
+            if len(out) > 1:    # in the order the text names them
+                first = min(t.start for t in view.tokens if m.start <= t.start < m.end)
+                out.sort(key=lambda x: view.tokens[x[1]].start if x[1] != i else first)
         # "the prime ministers of Serbia and Hungary": the mention holds the first country, the
         # coordinated ones stand beside it
         for c in view.kids(i, "prep"):
@@ -335,6 +349,33 @@ PLACE_TARGETS = ("042", "043", "15", "087", "18", "19", "20")
 WHERE = ("in", "at", "inside", "within", "during")
 
 
+# "deployed troops to its border with Belarus", "ships in the waters of Taiwan": the country on
+# the other side of the line or whose the waters are
+BORDER_NOUNS = {"border", "frontier", "boundary", "waters", "airspace", "coast", "shore"}
+# coercive and violent acts aimed "at" someone ("fired tear gas at protesters") are aimed at them
+AIMED_ROOTS = ("17", "18", "19", "20")
+
+
+def _beyond_borders(view: View, objects: list[int]) -> list[int]:
+    """Prepositional objects, a border noun that names no actor replaced by the object of its
+    own "with"/"of" ("its border with Belarus" -> Belarus)."""
+    out = []
+    for t in objects:
+        if view.tokens[t].lemma in BORDER_NOUNS and not actors_at(view, t):
+            beyond = prep_objects(view, [t], ("with", "of"))
+            if beyond:
+                out.extend(beyond)
+                continue
+        out.append(t)
+    return out
+
+
+def _aimed_at(view: View, k: int) -> bool:
+    """"at X" where X is people, not a place ("at protesters", "at the crowd")."""
+    head = view.tokens[k].head
+    return head >= 0 and view.tokens[head].lemma == "at" and not is_place(view, k)
+
+
 def locative(view: View, k: int, preps: Sequence[str] = LOCATIVE) -> bool:
     """``k`` is the object of a place preposition ("in Vienna", "at the summit")."""
     head = view.tokens[k].head
@@ -445,8 +486,9 @@ def verb_arguments(view: View, m, words: Sequence[int]) -> tuple[list[int], list
                                                              if w != head and view.tokens[w].rel in ("amod", "compound")]
             # where it happened is no side ("signed at the White House", "met in Vienna") but
             # for visits, force posture and violence
-            target = [t for t in prep_objects(view, nouns, TARGET_PREPS) if actors_at(view, t)
-                      and (m.cameo.startswith(PLACE_TARGETS) or not locative(view, t))]
+            target = [t for t in _beyond_borders(view, prep_objects(view, nouns, TARGET_PREPS)) if actors_at(view, t)
+                      and (m.cameo.startswith(PLACE_TARGETS) or not locative(view, t)
+                           or m.cameo[:2] in AIMED_ROOTS and _aimed_at(view, t))]
             if target:
                 how += "/prep"
             else:

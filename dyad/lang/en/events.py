@@ -35,9 +35,10 @@ from ...code.events import (INTENT_CODES, ONE_SIDED, UNDIRECTED_ROOTS, Decision,
 from ...types import ActorRef, Document, Event, Location, Mention, Plover, Span
 from ..types import Analysis, Modality, Token
 from .arguments import (MUTUAL_ROOTS, MUTUAL_VERBS, PREPOSITIONAL, View, actors, clause, conjuncts,
-                        noun_arguments, prep_objects, reciprocal, topic, unplaced_organ,
+                        names_side, noun_arguments, prep_objects, reciprocal, topic, unplaced_organ,
                         verb_arguments)
 from .frames import (clause_targets, drop_adjuncts, drop_contents, drop_governing, drop_purposes,
+                     refine_by_complement,
                      drop_side_clauses, drop_statements, fold_clauses)
 from .modality import modality_of
 
@@ -155,6 +156,12 @@ def _descriptive(view: View, head: int) -> bool:
     return False
 
 
+# what one welcomes that is an act, not a guest ("welcomed Thailand's decision"): praise (051)
+WELCOMED_ACTS = {"decision", "move", "step", "plan", "proposal", "agreement", "deal", "announcement",
+                 "initiative", "statement", "effort", "release", "resumption", "return", "news", "offer",
+                 "outcome", "result", "progress", "ceasefire", "truce", "commitment", "pledge", "vote"}
+
+
 def _decide(doc: Document, k: int, view: View, trig, text: str) -> Decision:
     toks = view.tokens
     words = tuple(sorted(set(trig.words) | {trig.head}))
@@ -235,6 +242,10 @@ def _decide(doc: Document, k: int, view: View, trig, text: str) -> Decision:
         ev_date, ev_precision = None, None
     code = trig.cameo
     rule = f"trigger:{trig.rule}+{args.rule}{dated_by}"
+    if code.startswith("043") and toks[head].lemma == "welcome" and not any(
+            names_side(view, o) and toks[o].lemma not in WELCOMED_ACTS for o in view.kids(head, "dobj")):
+        # "welcomed Thailand's decision": praise for an act, not a guest received
+        code, rule = "051", rule + "+praise"
     location = _location(view, [head] + ([toks[head].head] if toks[head].head >= 0 else []))
     code, src, tgt, how_host = _host(code, args.sources, args.targets, location)
     rule += how_host
@@ -274,5 +285,6 @@ def decide(doc: Document, analysis: Analysis, mentions: Sequence[Mention], match
         for t in triggers:
             here.append(_decide(doc, k, view, t, analysis.text))
         out.extend(drop_side_clauses(view, clause_targets(view, drop_purposes(view, drop_governing(
-            view, fold_clauses(view, drop_contents(view, drop_statements(view, drop_adjuncts(view, here)))))))))
+            view, refine_by_complement(view, fold_clauses(
+                view, drop_contents(view, drop_statements(view, drop_adjuncts(view, here))))))))))
     return out

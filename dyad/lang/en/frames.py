@@ -129,6 +129,40 @@ def fold_clauses(view: View, decisions: list[Decision]) -> list[Decision]:
     return out
 
 
+# acts whose complement (a clause, "for"/"of"/"into" phrase, object) says what they are about,
+# though that complement codes no event of its own: "asked the EU for emergency funding" (0231),
+# "appealed to Germany to supply more air defence systems" (0232), "accused X of waging war"
+REFINED_ROOTS = {"02", "03", "09", "10", "11", "12", "13"}
+COMPLEMENT_PREPS = {"for", "of", "into", "on", "over"}
+
+
+def refine_by_complement(view: View, decisions: list[Decision]) -> list[Decision]:
+    """A frame's code refined by the lemmas of its complement (:func:`content_code`) where no
+    coded content folded into it (:func:`fold_clauses`)."""
+    out = []
+    for d in decisions:
+        e = d.event
+        if e is None or "+content" in e.rule or e.cameo[:2] not in REFINED_ROOTS or d.match.trigger.pos != "VERB" \
+                or view.tokens[d.match.head].lemma in SPEECH_VERBS:
+            out.append(d)
+            continue
+        content: set[str] = set()
+        for c in view.children[d.match.head]:
+            tok = view.tokens[c]
+            if tok.rel == "ccomp" and e.cameo[:2] == "03":
+                continue        # "agree that disputes be resolved by arbitration": a view, not an intent
+            if tok.rel in ("xcomp", "ccomp", "dobj") or tok.rel == "prep" and tok.lemma in COMPLEMENT_PREPS:
+                content |= {view.tokens[i].lemma for i in view.subtree(c)}
+        code = content_code(e.cameo, content)
+        if code and code != e.cameo:
+            goldstein, quad = _code_info(code)
+            e = replace(e, cameo=code, goldstein=goldstein, quad_class=quad,
+                        plover=codebook.plover_for(code) or e.plover, rule=e.rule + "+content")
+            d = replace(d, event=e, reason=e.rule)
+        out.append(d)
+    return out
+
+
 def content_code(code: str, content: set[str]) -> str | None:
     """The more specific code the content implies (:func:`dyad.lang.en.content.refine`)."""
     try:
