@@ -14,7 +14,7 @@ from .argument_nouns import (
     TITLE_NOUNS, CLAUSE_RELS, TOPIC_NOUNS, BY_FRAMES, SECTOR_ADJECTIVES
 )
 from .sides import (
-    DESCRIBED_CONFIDENCE, _one_person, country_ref, person_noun, relative_of, sector_actor, unplaced_sector
+    DESCRIBED_CONFIDENCE, one_person, country_ref, person_noun, relative_of, sector_actor, unplaced_sector
 )
 
 
@@ -118,7 +118,7 @@ class SentenceView:
             return []
         if tok.pos == "PRON" and m is None and tok.lemma in ("он", "она") and tok.feat("Number") == "Sing":
             # "отвёз девушку домой, нанёс ей ранения": the person noun before it, of its gender
-            k = next((k for k in range(i - 1, -1, -1) if _one_person(self.tokens[k])
+            k = next((k for k in range(i - 1, -1, -1) if one_person(self.tokens[k])
                       and self.tokens[k].feat("Gender") == tok.feat("Gender")), None)
             return self.actors_at(k, depth, target, unplaced) if k is not None and self.cover[k] is None else []
         lemma = tok.lemma
@@ -194,11 +194,11 @@ class SentenceView:
             if best:
                 if lemma in MEMBER_NOUNS and all(a.kind == "organization" for a in best):
                     # "студент Иллинойсского университета" is a person, not the university
-                    return [person_noun(lemma, sector)] if depth == 0 and _one_person(tok) else []
+                    return [person_noun(lemma, sector)] if depth == 0 and one_person(tok) else []
                 return best
         if sector in UNPLACED_SECTORS and depth == 0 and (unplaced or not target) and tok.pos in ("NOUN", "ADJ", "PROPN"):
             return [unplaced_sector(sector)]     # "полиция задержала", "протестующие перекрыли"
-        if depth == 0 and _one_person(tok) and sector not in UNPLACED_SECTORS and lemma not in TITLE_NOUNS \
+        if depth == 0 and one_person(tok) and sector not in UNPLACED_SECTORS and lemma not in TITLE_NOUNS \
                 and lemma not in DEPUTY_NOUNS:
             at, named = self.described.get(lemma, (None, None))
             if named is not None and at < tok.start:    # "футболист Месси ... приговорил футболиста"

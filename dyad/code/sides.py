@@ -72,7 +72,7 @@ PERSON_NOUN_CONFIDENCE = 0.45
 DESCRIBED_CONFIDENCE = 0.6      # a bare noun taken for the person the document named with it
 
 
-def _one_person(tok: Token) -> bool:
+def one_person(tok: Token) -> bool:
     """An animate singular noun: someone (plural people, "жителей", stay unknown)."""
     return tok.pos == "NOUN" and tok.feat("Animacy") == "Anim" and tok.feat("Number") == "Sing"
 

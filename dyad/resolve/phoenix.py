@@ -142,11 +142,8 @@ class _Word:
     initial: bool
 
     @classmethod
+    @lru_cache(maxsize=50_000)          # once per spelling: names recur across a corpus
     def of(cls, text: str) -> "_Word":
-        return _word(text)
-
-    @classmethod
-    def _make(cls, text: str) -> "_Word":
         variants = latin_variants(text)
         initial = len(re.sub(r"[\W_]", "", text)) == 1
         return cls(variants, frozenset(spelling_key(v) for v in variants),
@@ -156,12 +153,6 @@ class _Word:
         if self.initial or len(word) == 1:
             return INITIAL if any(v[:1] == word[:1] for v in self.variants) else None
         return _level(self.variants, self.spellings, self.consonants, word)
-
-
-@lru_cache(maxsize=50_000)
-def _word(text: str) -> _Word:
-    """:meth:`_Word.of`, once per spelling (names recur across a corpus)."""
-    return _Word._make(text)
 
 
 def split_name(name: str) -> list[tuple[str, ...]]:

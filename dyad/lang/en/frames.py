@@ -121,9 +121,7 @@ def fold_clauses(view: View, decisions: list[Decision]) -> list[Decision]:
                 targets = tuple(a for a in o.event.sources + o.event.targets
                                 if not any(same_side(a, s) for s in e.sources))[:2]
             if code != e.cameo or targets != e.targets:
-                goldstein, quad = _code_info(code)
-                e = replace(e, cameo=code, targets=targets, goldstein=goldstein, quad_class=quad,
-                            plover=codebook.plover_for(code) or e.plover, rule=e.rule + "+content")
+                e = _recoded(replace(e, targets=targets), code)
                 out[n] = d = replace(d, event=e, reason=e.rule)
             out[m] = replace(o, event=None, reason=f"rejected: content of '{d.trigger_text}'")
     return out
@@ -155,12 +153,18 @@ def refine_by_complement(view: View, decisions: list[Decision]) -> list[Decision
                 content |= {view.tokens[i].lemma for i in view.subtree(c)}
         code = content_code(e.cameo, content)
         if code and code != e.cameo:
-            goldstein, quad = _code_info(code)
-            e = replace(e, cameo=code, goldstein=goldstein, quad_class=quad,
-                        plover=codebook.plover_for(code) or e.plover, rule=e.rule + "+content")
+            e = _recoded(e, code)
             d = replace(d, event=e, reason=e.rule)
         out.append(d)
     return out
+
+
+def _recoded(e, code: str):
+    """The event under the code its content gives, with that code's Goldstein, quad class and
+    PLOVER type (rule suffix ``+content``)."""
+    goldstein, quad = _code_info(code)
+    return replace(e, cameo=code, goldstein=goldstein, quad_class=quad,
+                   plover=codebook.plover_for(code) or e.plover, rule=e.rule + "+content")
 
 
 def content_code(code: str, content: set[str]) -> str | None:
