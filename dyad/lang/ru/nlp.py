@@ -6,6 +6,7 @@ natasha's span normalisation, and slovnet syntax only for the sentences a caller
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable, Iterable, Sequence
@@ -83,13 +84,37 @@ def _lemma(word: str, tag: int, pos: str, feats: tuple) -> str:
     return lemma
 
 
+# A line break ends a sentence unless the next line goes on in lower case (a hard-wrapped line):
+# news pages put headlines, photo captions and bylines on lines of their own, with no full stop.
+_LINE_BREAK = re.compile(r"\n[ \t\u00a0]*")
+
+
+def _blocks(text: str) -> Iterable[tuple[int, int]]:
+    """(start, stop) of the runs of ``text`` between line breaks that end a sentence."""
+    start = 0
+    for m in _LINE_BREAK.finditer(text):
+        if text[m.end():m.end() + 1].islower():
+            continue
+        if text[start:m.start()].strip():
+            yield start, m.start()
+        start = m.end()
+    if text[start:].strip():
+        yield start, len(text)
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """(start, stop) of the sentences of ``text``: razdel's within each line block (:func:`_blocks`)."""
+    from razdel import sentenize
+    return [(a + s.start, a + s.stop) for a, b in _blocks(text) for s in sentenize(text[a:b])]
+
+
 def _segments(text: str, segmenter) -> list[tuple[int, int, list]]:
     """Sentences as (start, end, razdel tokens), long ones cut at token boundaries."""
-    from razdel import sentenize, tokenize
+    from razdel import tokenize
     out = []
-    for sent in sentenize(text):
-        tokens = [t for t in tokenize(sent.text)]
-        base = sent.start
+    for start, stop in sentences(text):
+        tokens = [t for t in tokenize(text[start:stop])]
+        base = start
         piece: list = []
         for tok in tokens:
             piece.append(tok)
